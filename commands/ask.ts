@@ -1,0 +1,30 @@
+import { MAX_QUERY_CHARS } from "../src/knowledge/input.js";
+import { answerReply } from "./answer-reply.js";
+import type { Command, CommandDefinition } from "./types.js";
+
+export const askDefinition = {
+  name: "ask",
+  description: "Ask a question; get the best source passages, quoted and cited",
+  usage: "ask <question>",
+  options: [
+    {
+      name: "question",
+      description: "Your question, e.g. Is there a lawsuit yet?",
+      type: "string",
+      required: true,
+      minLength: 1,
+      maxLength: MAX_QUERY_CHARS,
+      autocomplete: true,
+      rest: true,
+    },
+  ],
+} as const satisfies CommandDefinition;
+
+/** `/dispute ask <question>`: the best few passages, strongest first. */
+export const ask: Command<typeof askDefinition> = {
+  definition: askDefinition,
+  handle(options, { knowledge }) {
+    const question = options.question ?? "";
+    return answerReply(`“${question}”`, knowledge().ask(question));
+  },
+};

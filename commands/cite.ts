@@ -1,0 +1,30 @@
+import { MAX_QUERY_CHARS } from "../src/knowledge/input.js";
+import { answerReply } from "./answer-reply.js";
+import type { Command, CommandDefinition } from "./types.js";
+
+export const citeDefinition = {
+  name: "cite",
+  description: "Find the source passages that support or contradict a claim",
+  usage: "cite <claim>",
+  options: [
+    {
+      name: "claim",
+      description: "The claim to check, e.g. Amazon is investing $50B in OpenAI",
+      type: "string",
+      required: true,
+      minLength: 1,
+      maxLength: MAX_QUERY_CHARS,
+      autocomplete: true,
+      rest: true,
+    },
+  ],
+} as const satisfies CommandDefinition;
+
+/** `/dispute cite <claim>` and the "Find sources" message action. */
+export const cite: Command<typeof citeDefinition> = {
+  definition: citeDefinition,
+  handle(options, { knowledge }) {
+    const claim = options.claim ?? "";
+    return answerReply(`Sources for: “${claim}”`, knowledge().cite(claim));
+  },
+};

@@ -1,0 +1,61 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { Dispatcher } from "../../../commands/dispatch.js";
+import type { Invocation } from "../../../commands/types.js";
+import { renderText } from "./render.js";
+
+/** Options of the console adapter. */
+export interface ConsoleAdapterConfig {
+  readonly dispatcher: Dispatcher;
+  readonly input: Readable;
+  readonly output: Writable;
+  /** Show a prompt (for a person at a terminal). */
+  readonly prompt?: boolean;
+  readonly now?: () => Date;
+}
+
+/** The console adapter: one command per line in, readable cited answers out. */
+export interface ConsoleAdapter {
+  /** Serves lines until end of input. */
+  run(): Promise<void>;
+  /** Stops reading; `run` resolves once the line in progress is answered. */
+  stop(): void;
+}
+
+/** Creates the console adapter used when no chat token is set. */
+export function createConsoleAdapter(config: ConsoleAdapterConfig): ConsoleAdapter {
+  const now = config.now ?? (() => new Date());
+  const lines = createInterface({ input: config.input, terminal: false });
+  const write = (text: string): void => void config.output.write(`${text}\n`);
+  const prompt = (): void => {
+    if (config.prompt) config.output.write("dispute> ");
+  };
+  return {
+    async run() {
+      write('dispute-bot console. Type "help", or a command such as: ask Is there a lawsuit yet?');
+      prompt();
+      for await (const line of lines) {
+        const text = line.trim();
+        if (text === "") {
+          prompt();
+          continue;
+        }
+        if (/^(quit|exit)$/i.test(text)) break;
+        const invocation: Invocation = {
+          platform: "console",
+          user: { id: "console", name: "console" },
+          channel: { id: "console" },
+          canManageChannel: true,
+          now: now(),
+        };
+        write(renderText(await config.dispatcher.runText(text, invocation)));
+        write("");
+        prompt();
+      }
+      lines.close();
+    },
+    stop() {
+      lines.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
+import { z } from "zod";
+import { DEFAULT_SEEDS_DIR } from "./paths.js";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const optionalUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), "must be an http(s) URL");
+
+/** Every environment variable the bot reads. */
+export const configSchema = z
+  .object({
+    /** Default: info with a chat platform, warn in the console (so answers are not buried in logs). */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().trim().min(1).default("0.0.0.0"),
+    SEEDS_DIR: z.string().trim().min(1).default(DEFAULT_SEEDS_DIR),
+    DATABASE_PATH: z.string().trim().min(1).default("./data/dispute-bot.db"),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xoxb-"), "must start with xoxb-"),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xapp-"), "must start with xapp-"),
+    SLACK_API_URL: optionalUrl,
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), "must be a numeric snowflake id"),
+    DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), "must be a numeric snowflake id"),
+    DISCORD_API_URL: optionalUrl,
+    DISCORD_REGISTER_ON_START: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required when SLACK_BOT_TOKEN is set (HTTP mode)" });
+    }
+    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set" });
+    }
+  });
+
+/** The validated configuration. */
+export type Config = z.output<typeof configSchema>;
+
+/** Raised for a missing or malformed variable; the message names the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Validates the environment. Variables set in `env` win over those in the `.env` file.
+ * @throws ConfigError naming each bad variable
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile: string | null = ".env"): Config {
+  const fromFile = envFile && existsSync(envFile) ? parseEnv(readFileSync(envFile, "utf8")) : {};
+  const merged = { ...fromFile, ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) };
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+/** Which chat platforms the configuration turns on. */
+export function chatModes(config: Config): { slack: "http" | "socket" | null; discord: boolean } {
+  return {
+    slack: config.SLACK_BOT_TOKEN ? (config.SLACK_APP_TOKEN ? "socket" : "http") : null,
+    discord: config.DISCORD_TOKEN !== undefined,
+  };
+}

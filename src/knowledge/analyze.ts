@@ -1,0 +1,115 @@
+import { stemmer } from "stemmer";
+import { SYNONYM_GROUPS } from "./lexicon.js";
+import { STOP_WORDS } from "./stopwords.js";
+import type { Topic } from "./types.js";
+
+/** Turns text into index terms; the same analyzer serves passages and queries. */
+export interface Analyzer {
+  /** Index terms of a text, in order, with repeats. */
+  terms(text: string): string[];
+  /** Ids of the topic's parties and terms that a text mentions. */
+  concepts(text: string): Set<string>;
+}
+
+const UNIT: Record<string, string> = {
+  trillion: "t", tn: "t", t: "t",
+  billion: "b", bn: "b", b: "b",
+  million: "m", mn: "m", m: "m",
+};
+
+/**
+ * Lower-cases and normalises text: typographic quotes, possessives, money ("$50B", "$50 billion",
+ * "50bn" all become `50b`), power ("2 gigawatts", "2GW" become `2gw`) and thousands separators.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/(\d),(\d{3})\b/g, "$1$2")
+    .replace(/\b([a-z0-9]+)'s\b/g, "$1")
+    .replace(/(?:us\$|\$|usd\s?)(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|mn|[tbm])\b/g, (_m, n: string, u: string) => ` ${n}${UNIT[u]} usd `)
+    .replace(/\b(\d+(?:\.\d+)?)\s?(trillion|billion|million|bn)\b/g, (_m, n: string, u: string) => ` ${n}${UNIT[u]} usd `)
+    .replace(/\b(\d+(?:\.\d+)?)\s?(gigawatts?|gw)\b/g, " $1gw gw ")
+    .replace(/\$(\d)/g, " $1");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Builds the analyzer for a topic: stop words removed, Porter stemming (topic words are kept
+ * whole), one-word aliases of a party, term or synonym group replaced by its id, and every
+ * phrase alias ("Amazon Web Services") adding the id as an extra term.
+ */
+export function createAnalyzer(topic: Topic): Analyzer {
+  const wordAlias = new Map<string, string>();
+  const phraseRules: { re: RegExp; id: string }[] = [];
+  const protectedWords = new Set<string>();
+  const topicIds = new Set([...topic.parties, ...topic.terms].map((e) => e.id));
+  const groups = SYNONYM_GROUPS.map(([head, ...rest]) => ({ id: head!, name: head!, aliases: rest }));
+  const groupIds = new Set(groups.map((g) => g.id));
+  const synonymPhrases: { re: RegExp; id: string }[] = [];
+  for (const entry of [...topic.parties, ...topic.terms, ...groups]) {
+    for (const alias of [entry.name, ...entry.aliases]) {
+      const norm = normalizeText(alias).trim();
+      const words = norm.split(/[^a-z0-9]+/).filter(Boolean);
+      if (words.length === 0) continue;
+      if (words.length === 1) {
+        if (!wordAlias.has(words[0]!)) wordAlias.set(words[0]!, entry.id);
+      } else {
+        const re = new RegExp(`(?<![a-z0-9])${words.map(escapeRegExp).join("[^a-z0-9]+")}(?![a-z0-9])`, "g");
+        // a synonym phrase ("put into") stands for its group; a topic phrase ("Amazon Web Services") adds its id
+        (groupIds.has(entry.id) ? synonymPhrases : phraseRules).push({ re, id: entry.id });
+      }
+      for (const word of words) protectedWords.add(word);
+    }
+    protectedWords.add(entry.id);
+    if (groupIds.has(entry.id)) wordAlias.set(entry.id, entry.id);
+  }
+  const stemCache = new Map<string, string>();
+  const stem = (word: string): string => {
+    if (protectedWords.has(word) || /\d/.test(word) || word.length <= 3) return word;
+    let stemmed = stemCache.get(word);
+    if (stemmed === undefined) {
+      stemmed = stemmer(word);
+      stemCache.set(word, stemmed);
+    }
+    return stemmed;
+  };
+  const phraseIds = (norm: string, out: string[]): void => {
+    for (const rule of phraseRules) {
+      rule.re.lastIndex = 0;
+      const hits = norm.match(rule.re);
+      if (hits && !out.includes(rule.id)) out.push(rule.id);
+    }
+  };
+
+  return {
+    terms(text: string): string[] {
+      let norm = normalizeText(text);
+      for (const rule of synonymPhrases) norm = norm.replace(rule.re, ` ${rule.id} `);
+      const out: string[] = [];
+      for (const word of norm.split(/[^a-z0-9]+/)) {
+        if (word === "") continue;
+        const id = wordAlias.get(word);
+        if (id !== undefined) out.push(id);
+        else if (!STOP_WORDS.has(word)) out.push(stem(word));
+      }
+      phraseIds(norm, out);
+      return out;
+    },
+    concepts(text: string): Set<string> {
+      const norm = normalizeText(text);
+      const out: string[] = [];
+      for (const word of norm.split(/[^a-z0-9]+/)) {
+        const id = wordAlias.get(word);
+        if (id !== undefined) out.push(id);
+      }
+      phraseIds(norm, out);
+      return new Set(out.filter((id) => topicIds.has(id)));
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { citationLabel, itemOf } from "./excerpt.js";
+import { extractDates, extractFigures } from "./facts.js";
+import { questionHints } from "./question.js";
+import type { RankedPassage, Retriever } from "./retrieval.js";
+import { jaccard, SAME_FACT } from "./similarity.js";
+import type { Answer, AnswerItem, Topic } from "./types.js";
+
+/** Answer-selection settings, calibrated on the evaluation questions as a whole. */
+export const ANSWERING = {
+  /** Below this IDF-weighted query coverage of the best passage the bot abstains. */
+  minCoverage: 0.5,
+  /** Items after the first must score at least this share of the first. */
+  relativeFloor: 0.2,
+  maxItems: 3,
+  /** Candidates that count for corroboration and conflict notes. */
+  noteFloor: 0.3,
+} as const;
+
+/** The line shown when the sources do not answer. */
+export function abstainMessage(topic: Topic): string {
+  const tries = topic.suggestions.slice(0, 3).map((s) => `“${s}”`).join(", ");
+  return `Not in my sources. I only know what the source articles say about ${topic.story}. Try ${tries}, or see what I know with "sources".`;
+}
+
+/**
+ * Answers a question (`ask`) or finds passages for a claim (`cite`): up to three verbatim, cited
+ * passages, best first, with notes on corroboration and on sources that differ. Abstains when
+ * the best passage covers too little of the query.
+ */
+export function composeAnswer(retriever: Retriever, topic: Topic, query: string): Answer {
+  const ranked = retriever.rank(query, 30);
+  const top = ranked[0];
+  if (!top || top.coverage < ANSWERING.minCoverage) {
+    return { query, abstained: true, items: [], notes: [abstainMessage(topic)] };
+  }
+  const chosen: RankedPassage[] = [];
+  const echoes = new Map<RankedPassage, RankedPassage[]>();
+  for (const candidate of ranked) {
+    if (chosen.length >= ANSWERING.maxItems) break;
+    if (candidate.score < top.score * ANSWERING.relativeFloor || candidate.coverage < ANSWERING.minCoverage * 0.6) break;
+    const terms = retriever.termsOf(candidate.passage);
+    const twin = chosen.find((c) => jaccard(retriever.termsOf(c.passage), terms) >= SAME_FACT);
+    if (twin) {
+      if (twin.document !== candidate.document) echoes.set(twin, [...(echoes.get(twin) ?? []), candidate]);
+      continue;
+    }
+    chosen.push(candidate);
+  }
+  const items = chosen.map((c) => itemOf(c.document, c.passage, c.best.sentence));
+  const relevant = ranked.filter((c) => c.score >= top.score * ANSWERING.noteFloor && c.coverage >= ANSWERING.minCoverage * 0.6);
+  const notes = [
+    ...corroboration(items[0]!, chosen[0]!, echoes.get(chosen[0]!) ?? [], relevant),
+    ...conflicts(query, chosen[0]!, relevant, retriever),
+  ];
+  return { query, abstained: false, items, notes };
+}
+
+function label(c: RankedPassage): string {
+  return citationLabel(itemOf(c.document, c.passage, c.best.sentence).citation);
+}
+
+function corroboration(item: AnswerItem, first: RankedPassage, twins: RankedPassage[], relevant: RankedPassage[]): string[] {
+  const notes: string[] = [];
+  if (twins.length > 0) {
+    const docs = new Set([first.document.id, ...twins.map((t) => t.document.id)]);
+    notes.push(`${docs.size} sources report this: ${[first, ...twins].map(label).join("; ")}.`);
+  }
+  for (const figure of extractFigures(item.text)) {
+    const agreeing = new Map<string, RankedPassage>();
+    for (const c of relevant) {
+      if (agreeing.has(c.document.id)) continue;
+      if (extractFigures(c.passage.text).some((f) => f.key === figure.key)) agreeing.set(c.document.id, c);
+    }
+    if (agreeing.size >= 2) {
+      notes.push(`${agreeing.size} sources agree on ${figure.raw}: ${[...agreeing.values()].map(label).join("; ")}.`);
+      break;
+    }
+  }
+  return notes;
+}
+
+function compatibleDates(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+/** Flags figures or dates that other sources give differently for what the question asks. */
+function conflicts(query: string, first: RankedPassage, relevant: RankedPassage[], retriever: Retriever): string[] {
+  const hints = questionHints(query);
+  const notes: string[] = [];
+  const firstTerms = retriever.termsOf(first.passage);
+  const others = relevant.filter(
+    (c) => c.document.id !== first.document.id && jaccard(retriever.termsOf(c.passage), firstTerms) >= 0.08,
+  );
+  const firstSentence = first.best.text;
+
+  const queryHasFigure = extractFigures(query).length > 0;
+  const ownFigures = extractFigures(firstSentence).filter((f) => f.key.startsWith("usd:"));
+  if ((hints.amount || queryHasFigure) && ownFigures.length > 0) {
+    const documentFigures = new Set(extractFigures(first.passage.text).map((f) => f.key));
+    const differing = new Map<string, RankedPassage>();
+    for (const c of others) {
+      const theirs = extractFigures(c.best.text).filter((f) => f.key.startsWith("usd:"));
+      const fresh = theirs.find((f) => !documentFigures.has(f.key));
+      if (fresh && !theirs.some((f) => documentFigures.has(f.key)) && !differing.has(fresh.raw)) differing.set(fresh.raw, c);
+    }
+    if (differing.size > 0) {
+      const parts = [`${ownFigures[0]!.raw} (${label(first)})`, ...[...differing].map(([raw, c]) => `${raw} (${label(c)})`)];
+      notes.push(`Sources differ on the figure: ${parts.join(" vs ")}.`);
+    }
+  }
+
+  const ownDates = extractDates(firstSentence, first.document.meta.published);
+  if ((hints.when || extractDates(query, null).length > 0) && ownDates.length > 0) {
+    const mine = ownDates[0]!;
+    const differing: string[] = [];
+    for (const c of others) {
+      const theirs = extractDates(c.best.text, c.document.meta.published);
+      const other = theirs[0];
+      if (other && !theirs.some((d) => compatibleDates(d.date, mine.date))) differing.push(`${other.raw} (${label(c)})`);
+    }
+    if (differing.length > 0) notes.push(`Sources differ on the date: ${mine.raw} (${label(first)}) vs ${differing.slice(0, 2).join(" vs ")}.`);
+  }
+  return notes;
+}

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { z } from "zod";
+import { documentMetaSchema, topicSchema } from "./metadata.js";
+import { parseSeed } from "./parse.js";
+import type { DocumentMeta, SourceDocument, Topic } from "./types.js";
+
+/** Everything the bot knows: the parsed documents and the topic. */
+export interface Corpus {
+  readonly documents: readonly SourceDocument[];
+  readonly topic: Topic;
+}
+
+/** One seed as read from disk, before parsing. */
+export interface SeedFile {
+  readonly id: string;
+  readonly raw: string;
+  readonly meta: DocumentMeta;
+}
+
+/** Raised when a seed's metadata or the topic file is missing or malformed. */
+export class SeedError extends Error {
+  override name = "SeedError";
+}
+
+function readJson<T>(path: string, schema: z.ZodType<T>): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new SeedError(`${path}: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SeedError(`${path}: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? "is invalid"}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Reads every `*.txt` seed with its `*.meta.json` and the `topic.json` from a folder.
+ * Adding an article is dropping both files into the folder.
+ */
+export function readSeeds(dir: string): { seeds: SeedFile[]; topic: Topic } {
+  const topic = readJson(join(dir, "topic.json"), topicSchema);
+  const seeds = readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((file) => {
+      const id = file.slice(0, -".txt".length);
+      const meta = readJson(join(dir, `${id}.meta.json`), documentMetaSchema);
+      return { id, raw: readFileSync(join(dir, file), "utf8"), meta };
+    });
+  return { seeds, topic };
+}
+
+/** Parses seeds into documents. Pure. */
+export function buildCorpus(seeds: readonly SeedFile[], topic: Topic): Corpus {
+  const documents = seeds.map((seed) => {
+    const parsed = parseSeed(seed.id, seed.raw, seed.meta.title);
+    return { id: seed.id, meta: seed.meta, raw: seed.raw, passages: parsed.passages, headings: parsed.headings };
+  });
+  return { documents, topic };
+}
+
+/** Reads and parses a seeds folder. */
+export function loadCorpus(dir: string): Corpus {
+  const { seeds, topic } = readSeeds(dir);
+  return buildCorpus(seeds, topic);
+}

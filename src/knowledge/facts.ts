@@ -1,0 +1,144 @@
+/** Extraction of figures and dates from verbatim text. Pure functions. */
+
+/** A money or capacity figure found in text. */
+export interface Figure {
+  /** Normalised key, e.g. `usd:50000000000` or `gw:2`. */
+  readonly key: string;
+  /** The text as written ("$50 billion", "2GW"). */
+  readonly raw: string;
+  readonly index: number;
+}
+
+const MONEY = /(?:US\$|\$|USD\s?)(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|mn|[TBM])\b|\b(\d+(?:\.\d+)?)\s?(trillion|billion|million|bn)\b/gi;
+const POWER = /\b(\d+(?:\.\d+)?)\s?(gigawatts?|GW)\b/gi;
+const SCALE: Record<string, number> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, billion: 1e9, m: 1e6, mn: 1e6, million: 1e6 };
+
+/** Finds money amounts ("$50 billion", "$15B", "$79B-$134B") and capacities ("2 gigawatts", "2GW"). */
+export function extractFigures(text: string): Figure[] {
+  const figures: Figure[] = [];
+  for (const m of text.matchAll(MONEY)) {
+    const n = Number(m[1] ?? m[3]);
+    const unit = (m[2] ?? m[4] ?? "").toLowerCase();
+    figures.push({ key: `usd:${Math.round(n * (SCALE[unit] ?? 1))}`, raw: m[0], index: m.index });
+  }
+  for (const m of text.matchAll(POWER)) figures.push({ key: `gw:${Number(m[1])}`, raw: m[0], index: m.index });
+  return figures.sort((a, b) => a.index - b.index);
+}
+
+/** A date found in text: full, month+year or year; approximate when relative or vague. */
+export interface FoundDate {
+  /** "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
+  readonly date: string;
+  readonly approximate: boolean;
+  readonly raw: string;
+  readonly index: number;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_RE = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+function monthNumber(name: string): number {
+  const key = name.toLowerCase().replace(/\.$/, "").slice(0, 3);
+  return MONTHS.findIndex((m) => m.startsWith(key)) + 1;
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+function isoDay(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+interface DatePattern {
+  readonly re: RegExp;
+  readonly read: (m: RegExpMatchArray, ref: Date | null) => { date: string; approximate: boolean } | null;
+}
+
+/** Ordered from most to least specific; a later pattern never matches inside an earlier match. */
+const PATTERNS: readonly DatePattern[] = [
+  { // February 27, 2026 / Feb. 27 2026
+    re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b`, "gi"),
+    read: (m) => ({ date: `${m[3]}-${pad(monthNumber(m[1]!))}-${pad(Number(m[2]))}`, approximate: false }),
+  },
+  { // 19 March 2026
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\s+((?:19|20)\\d{2})\\b`, "gi"),
+    read: (m) => ({ date: `${m[3]}-${pad(monthNumber(m[2]!))}-${pad(Number(m[1]))}`, approximate: false }),
+  },
+  { // October 2024 / Nov. 2025
+    re: new RegExp(`\\b${MONTH_RE}\\s+((?:19|20)\\d{2})\\b`, "gi"),
+    read: (m) => ({ date: `${m[2]}-${pad(monthNumber(m[1]!))}`, approximate: false }),
+  },
+  { // April 27 (the year comes from the document's date)
+    re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)`, "gi"),
+    read: (m, ref) => (ref ? { date: `${ref.getUTCFullYear()}-${pad(monthNumber(m[1]!))}-${pad(Number(m[2]))}`, approximate: true } : null),
+  },
+  { // late 2025 / early 2026 / mid-2025
+    re: /\b(early|late|mid|end of|start of|beginning of)[\s-]+((?:19|20)\d{2})\b/gi,
+    read: (m) => ({ date: m[2]!, approximate: true }),
+  },
+  { // 2019
+    re: /(?<![$\d.,])\b((?:19|20)\d{2})\b(?![\d.,]\d)/g,
+    read: (m) => ({ date: m[1]!, approximate: false }),
+  },
+  { // last month / last week / this year / yesterday
+    re: /\b(last|this|next) (week|month|year)\b|\b(yesterday|today)\b/gi,
+    read: (m, ref) => (ref ? relative(m, ref) : null),
+  },
+  { // as of Wednesday / on Monday
+    re: /\b(?:as of|on|since|last)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi,
+    read: (m, ref) => {
+      if (!ref) return null;
+      const target = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+      const back = (ref.getUTCDay() - target + 7) % 7;
+      return { date: isoDay(new Date(ref.getTime() - back * 86_400_000)), approximate: true };
+    },
+  },
+];
+
+function relative(m: RegExpMatchArray, ref: Date): { date: string; approximate: boolean } {
+  const word = (m[3] ?? m[2] ?? "").toLowerCase();
+  const step = (m[1] ?? "").toLowerCase() === "last" ? -1 : (m[1] ?? "").toLowerCase() === "next" ? 1 : 0;
+  const y = ref.getUTCFullYear();
+  switch (word) {
+    case "year":
+      return { date: String(y + step), approximate: true };
+    case "month": {
+      const d = new Date(Date.UTC(y, ref.getUTCMonth() + step, 1));
+      return { date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`, approximate: true };
+    }
+    case "week":
+      return { date: isoDay(new Date(ref.getTime() + step * 7 * 86_400_000)), approximate: true };
+    case "yesterday":
+      return { date: isoDay(new Date(ref.getTime() - 86_400_000)), approximate: true };
+    default:
+      return { date: isoDay(ref), approximate: true };
+  }
+}
+
+/**
+ * Finds dates in text. Full dates, month+year and bare years are exact; "late 2025" is
+ * approximate. Relative dates ("last month", "as of Wednesday") and day+month without a year are
+ * resolved against `published` (YYYY-MM-DD) and marked approximate, or left out when it is null.
+ */
+export function extractDates(text: string, published: string | null): FoundDate[] {
+  const ref = published ? new Date(`${published}T00:00:00Z`) : null;
+  const taken: [number, number][] = [];
+  const found: FoundDate[] = [];
+  for (const pattern of PATTERNS) {
+    pattern.re.lastIndex = 0;
+    for (const m of text.matchAll(pattern.re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      taken.push([start, end]);
+      const read = pattern.read(m, ref);
+      if (read) found.push({ ...read, raw: m[0], index: start });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** Sort key for partial dates: "2025" < "2025-10" < "2025-10-03". */
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,29 @@
+import { loadCorpus } from "./corpus.js";
+import { createKnowledge, type Knowledge } from "./knowledge.js";
+
+/** Holds the current knowledge and rebuilds it from the seeds folder on demand. */
+export interface KnowledgeHolder {
+  current(): Knowledge;
+  /**
+   * Re-reads the seeds. On failure the previous knowledge stays in use and the error is returned.
+   * @returns the documents added since the previous load, or the error
+   */
+  reload(): { ok: true; added: string[] } | { ok: false; error: Error };
+}
+
+/** Loads the seeds folder once now; `reload()` picks up new or changed articles. */
+export function createKnowledgeHolder(seedsDir: string): KnowledgeHolder {
+  let knowledge = createKnowledge(loadCorpus(seedsDir));
+  return {
+    current: () => knowledge,
+    reload() {
+      try {
+        const before = new Set(knowledge.corpus.documents.map((d) => d.id));
+        knowledge = createKnowledge(loadCorpus(seedsDir));
+        return { ok: true, added: knowledge.corpus.documents.map((d) => d.id).filter((id) => !before.has(id)) };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+      }
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** Longest question or claim accepted, in characters. */
+export const MAX_QUERY_CHARS = 500;
+
+/** A checked question, or why it was refused. */
+export type QueryCheck =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: "empty" | "too-long" | "binary"; readonly message: string };
+
+/**
+ * Checks a question or claim typed by a user: trims it, refuses empty text, text over
+ * {@link MAX_QUERY_CHARS} characters and text with control characters or undecodable bytes.
+ */
+export function checkQuery(raw: string): QueryCheck {
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd\ufffe\uffff]/.test(raw)) {
+    return { ok: false, reason: "binary", message: "That text has control characters or bytes that are not text; please type a plain question." };
+  }
+  if (text === "" || !/[\p{L}\p{N}]/u.test(text)) {
+    return { ok: false, reason: "empty", message: "Please type a question (for example: “Is there a lawsuit yet?”)." };
+  }
+  if (text.length > MAX_QUERY_CHARS) {
+    return { ok: false, reason: "too-long", message: `That is too long (${text.length} characters); please keep it under ${MAX_QUERY_CHARS}.` };
+  }
+  return { ok: true, text };
+}

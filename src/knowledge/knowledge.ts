@@ -1,0 +1,62 @@
+import { createAnalyzer, type Analyzer } from "./analyze.js";
+import { composeAnswer } from "./answer.js";
+import type { Corpus } from "./corpus.js";
+import { collectPositions, resolveParty, type PartyPositions } from "./positions.js";
+import { createRetriever, type Retriever } from "./retrieval.js";
+import { listSources, type SourceSummary } from "./sources.js";
+import { currentStatus, type Status } from "./status.js";
+import { suggest, suggestionPool } from "./suggest.js";
+import { buildTimeline, type TimelineEvent } from "./timeline.js";
+import type { Answer } from "./types.js";
+import { buildUnits } from "./units.js";
+
+/** Everything the bot can say, all from one corpus. */
+export interface Knowledge {
+  readonly corpus: Corpus;
+  readonly analyzer: Analyzer;
+  readonly retriever: Retriever;
+  ask(question: string): Answer;
+  cite(claim: string): Answer;
+  /** Positions of every party, or of one (a name or alias); null when the party is unknown. */
+  positions(party?: string): PartyPositions[] | null;
+  status(): Status;
+  timeline(): TimelineEvent[];
+  sources(): SourceSummary[];
+  /** The parties' display names. */
+  parties(): string[];
+  /** Question suggestions for what a user has typed so far (autocomplete). */
+  suggest(typed: string): string[];
+  /** Number of passages indexed. */
+  readonly passageCount: number;
+}
+
+/** Builds the index over a corpus and returns the facade; derived views are computed once. */
+export function createKnowledge(corpus: Corpus): Knowledge {
+  const analyzer = createAnalyzer(corpus.topic);
+  const retriever = createRetriever(buildUnits(corpus.documents, analyzer), analyzer, corpus.topic);
+  let allPositions: PartyPositions[] | undefined;
+  let status: Status | undefined;
+  let timeline: TimelineEvent[] | undefined;
+  let pool: string[] | undefined;
+  return {
+    corpus,
+    analyzer,
+    retriever,
+    ask: (question) => composeAnswer(retriever, corpus.topic, question),
+    cite: (claim) => composeAnswer(retriever, corpus.topic, claim),
+    positions(party) {
+      allPositions ??= collectPositions(corpus.documents, corpus.topic, analyzer);
+      if (party === undefined || party.trim() === "") return allPositions;
+      const id = resolveParty(party, corpus.topic, analyzer);
+      if (id === null) return null;
+      const name = corpus.topic.parties.find((p) => p.id === id)!.name;
+      return allPositions.filter((p) => p.party === name);
+    },
+    status: () => (status ??= currentStatus(corpus.documents, retriever)),
+    timeline: () => (timeline ??= buildTimeline(corpus.documents, analyzer)),
+    sources: () => listSources(corpus.documents),
+    parties: () => corpus.topic.parties.map((p) => p.name),
+    suggest: (typed) => suggest((pool ??= suggestionPool(corpus.topic, corpus.documents)), typed),
+    passageCount: corpus.documents.reduce((n, d) => n + d.passages.length, 0),
+  };
+}

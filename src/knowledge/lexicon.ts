@@ -1,0 +1,22 @@
+/**
+ * General near-synonyms that chat questions use for words the articles phrase differently.
+ * Each group's words are indexed as the group's first word, in passages and queries alike.
+ * Story-specific names and aliases live in the topic file, not here.
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ["differ", "difference", "differences", "different", "distinction", "distinguish", "versus", "vs"],
+  ["begin", "begins", "began", "begun", "start", "starts", "started", "starting", "commence", "commences", "kick off"],
+  ["staff", "employees", "employee", "workers", "personnel"],
+  ["chip", "chips", "silicon", "processor", "processors", "accelerators"],
+  ["believe", "believes", "believed", "think", "thinks", "view", "views", "opinion", "stance", "feel", "feels"],
+  ["customer", "customers", "client", "clients", "adopters", "buyers"],
+  ["immediate", "immediately", "upfront", "up front", "right away"],
+  ["contingent", "conditional", "depends", "depending", "tied"],
+  ["invest", "invests", "invested", "investing", "investment", "investments", "put into", "putting into", "puts into", "put in", "putting in", "pour", "pours", "pouring", "poured", "pump", "pumping", "bankroll", "bankrolling"],
+  ["report", "reports", "reported", "reporting", "broke the story", "broke the news", "break the story", "scoop"],
+  ["capacity", "compute", "computing", "data center", "data centers", "datacenter", "datacenters"],
+  ["need", "needs", "needed", "want", "wants", "demand", "require", "requires", "required"],
+  ["gw", "gigawatt", "gigawatts"],
+  ["expect", "expects", "expected", "expecting", "forecast", "forecasts", "forecasting", "predict", "predicts", "predicted", "anticipate", "anticipates"],
+  ["usd", "dollar", "dollars", "billion", "billions", "million", "millions", "bucks"],
+];

@@ -1,0 +1,28 @@
+/** What kind of answer a question asks for; used as a ranking hint, never as a filter. */
+export interface QuestionHints {
+  readonly when: boolean;
+  readonly amount: boolean;
+  readonly who: boolean;
+  /** For "what is X" / "define X": X, when it is short. */
+  readonly subject: string | null;
+}
+
+const DEFINE = /^\s*(?:(?:what|wat)\s*(?:'s|s|is|are|was|were)|define|explain|meaning of|what does)\s+(?:the\s+|a\s+|an\s+)?(.+?)(?:\s+(?:mean|stand for))?\s*[?.!]*\s*$/i;
+
+function definitionSubject(query: string): string | null {
+  const m = DEFINE.exec(query);
+  const subject = m?.[1]?.trim();
+  if (!subject || subject.split(/\s+/).length > 4) return null;
+  return subject;
+}
+
+/** Reads question-type hints: when → dates, how much/many → figures, who/which company → names. */
+export function questionHints(query: string): QuestionHints {
+  const q = query.toLowerCase();
+  return {
+    when: /\b(when|what (date|day|year|month|time)|which (date|day|year|month)|since when|how long ago|timeline|date)\b/.test(q),
+    amount: /\b(how (much|many|large|big)|what (amount|sum|size|figure)|worth|valued?|cost|price|dollars?|billions?|\$)\b|\$/.test(q),
+    subject: definitionSubject(query),
+    who: /\b(who|whom|whose|which (compan(y|ies)|newspapers?|outlets?|papers?|firms?|part(y|ies)|publications?|customers?|banks?))\b/.test(q),
+  };
+}

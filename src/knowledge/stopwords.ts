@@ -1,0 +1,16 @@
+/** English function words and question fillers that carry no topic. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are aren as at be because been before being below
+  between both but by can cannot could couldn did didn do does doesn doing don down during each few for from
+  further had hadn has hasn have haven having he her here hers herself him himself his how i if in into is isn it
+  its itself just let me more most mustn my myself no nor not of off on once only or other ought our ours
+  ourselves out over own same shan she should shouldn so some such than that the their theirs them themselves
+  then there these they this those through to too under until up very was wasn we were weren what whats when
+  where which while who whom whose why will with won would wouldn you your yours yourself yourselves
+  s t d ll m re ve y
+  tell told say says said saying know knows think thinks thought please pls plz hey hi hello ok okay
+  u ur r ya yeah yes lol btw tldr tl dr anyone anybody someone something anything thing things stuff
+  much many big large huge small kind sort type exactly actually really basically currently right now
+  going gonna wanna gotta get got happen happens happened happening latest news update updates
+  explain mean means meant like give show find look`.split(/\s+/).filter(Boolean),
+);

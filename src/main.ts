@@ -1,0 +1,37 @@
+/** Process entry point: configuration, wiring and signals only. */
+import { ConfigError, loadConfig } from "./config.js";
+import { createRuntime } from "./runtime.js";
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const runtime = await createRuntime(config, { stdin: process.stdin, stdout: process.stdout });
+let stopping = false;
+const shutdown = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  runtime.log.info({ signal }, "shutting down");
+  runtime.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      runtime.log.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    },
+  );
+};
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGHUP", () => runtime.reload());
+await runtime.start();
+if (runtime.consoleOnly) {
+  await runtime.stop();
+  process.exit(0);
+}
