@@ -4,6 +4,9 @@ import type { Dispatcher } from "../../../commands/dispatch.js";
 import type { Invocation } from "../../../commands/types.js";
 import { renderText } from "./render.js";
 
+/** The line printed after every reply. */
+export const REPLY_END = "─".repeat(40);
+
 /** Options of the console adapter. */
 export interface ConsoleAdapterConfig {
   readonly dispatcher: Dispatcher;
@@ -49,7 +52,7 @@ export function createConsoleAdapter(config: ConsoleAdapterConfig): ConsoleAdapt
           now: now(),
         };
         write(renderText(await config.dispatcher.runText(text, invocation)));
-        write("");
+        write(REPLY_END);
         prompt();
       }
       lines.close();
