@@ -1,6 +1,7 @@
 import { citationLabel, itemOf } from "./excerpt.js";
 import { extractDates, extractFigures } from "./facts.js";
 import { questionHints } from "./question.js";
+import type { Analyzer } from "./analyze.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import { jaccard, SAME_FACT } from "./similarity.js";
 import type { Answer, AnswerItem, Topic } from "./types.js";
@@ -27,8 +28,8 @@ export function abstainMessage(topic: Topic): string {
  * passages, best first, with notes on corroboration and on sources that differ. Abstains when
  * the best passage covers too little of the query.
  */
-export function composeAnswer(retriever: Retriever, topic: Topic, query: string): Answer {
-  const ranked = retriever.rank(query, 30);
+export function composeAnswer(retriever: Retriever, analyzer: Analyzer, topic: Topic, query: string): Answer {
+  const ranked = retriever.rank(query, 60);
   const top = ranked[0];
   if (!top || top.coverage < ANSWERING.minCoverage) {
     return { query, abstained: true, items: [], notes: [abstainMessage(topic)] };
@@ -50,7 +51,8 @@ export function composeAnswer(retriever: Retriever, topic: Topic, query: string)
   const relevant = ranked.filter((c) => c.score >= top.score * ANSWERING.noteFloor && c.coverage >= ANSWERING.minCoverage * 0.6);
   const notes = [
     ...corroboration(items[0]!, chosen[0]!, echoes.get(chosen[0]!) ?? [], relevant),
-    ...conflicts(query, chosen[0]!, relevant, retriever),
+    ...figureConflicts(query, chosen[0]!, relevant, retriever),
+    ...dateConflicts(query, chosen[0]!, ranked, retriever, analyzer, topic),
   ];
   return { query, abstained: false, items, notes };
 }
@@ -83,42 +85,60 @@ function compatibleDates(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
-/** Flags figures or dates that other sources give differently for what the question asks. */
-function conflicts(query: string, first: RankedPassage, relevant: RankedPassage[], retriever: Retriever): string[] {
-  const hints = questionHints(query);
-  const notes: string[] = [];
+/** Other documents' passages that share enough words with the first to be about the same thing. */
+function elsewhere(first: RankedPassage, list: readonly RankedPassage[], retriever: Retriever): RankedPassage[] {
   const firstTerms = retriever.termsOf(first.passage);
-  const others = relevant.filter(
-    (c) => c.document.id !== first.document.id && jaccard(retriever.termsOf(c.passage), firstTerms) >= 0.08,
-  );
-  const firstSentence = first.best.text;
+  return list.filter((c) => c.document.id !== first.document.id && jaccard(retriever.termsOf(c.passage), firstTerms) >= 0.08);
+}
 
-  const queryHasFigure = extractFigures(query).length > 0;
-  const ownFigures = extractFigures(firstSentence).filter((f) => f.key.startsWith("usd:"));
-  if ((hints.amount || queryHasFigure) && ownFigures.length > 0) {
-    const documentFigures = new Set(extractFigures(first.passage.text).map((f) => f.key));
-    const differing = new Map<string, RankedPassage>();
-    for (const c of others) {
-      const theirs = extractFigures(c.best.text).filter((f) => f.key.startsWith("usd:"));
-      const fresh = theirs.find((f) => !documentFigures.has(f.key));
-      if (fresh && !theirs.some((f) => documentFigures.has(f.key)) && !differing.has(fresh.raw)) differing.set(fresh.raw, c);
-    }
-    if (differing.size > 0) {
-      const parts = [`${ownFigures[0]!.raw} (${label(first)})`, ...[...differing].map(([raw, c]) => `${raw} (${label(c)})`)];
-      notes.push(`Sources differ on the figure: ${parts.join(" vs ")}.`);
-    }
+/** Flags money figures that other sources give differently, for questions or claims about amounts. */
+function figureConflicts(query: string, first: RankedPassage, relevant: RankedPassage[], retriever: Retriever): string[] {
+  const ownFigures = extractFigures(first.best.text).filter((f) => f.key.startsWith("usd:"));
+  if (!(questionHints(query).amount || extractFigures(query).length > 0) || ownFigures.length === 0) return [];
+  const documentFigures = new Set(extractFigures(first.passage.text).map((f) => f.key));
+  const differing = new Map<string, RankedPassage>();
+  for (const c of elsewhere(first, relevant, retriever)) {
+    const theirs = extractFigures(c.best.text).filter((f) => f.key.startsWith("usd:"));
+    const fresh = theirs.find((f) => !documentFigures.has(f.key));
+    if (fresh && !theirs.some((f) => documentFigures.has(f.key)) && !differing.has(fresh.raw)) differing.set(fresh.raw, c);
   }
+  if (differing.size === 0) return [];
+  const parts = [`${ownFigures[0]!.raw} (${label(first)})`, ...[...differing].map(([raw, c]) => `${raw} (${label(c)})`)];
+  return [`Sources differ on the figure: ${parts.join(" vs ")}.`];
+}
 
-  const ownDates = extractDates(firstSentence, first.document.meta.published);
-  if ((hints.when || extractDates(query, null).length > 0) && ownDates.length > 0) {
-    const mine = ownDates[0]!;
-    const differing: string[] = [];
-    for (const c of others) {
-      const theirs = extractDates(c.best.text, c.document.meta.published);
-      const other = theirs[0];
-      if (other && !theirs.some((d) => compatibleDates(d.date, mine.date))) differing.push(`${other.raw} (${label(c)})`);
+/** Terms of the few words right around a stretch of text. */
+function termsAround(text: string, start: number, end: number, analyzer: Analyzer, words = 2): Set<string> {
+  const before = text.slice(0, start).split(/\s+/).filter(Boolean).slice(-words).join(" ");
+  const after = text.slice(end).split(/\s+/).filter(Boolean).slice(0, words).join(" ");
+  return new Set(analyzer.terms(`${before} ${after}`));
+}
+
+/**
+ * For when-questions: flags another source that puts a different date right next to the same
+ * thing (the question's own words in the first answer, e.g. "the October 2024 agreement" against
+ * "in late 2025, when Microsoft restructured its historic partnership").
+ */
+function dateConflicts(query: string, first: RankedPassage, ranked: RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): string[] {
+  if (!questionHints(query).when) return [];
+  const mine = extractDates(first.best.text, first.document.meta.published)[0];
+  if (!mine) return [];
+  const parties = new Set(topic.parties.map((p) => p.id));
+  const sentenceTerms = new Set(analyzer.terms(first.best.text));
+  const things = new Set(retriever.queryTerms(query).filter((t) => !parties.has(t) && sentenceTerms.has(t)));
+  if (things.size === 0) return [];
+  const differing: string[] = [];
+  for (const c of ranked) {
+    if (c.document.id === first.document.id) continue;
+    for (const span of c.passage.sentences) {
+      const sentence = c.passage.text.slice(span.start, span.end);
+      for (const d of extractDates(sentence, c.document.meta.published)) {
+        if (compatibleDates(d.date, mine.date)) continue;
+        const near = termsAround(sentence, d.index, d.index + d.raw.length, analyzer);
+        if ([...things].some((t) => near.has(t))) differing.push(`${d.raw} (${citationLabel(itemOf(c.document, c.passage, 0).citation)})`);
+      }
     }
-    if (differing.length > 0) notes.push(`Sources differ on the date: ${mine.raw} (${label(first)}) vs ${differing.slice(0, 2).join(" vs ")}.`);
+    if (differing.length >= 2) break;
   }
-  return notes;
+  return differing.length > 0 ? [`Sources give different dates for this: ${mine.raw} (${label(first)}) vs ${differing.join(" vs ")}.`] : [];
 }

@@ -42,8 +42,8 @@ export function createKnowledge(corpus: Corpus): Knowledge {
     corpus,
     analyzer,
     retriever,
-    ask: (question) => composeAnswer(retriever, corpus.topic, question),
-    cite: (claim) => composeAnswer(retriever, corpus.topic, claim),
+    ask: (question) => composeAnswer(retriever, analyzer, corpus.topic, question),
+    cite: (claim) => composeAnswer(retriever, analyzer, corpus.topic, claim),
     positions(party) {
       allPositions ??= collectPositions(corpus.documents, corpus.topic, analyzer);
       if (party === undefined || party.trim() === "") return allPositions;

@@ -17,6 +17,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["capacity", "compute", "computing", "data center", "data centers", "datacenter", "datacenters"],
   ["need", "needs", "needed", "want", "wants", "demand", "require", "requires", "required"],
   ["gw", "gigawatt", "gigawatts"],
+  ["agreement", "agreements", "contract", "contracts", "deal", "deals", "partnership", "partnerships", "arrangement", "arrangements", "pact", "alliance"],
   ["expect", "expects", "expected", "expecting", "forecast", "forecasts", "forecasting", "predict", "predicts", "predicted", "anticipate", "anticipates"],
   ["usd", "dollar", "dollars", "billion", "billions", "million", "millions", "bucks"],
 ];

@@ -2,6 +2,8 @@
 export interface QuestionHints {
   readonly when: boolean;
   readonly amount: boolean;
+  /** Which figures an amount question wants: capacity (GW) or money. */
+  readonly amountKind: "money" | "capacity";
   readonly who: boolean;
   /** For "what is X" / "define X": X, when it is short. */
   readonly subject: string | null;
@@ -23,6 +25,7 @@ export function questionHints(query: string): QuestionHints {
     when: /\b(when|what (date|day|year|month|time)|which (date|day|year|month)|since when|how long ago|timeline|date)\b/.test(q),
     amount: /\b(how (much|many|large|big)|what (amount|sum|size|figure)|worth|valued?|cost|price|dollars?|billions?|\$)\b|\$/.test(q),
     subject: definitionSubject(query),
+    amountKind: /\b(capacity|compute|power|gigawatts?|gw|energy|chips?|data ?cent(er|re)s?)\b|\d\s?gw\b/.test(q) ? "capacity" : "money",
     who: /\b(who|whom|whose|which (compan(y|ies)|newspapers?|outlets?|papers?|firms?|part(y|ies)|publications?|customers?|banks?))\b/.test(q),
   };
 }

@@ -108,7 +108,10 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
         const unit = units[hit.id as number]!;
         let score = hit.score;
         if (hints.when && unit.hasDate) score *= RANKING.hintBoost;
-        if (hints.amount && unit.hasFigure) score *= RANKING.hintBoost;
+        if (hints.amount && unit.hasFigure) {
+          const fits = hints.amountKind === "money" ? unit.hasMoney : !unit.hasMoney || /gigawatt|GW/.test(unit.text);
+          score *= fits ? RANKING.hintBoost : Math.sqrt(RANKING.hintBoost);
+        }
         if (hints.who && unit.hasName) score *= RANKING.whoBoost;
         if (defines?.test(unit.text)) score *= RANKING.hintBoost;
         const fuzzy = new Set(hit.queryTerms.filter((t) => !stats.get(unit.passage)?.terms.has(t)));

@@ -2,7 +2,7 @@ import type { SentenceSpan } from "./types.js";
 
 /** Abbreviations after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  "vs", "v", "mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "st", "no", "jr", "sr",
+  "vs", "v", "mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "st", "jr", "sr",
   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
   "e.g", "i.e", "u.s", "u.k", "etc", "approx",
 ]);

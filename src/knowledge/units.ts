@@ -15,6 +15,8 @@ export interface AnswerUnit {
   readonly section: string;
   readonly hasDate: boolean;
   readonly hasFigure: boolean;
+  /** The sentence gives an amount of money. */
+  readonly hasMoney: boolean;
   readonly hasName: boolean;
 }
 
@@ -40,6 +42,7 @@ export function buildUnits(documents: readonly SourceDocument[], analyzer: Analy
           section,
           hasDate: extractDates(text, document.meta.published).length > 0,
           hasFigure: extractFigures(text).length > 0 || /\b\d+(\.\d+)?\s?(%|percent|gigawatts?|GW)\b/i.test(text),
+          hasMoney: extractFigures(text).some((f) => f.key.startsWith("usd:")),
           hasName: analyzer.concepts(text).size > 0 || PROPER_NAME.test(text),
         });
       });

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { createDispatcher, parseCommandText } from "../../commands/dispatch.js";
+import { commands, groups } from "../../commands/index.js";
+import { createRateLimiter } from "../../commands/rate-limit.js";
+import type { Invocation } from "../../commands/types.js";
+import { seedKnowledge } from "../support/knowledge.js";
+
+const at = (ms = 0, user = "U1"): Invocation => ({
+  platform: "slack",
+  user: { id: user, name: "Ada" },
+  channel: { id: "C1" },
+  canManageChannel: true,
+  now: new Date(Date.UTC(2026, 2, 20) + ms),
+});
+
+const knowledge = seedKnowledge();
+const dispatcher = createDispatcher({ knowledge: () => knowledge, rateLimiter: createRateLimiter(1000) });
+
+describe("command definitions", () => {
+  it("are data with a usage line and typed options", () => {
+    const all = [...commands, ...groups.flatMap((g) => g.subcommands)];
+    for (const c of all) {
+      expect(c.definition.name).toMatch(/^[a-z]+$/);
+      expect(c.definition.description.length).toBeLessThanOrEqual(100);
+      for (const o of c.definition.options) expect(o.type).toBe("string");
+    }
+  });
+});
+
+describe("parseCommandText", () => {
+  it("takes the rest of the line for questions", () => {
+    expect(parseCommandText("/dispute ask  Is there a lawsuit yet?")).toEqual({ name: "ask", options: { question: "Is there a lawsuit yet?" } });
+  });
+
+  it("maps digest words onto options, choices first", () => {
+    expect(parseCommandText("digest subscribe 08:00 daily")).toEqual({ name: "digest", subcommand: "subscribe", options: { time: "08:00", mode: "daily" } });
+    expect(parseCommandText("digest subscribe 08:00 Europe/Berlin changes")).toEqual({
+      name: "digest",
+      subcommand: "subscribe",
+      options: { time: "08:00", timezone: "Europe/Berlin", mode: "changes" },
+    });
+  });
+});
+
+describe("dispatcher", () => {
+  it("answers ask with quotes and a share action", async () => {
+    const reply = await dispatcher.runText("ask Which AWS chips will OpenAI use?", at());
+    expect(reply.kind).toBe("answer");
+    expect(reply.actions).toContain("share");
+    expect(reply.groups[0]!.quotes[0]!.text).toContain("Trainium");
+    expect(reply.groups[0]!.quotes[0]!.label).toMatch(/¶\d+/);
+  });
+
+  it("gives usage for an empty question and help for an unknown command", async () => {
+    expect((await dispatcher.runText("ask", at())).text).toMatch(/Usage: \/dispute ask <question>/);
+    const help = await dispatcher.runText("frobnicate", at());
+    expect(help.text).toMatch(/I don't know “frobnicate”/);
+    expect(help.text).toContain("/dispute ask <question>");
+    expect((await dispatcher.runText("", at())).title).toMatch(/help/);
+  });
+
+  it("refuses text over 500 characters", async () => {
+    expect((await dispatcher.runText(`ask ${"x ".repeat(300)}`, at())).title).toBe("Too long");
+  });
+
+  it("rate-limits each user separately and says when to retry", async () => {
+    const limited = createDispatcher({ knowledge: () => knowledge, rateLimiter: createRateLimiter(2, 60_000) });
+    await limited.runText("status", at(0));
+    await limited.runText("status", at(1_000));
+    const third = await limited.runText("status", at(2_000));
+    expect(third.title).toBe("Slow down");
+    expect(third.text).toMatch(/try again in 58 s/);
+    expect((await limited.runText("status", at(2_000, "U2"))).kind).toBe("answer");
+    expect((await limited.runText("status", at(61_000))).kind).toBe("answer");
+  });
+
+  it("turns a handler failure into a plain error reply", async () => {
+    const broken = createDispatcher({
+      knowledge: () => {
+        throw new Error("index exploded");
+      },
+    });
+    const reply = await broken.runText("status", at());
+    expect(reply.kind).toBe("error");
+    expect(reply.text).not.toContain("index exploded");
+  });
+
+  it("runs Find sources on a long message by cutting it to the limit", async () => {
+    const reply = await dispatcher.findSources(`Amazon committed $50 billion to OpenAI. ${"blah ".repeat(200)}`, at());
+    expect(reply.kind).toBe("answer");
+  });
+
+  it("says digests are unavailable when no digest service is wired", async () => {
+    expect((await dispatcher.runText("digest list", at())).title).toMatch(/not available/);
+  });
+
+  it("suggests questions and time zones", () => {
+    expect(dispatcher.suggest("question", "lawsuit").length).toBeGreaterThan(0);
+    expect(dispatcher.suggest("timezone", "berlin")).toContain("Europe/Berlin");
+  });
+});

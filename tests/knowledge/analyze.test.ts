@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer, normalizeText } from "../../src/knowledge/analyze.js";
+import { seedKnowledge } from "../support/knowledge.js";
+
+const analyzer = createAnalyzer(seedKnowledge().corpus.topic);
+
+describe("number normalisation", () => {
+  it("treats $50B, $50 billion, 50 billion and 50bn as one term", () => {
+    const forms = ["$50B", "$50 billion", "50 billion", "50bn", "US$50 billion"].map((f) => analyzer.terms(f));
+    for (const terms of forms) expect(terms).toContain("50b");
+  });
+
+  it("normalises gigawatts and thousands separators", () => {
+    expect(analyzer.terms("2 gigawatts")).toContain("2gw");
+    expect(analyzer.terms("2GW")).toContain("2gw");
+    expect(normalizeText("5,800 posts")).toContain("5800");
+  });
+
+  it("does not confuse different amounts", () => {
+    expect(analyzer.terms("$15B")).not.toContain("50b");
+  });
+});
+
+describe("aliases and stop words", () => {
+  it("maps party aliases to the party", () => {
+    expect(analyzer.terms("did MS sue")).toContain("microsoft");
+    expect(analyzer.terms("the Redmond giant")).toContain("microsoft");
+    expect(analyzer.terms("AWS")).toContain("amazon");
+    expect(analyzer.terms("Amazon Web Services")).toContain("amazon");
+  });
+
+  it("maps SRE and its long form to one term", () => {
+    expect(analyzer.terms("SRE")).toContain("sre");
+    expect(analyzer.terms("the Stateful Runtime Environment")).toContain("sre");
+  });
+
+  it("drops stop words and stems the rest", () => {
+    expect(analyzer.terms("What is the status of the investigations?")).toEqual(["statu", "investig"]);
+  });
+
+  it("reports which topic concepts a text names", () => {
+    expect([...analyzer.concepts("OpenAI and AWS on Bedrock")].sort()).toEqual(["amazon", "bedrock", "openai"]);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { isVerbatim } from "../../src/cli/eval.js";
+import { MAX_ITEM_CHARS } from "../../src/knowledge/excerpt.js";
+import { seedKnowledge } from "../support/knowledge.js";
+
+const k = seedKnowledge();
+const raw = (doc: string): string => k.corpus.documents.find((d) => d.id === doc)!.raw;
+
+describe("ask", () => {
+  it("answers with up to three verbatim, cited items, best first", () => {
+    const a = k.ask("How much did Amazon commit to invest in OpenAI?");
+    expect(a.abstained).toBe(false);
+    expect(a.items.length).toBeGreaterThan(0);
+    expect(a.items.length).toBeLessThanOrEqual(3);
+    expect(a.items[0]!.text).toContain("$50 billion");
+    for (const item of a.items) {
+      expect(item.text.length).toBeLessThanOrEqual(MAX_ITEM_CHARS);
+      expect(isVerbatim(item.text, raw(item.citation.document))).toBe(true);
+      expect(item.citation.paragraph).toBeGreaterThan(0);
+      expect(item.citation.title.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("understands chat spellings of amounts and aliases", () => {
+    expect(k.ask("is the $50B paid upfront").items.some((i) => i.text.includes("$15 billion"))).toBe(true);
+    expect(k.ask("has MS sued yet").items[0]!.text).toMatch(/lawsuit|legal action/i);
+    expect(k.ask("where does the sre run").items[0]!.text).toContain("Bedrock");
+  });
+
+  it("prefers dated passages for when-questions", () => {
+    expect(k.ask("When was the Amazon-OpenAI partnership announced?").items[0]!.text).toContain("February 27, 2026");
+  });
+
+  it("abstains, with a helpful message, when the sources do not answer", () => {
+    for (const q of ["What is the capital of France?", "best pizza near me", "what is the price of bitcoin today"]) {
+      const a = k.ask(q);
+      expect(a.abstained, q).toBe(true);
+      expect(a.items).toEqual([]);
+      expect(a.notes[0]).toMatch(/^Not in my sources/);
+    }
+  });
+
+  it("abstains on a question of stop words only", () => {
+    expect(k.ask("what is it?").abstained).toBe(true);
+  });
+
+  it("flags sources that give different figures, with both citations", () => {
+    const a = k.ask("How big is the Amazon OpenAI deal?");
+    const note = a.notes.find((n) => n.startsWith("Sources differ on the figure"));
+    expect(note).toBeDefined();
+    expect(note).toContain("$50 billion");
+    expect(note).toMatch(/\$138 billion|\$110 billion/);
+    expect(note!.match(/¶\d+/g)!.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("says how many sources agree on a figure", () => {
+    const a = k.ask("How much did Amazon commit to invest in OpenAI?");
+    expect(a.notes.some((n) => /^\d sources agree on \$50 billion/.test(n))).toBe(true);
+  });
+
+  it("flags sources that date the same thing differently", () => {
+    const a = k.ask("When was Microsoft's agreement with OpenAI restructured?");
+    expect(a.notes.some((n) => n.startsWith("Sources give different dates") && n.includes("late 2025") && n.includes("October 2024"))).toBe(true);
+  });
+});
+
+describe("cite", () => {
+  it("finds passages behind a claim", () => {
+    const a = k.cite("Microsoft says it will sue if they breach the contract");
+    expect(a.items[0]!.text).toMatch(/sue/);
+  });
+
+  it("notes when a claimed figure differs from the sources", () => {
+    const a = k.cite("Amazon is investing $60 billion in OpenAI");
+    expect(a.items.some((i) => i.text.includes("$50 billion"))).toBe(true);
+  });
+});

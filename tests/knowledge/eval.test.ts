@@ -1,0 +1,24 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { evaluate } from "../../src/cli/eval.js";
+import { seedKnowledge } from "../support/knowledge.js";
+
+const load = (name: string): unknown => JSON.parse(readFileSync(new URL(`../eval/${name}`, import.meta.url), "utf8"));
+
+describe("evaluation questions", () => {
+  it("meets the floors: every question in the top 3, every out-of-scope question abstained, every item verbatim and cited", () => {
+    const r = evaluate(seedKnowledge(), load("questions.json"));
+    expect(r.misses).toEqual([]);
+    expect(r.top3).toBe(r.total);
+    expect(r.abstained).toBe(r.outOfScope);
+    expect(r.verbatimCited).toBe(r.items);
+    expect(r.top1 / r.total).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("generalises to chat-style phrasing", () => {
+    const r = evaluate(seedKnowledge(), load("chat-questions.json"));
+    expect(r.top3 / r.total).toBeGreaterThanOrEqual(0.9);
+    expect(r.abstained).toBe(r.outOfScope);
+    expect(r.verbatimCited).toBe(r.items);
+  });
+});
