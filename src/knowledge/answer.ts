@@ -8,7 +8,7 @@ import type { Answer, AnswerItem, Topic } from "./types.js";
 
 /** Answer-selection settings, calibrated on the evaluation questions as a whole. */
 export const ANSWERING = {
-  /** Below this IDF-weighted query coverage of the best passage the bot abstains. */
+  /** Below this IDF-weighted query coverage of the best passage the bot abstains (in-scope questions seen: ≥ 0.58; out of scope: 0). */
   minCoverage: 0.5,
   /** Items after the first must score at least this share of the first. */
   relativeFloor: 0.2,
@@ -29,7 +29,9 @@ export function abstainMessage(topic: Topic): string {
  * the best passage covers too little of the query.
  */
 export function composeAnswer(retriever: Retriever, analyzer: Analyzer, topic: Topic, query: string): Answer {
-  const ranked = retriever.rank(query, 60);
+  // a passage must match two of the question's words (or its only one): one shared word is chance
+  const needed = Math.min(2, retriever.queryTerms(query).length);
+  const ranked = retriever.rank(query, 60).filter((c) => c.matched >= needed);
   const top = ranked[0];
   if (!top || top.coverage < ANSWERING.minCoverage) {
     return { query, abstained: true, items: [], notes: [abstainMessage(topic)] };

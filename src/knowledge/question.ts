@@ -5,6 +5,8 @@ export interface QuestionHints {
   /** Which figures an amount question wants: capacity (GW) or money. */
   readonly amountKind: "money" | "capacity";
   readonly who: boolean;
+  /** Asks what a party says, argues, thinks or wants. */
+  readonly stance: boolean;
   /** For "what is X" / "define X": X, when it is short. */
   readonly subject: string | null;
 }
@@ -23,7 +25,8 @@ export function questionHints(query: string): QuestionHints {
   const q = query.toLowerCase();
   return {
     when: /\b(when|what (date|day|year|month|time)|which (date|day|year|month)|since when|how long ago|timeline|date)\b/.test(q),
-    amount: /\b(how (much|many|large|big)|what (amount|sum|size|figure)|worth|valued?|cost|price|dollars?|billions?|\$)\b|\$/.test(q),
+    amount: /\b(how (much|many|large|big)|amount|sum|size|sized|figure|total|worth|valued?|cost|price|dollars?|billions?)\b|\$/.test(q),
+    stance: /\b(say|says|said|saying|argue|argues|argued|arguing|argument|think|thinks|believe|believes|want|wants|position|positions|stance|view|views|claim|claims|contend|contends|respond|response|react|reaction|upset|concern|concerns|object|objects|problem)\b/.test(q),
     subject: definitionSubject(query),
     amountKind: /\b(capacity|compute|power|gigawatts?|gw|energy|chips?|data ?cent(er|re)s?)\b|\d\s?gw\b/.test(q) ? "capacity" : "money",
     who: /\b(who|whom|whose|which (compan(y|ies)|newspapers?|outlets?|papers?|firms?|part(y|ies)|publications?|customers?|banks?))\b/.test(q),

@@ -28,6 +28,8 @@ export interface RankedPassage {
   readonly score: number;
   /** Share (0..1) of the query's weight, by inverse document frequency, that the passage matches. */
   readonly coverage: number;
+  /** How many distinct query terms the passage matches (fuzzy matches included). */
+  readonly matched: number;
 }
 
 /** Ranks passages for free-text queries. */
@@ -44,7 +46,7 @@ export interface Retriever {
 
 /** Ranking weights: field boosts and question-type hints. */
 export const RANKING = {
-  boost: { text: 2, context: 0.6, section: 0.8 },
+  boost: { text: 2, context: 0.6, section: 0.5 },
   fuzzyWeight: 0.3,
   hintBoost: 1.6,
   whoBoost: 1.15,
@@ -91,6 +93,7 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
   const passages = Math.max(1, stats.size);
   const idfOf = (term: string): number => Math.log(1 + passages / (df.get(term) ?? 0.5));
 
+  const partyIds = new Set(topic.parties.map((p) => p.id));
   const queryTerms = (query: string): string[] => [...new Set(analyzer.terms(query))];
 
   return {
@@ -102,6 +105,7 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
       if (terms.length === 0) return [];
       const hints = questionHints(query);
       const defines = hints.subject ? definitionPattern(hints.subject, analyzer, topic) : null;
+      const askedParties = hints.stance ? [...analyzer.concepts(query)].filter((id) => partyIds.has(id)) : [];
       const hits = index.search(terms.join(" "));
       const best = new Map<Passage, { unit: AnswerUnit; score: number; fuzzy: Set<string> }>();
       for (const hit of hits) {
@@ -114,6 +118,7 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
         }
         if (hints.who && unit.hasName) score *= RANKING.whoBoost;
         if (defines?.test(unit.text)) score *= RANKING.hintBoost;
+        if (askedParties.some((p) => unit.speakers.includes(p))) score *= RANKING.hintBoost;
         const fuzzy = new Set(hit.queryTerms.filter((t) => !stats.get(unit.passage)?.terms.has(t)));
         const seen = best.get(unit.passage);
         if (!seen || score > seen.score) best.set(unit.passage, { unit, score, fuzzy: new Set([...fuzzy, ...(seen?.fuzzy ?? [])]) });
@@ -124,13 +129,16 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
       for (const [passage, { unit, score, fuzzy }] of best) {
         const have = stats.get(passage)!;
         let matched = 0;
+        let count = 0;
         for (const t of terms) {
           if (have.body.has(t)) matched += idfOf(t);
           else if (have.terms.has(t)) matched += idfOf(t) * SECTION_ONLY;
           else if (fuzzy.has(t)) matched += idfOf(t) * 0.5;
+          else continue;
+          count++;
         }
         const coverage = total > 0 ? matched / total : 0;
-        ranked.push({ passage, document: unit.document, best: unit, score: score * (RANKING.coverageFloor + coverage), coverage });
+        ranked.push({ passage, document: unit.document, best: unit, score: score * (RANKING.coverageFloor + coverage), coverage, matched: count });
       }
       ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
       return ranked.slice(0, limit);

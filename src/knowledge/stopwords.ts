@@ -12,5 +12,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   u ur r ya yeah yes lol btw tldr tl dr anyone anybody someone something anything thing things stuff
   much many big large huge small kind sort type exactly actually really basically currently right now
   going gonna wanna gotta get got happen happens happened happening latest news update updates
-  explain mean means meant like give show find look`.split(/\s+/).filter(Boolean),
+  explain mean means meant like give show find look
+  thru tho bc cuz abt wrt info size amount total number figure date dates day exact details detail
+  go goes going went gone first`.split(/\s+/).filter(Boolean),
 );

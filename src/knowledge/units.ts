@@ -1,6 +1,7 @@
 import type { Analyzer } from "./analyze.js";
 import { extractDates, extractFigures } from "./facts.js";
-import type { Passage, SourceDocument } from "./types.js";
+import { attributedParties } from "./attribution.js";
+import type { Passage, SourceDocument, Topic } from "./types.js";
 
 /** One sentence of a passage: the unit the index ranks. */
 export interface AnswerUnit {
@@ -18,12 +19,14 @@ export interface AnswerUnit {
   /** The sentence gives an amount of money. */
   readonly hasMoney: boolean;
   readonly hasName: boolean;
+  /** Parties the sentence attributes a position or action to. */
+  readonly speakers: readonly string[];
 }
 
 const PROPER_NAME = /(?:^|[^.!?]\s)([A-Z][a-z]+(?:\s[A-Z][a-zA-Z]+)*)/;
 
 /** Splits every passage into sentence units with their context fields. Pure. */
-export function buildUnits(documents: readonly SourceDocument[], analyzer: Analyzer): AnswerUnit[] {
+export function buildUnits(documents: readonly SourceDocument[], analyzer: Analyzer, topic: Topic): AnswerUnit[] {
   const units: AnswerUnit[] = [];
   for (const document of documents) {
     for (const passage of document.passages) {
@@ -44,6 +47,7 @@ export function buildUnits(documents: readonly SourceDocument[], analyzer: Analy
           hasFigure: extractFigures(text).length > 0 || /\b\d+(\.\d+)?\s?(%|percent|gigawatts?|GW)\b/i.test(text),
           hasMoney: extractFigures(text).some((f) => f.key.startsWith("usd:")),
           hasName: analyzer.concepts(text).size > 0 || PROPER_NAME.test(text),
+          speakers: attributedParties(passage, passage.kind === "paragraph" ? text : passage.text, analyzer, topic),
         });
       });
     }
