@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { chatModes, ConfigError, loadConfig } from "../src/config.js";
+
+describe("config", () => {
+  it("has sane defaults with nothing set (console mode)", () => {
+    const config = loadConfig({}, null);
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_PATH).toBe("./data/dispute-bot.db");
+    expect(chatModes(config)).toEqual({ slack: null, discord: false });
+  });
+
+  it("names a malformed variable", () => {
+    expect(() => loadConfig({ PORT: "eighty" }, null)).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: "eighty" }, null)).toThrow(/PORT/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "nope", SLACK_SIGNING_SECRET: "s" }, null)).toThrow(/SLACK_BOT_TOKEN must start with xoxb-/);
+    expect(() => loadConfig({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "abc" }, null)).toThrow(/DISCORD_APPLICATION_ID/);
+    expect(() => loadConfig({ LOG_LEVEL: "loud" }, null)).toThrow(/LOG_LEVEL/);
+  });
+
+  it("names a missing variable that another one requires", () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" }, null)).toThrow(/SLACK_SIGNING_SECRET is required/);
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: "s" }, null)).toThrow(/SLACK_BOT_TOKEN is required/);
+  });
+
+  it("picks the chat modes from the tokens", () => {
+    expect(chatModes(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, null)).slack).toBe("http");
+    expect(chatModes(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }, null)).slack).toBe("socket");
+    expect(chatModes(loadConfig({ DISCORD_TOKEN: "t" }, null)).discord).toBe(true);
+  });
+
+  it("reads a .env file, with the environment winning", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dispute-env-"));
+    const file = join(dir, ".env");
+    writeFileSync(file, "PORT=4000\nRATE_LIMIT_PER_MINUTE=5\n");
+    const config = loadConfig({ PORT: "5000" }, file);
+    expect(config.PORT).toBe(5000);
+    expect(config.RATE_LIMIT_PER_MINUTE).toBe(5);
+  });
+});
