@@ -1,147 +1,212 @@
-import MiniSearch from "minisearch";
 import type { Analyzer } from "./analyze.js";
+import { buildCompactIndex, bm25, type CompactIndex, type FieldPostings } from "./compact-index.js";
 import { questionHints } from "./question.js";
+import { definitionPattern, fuzzyDistance, hintFactor, RANKING, type RankedPassage, type Retriever } from "./ranking.js";
+import type { Passage, Topic } from "./types.js";
 import type { AnswerUnit } from "./units.js";
-import type { Passage, SourceDocument, Topic } from "./types.js";
+
+export type { RankedPassage, Retriever } from "./ranking.js";
+
+/** One term to look up: a query term itself, or a similar spelling of it. */
+interface TermSpec {
+  readonly bit: number;
+  readonly id: number;
+  readonly weight: number;
+  readonly exact: boolean;
+}
+
+/** Scratch space reused across queries (the retriever serves one query at a time). */
+interface Scratch {
+  readonly unitScore: Float64Array;
+  readonly unitExact: Uint32Array;
+  readonly unitFuzzy: Uint32Array;
+  readonly contextScore: Float64Array;
+  readonly sectionScore: Float64Array;
+  readonly contextExact: Uint32Array;
+  readonly sectionExact: Uint32Array;
+  readonly passageFuzzy: Uint32Array;
+  readonly touched: Uint8Array;
+  readonly touchedList: Uint32Array;
+  touchedCount: number;
+}
+
+function popcount(n: number): number {
+  let x = n - ((n >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Passages containing each term in their own words (text, lead-in), for coverage weights. */
+function passageDocumentFrequency(index: CompactIndex, vocabSize: number): Uint32Array {
+  const df = new Uint32Array(vocabSize);
+  const seen = new Int32Array(index.passageCount).fill(-1);
+  for (let t = 0; t < vocabSize; t++) {
+    let count = 0;
+    for (let i = index.text.start[t]!; i < index.text.start[t + 1]!; i++) {
+      const p = index.unitPassage[index.text.owner[i]!]!;
+      if (seen[p] !== t) {
+        seen[p] = t;
+        count++;
+      }
+    }
+    for (let i = index.context.start[t]!; i < index.context.start[t + 1]!; i++) {
+      const p = index.context.owner[i]!;
+      if (seen[p] !== t) {
+        seen[p] = t;
+        count++;
+      }
+    }
+    df[t] = count;
+  }
+  return df;
+}
 
 /**
- * A pattern for sentences that define `subject` (or one of its aliases): "X is …", "X, an …",
- * "called X", "X refers to …".
- */
-export function definitionPattern(subject: string, analyzer: Analyzer, topic: Topic): RegExp {
-  const concepts = analyzer.concepts(subject);
-  const names = [subject, ...[...topic.parties, ...topic.terms].filter((e) => concepts.has(e.id)).flatMap((e) => [e.name, ...e.aliases])];
-  const alt = [...new Set(names.map((n) => n.trim()).filter(Boolean))]
-    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"))
-    .join("|");
-  return new RegExp(
-    `\\b(?:${alt})\\w*["”’)]*(?:\\s+\\w+){0,3},?\\s+(?:is|are|was|refers to|means)\\b|\\b(?:${alt})\\w*["”’)]*,\\s+(?:a|an|the|its|OpenAI's)\\b|\\b(?:called|named|known as)\\s+(?:the\\s+)?["“]?(?:${alt})`,
-    "i",
-  );
-}
-
-/** A passage ranked for a query, with the sentence that matched best. */
-export interface RankedPassage {
-  readonly passage: Passage;
-  readonly document: SourceDocument;
-  readonly best: AnswerUnit;
-  readonly score: number;
-  /** Share (0..1) of the query's weight, by inverse document frequency, that the passage matches. */
-  readonly coverage: number;
-  /** How many distinct query terms the passage matches (fuzzy matches included). */
-  readonly matched: number;
-}
-
-/** Ranks passages for free-text queries. */
-export interface Retriever {
-  /** The query's index terms, without repeats. */
-  queryTerms(query: string): string[];
-  /** Passages best first. */
-  rank(query: string, limit?: number): RankedPassage[];
-  /** The index terms of a passage (text, lead-in, section, column headers). */
-  termsOf(passage: Passage): ReadonlySet<string>;
-  /** Number of answer units indexed. */
-  readonly size: number;
-}
-
-/** Ranking weights: field boosts and question-type hints. */
-export const RANKING = {
-  boost: { text: 2, context: 0.6, section: 0.5 },
-  fuzzyWeight: 0.3,
-  hintBoost: 1.6,
-  whoBoost: 1.15,
-  coverageFloor: 0.25,
-} as const;
-
-interface PassageStats {
-  /** Terms of the passage's own words (text, lead-in, column headers) and its section heading. */
-  readonly terms: ReadonlySet<string>;
-  readonly body: ReadonlySet<string>;
-}
-
-/** A query term found only in the section heading counts this much towards coverage. */
-const SECTION_ONLY = 0.5;
-
-/**
- * Builds a MiniSearch index over sentence units (fields: sentence, passage context, section)
- * and a ranker that combines BM25 with question-type hints and IDF-weighted query coverage.
+ * Builds the retriever: a compact typed-array index over sentence units, BM25+ over three fields
+ * (sentence, paragraph context, section), question-type hints, and IDF-weighted query coverage.
  */
 export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic): Retriever {
-  const index = new MiniSearch<AnswerUnit>({
-    fields: ["text", "context", "section"],
-    idField: "id",
-    tokenize: (text) => analyzer.terms(text),
-    processTerm: (term) => term,
-    searchOptions: {
-      boost: RANKING.boost,
-      fuzzy: (term) => (term.length >= 6 && !/\d/.test(term) ? 0.2 : false),
-      weights: { fuzzy: RANKING.fuzzyWeight, prefix: 0.3 },
-    },
-  });
-  index.addAll(units as AnswerUnit[]);
-
-  const stats = new Map<Passage, PassageStats>();
-  const df = new Map<string, number>();
-  for (const unit of units) {
-    if (stats.has(unit.passage)) continue;
-    const p = unit.passage;
-    const body = new Set(analyzer.terms([p.text, p.leadIn ?? "", p.cells?.map((c) => c.header).join(" ") ?? ""].join(" ")));
-    const terms = new Set([...body, ...analyzer.terms(p.section ?? "")]);
-    stats.set(p, { terms, body });
-    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  const passages = Math.max(1, stats.size);
-  const idfOf = (term: string): number => Math.log(1 + passages / (df.get(term) ?? 0.5));
-
+  const index = buildCompactIndex(units, analyzer);
+  const vocabSize = index.text.start.length - 1;
+  const df = passageDocumentFrequency(index, vocabSize);
+  const passages = Math.max(1, index.passageCount);
   const partyIds = new Set(topic.parties.map((p) => p.id));
-  const queryTerms = (query: string): string[] => [...new Set(analyzer.terms(query))];
+  const termCache = new Map<Passage, ReadonlySet<string>>();
+
+  const scratch: Scratch = {
+    unitScore: new Float64Array(index.unitCount),
+    unitExact: new Uint32Array(index.unitCount),
+    unitFuzzy: new Uint32Array(index.unitCount),
+    contextScore: new Float64Array(index.passageCount),
+    sectionScore: new Float64Array(index.passageCount),
+    contextExact: new Uint32Array(index.passageCount),
+    sectionExact: new Uint32Array(index.passageCount),
+    passageFuzzy: new Uint32Array(index.passageCount),
+    touched: new Uint8Array(index.passageCount),
+    touchedList: new Uint32Array(index.passageCount),
+    touchedCount: 0,
+  };
+
+  const queryTerms = (query: string): string[] => [...new Set(analyzer.terms(query))].slice(0, 32);
+  const idfOf = (term: string): number => {
+    const id = index.vocab.get(term);
+    return Math.log(1 + passages / (id === undefined || df[id] === 0 ? 0.5 : df[id]!));
+  };
+
+  const expand = (terms: readonly string[]): TermSpec[] => {
+    const specs: TermSpec[] = [];
+    terms.forEach((term, bit) => {
+      const id = index.vocab.get(term);
+      if (id !== undefined) specs.push({ bit, id, weight: 1, exact: true });
+      const distance = fuzzyDistance(term);
+      if (distance === 0) return;
+      for (const [similar, [similarId, d]] of index.vocab.fuzzyGet(term, distance)) {
+        if (d > 0) specs.push({ bit, id: similarId, weight: (RANKING.fuzzyWeight * similar.length) / (similar.length + d), exact: false });
+      }
+    });
+    return specs;
+  };
+
+  /** Adds one term's BM25+ contributions in one field; marks the passages it touches. */
+  const accumulate = (field: FieldPostings, spec: TermSpec, boost: number, score: Float64Array, exact: Uint32Array, fuzzy: Uint32Array, perUnit: boolean): void => {
+    const matching = field.matching[spec.id]!;
+    const mask = 1 << spec.bit;
+    for (let i = field.start[spec.id]!; i < field.start[spec.id + 1]!; i++) {
+      const owner = field.owner[i]!;
+      score[owner]! += spec.weight * boost * bm25(field.tf[i]!, matching, index.unitCount, field.length[owner]!, field.averageLength);
+      if (spec.exact) exact[owner]! |= mask;
+      else fuzzy[owner]! |= mask;
+      const p = perUnit ? index.unitPassage[owner]! : owner;
+      if (scratch.touched[p] === 0) {
+        scratch.touched[p] = 1;
+        scratch.touchedList[scratch.touchedCount++] = p;
+      }
+    }
+  };
 
   return {
     size: units.length,
     queryTerms,
-    termsOf: (passage) => stats.get(passage)?.terms ?? new Set(analyzer.terms(passage.text)),
+    termsOf(passage) {
+      let terms = termCache.get(passage);
+      if (!terms) {
+        terms = new Set(analyzer.terms([passage.text, passage.leadIn ?? "", passage.section ?? "", passage.cells?.map((c) => c.header).join(" ") ?? ""].join(" ")));
+        if (termCache.size > 10_000) termCache.clear();
+        termCache.set(passage, terms);
+      }
+      return terms;
+    },
     rank(query: string, limit = 10): RankedPassage[] {
       const terms = queryTerms(query);
       if (terms.length === 0) return [];
       const hints = questionHints(query);
       const defines = hints.subject ? definitionPattern(hints.subject, analyzer, topic) : null;
       const askedParties = hints.stance ? [...analyzer.concepts(query)].filter((id) => partyIds.has(id)) : [];
-      const hits = index.search(terms.join(" "));
-      const best = new Map<Passage, { unit: AnswerUnit; score: number; fuzzy: Set<string> }>();
-      for (const hit of hits) {
-        const unit = units[hit.id as number]!;
-        let score = hit.score;
-        if (hints.when && unit.hasDate) score *= RANKING.hintBoost;
-        if (hints.amount && unit.hasFigure) {
-          const fits = hints.amountKind === "money" ? unit.hasMoney : !unit.hasMoney || /gigawatt|GW/.test(unit.text);
-          score *= fits ? RANKING.hintBoost : Math.sqrt(RANKING.hintBoost);
-        }
-        if (hints.who && unit.hasName) score *= RANKING.whoBoost;
-        if (defines?.test(unit.text)) score *= RANKING.hintBoost;
-        if (askedParties.some((p) => unit.speakers.includes(p))) score *= RANKING.hintBoost;
-        const fuzzy = new Set(hit.queryTerms.filter((t) => !stats.get(unit.passage)?.terms.has(t)));
-        const seen = best.get(unit.passage);
-        if (!seen || score > seen.score) best.set(unit.passage, { unit, score, fuzzy: new Set([...fuzzy, ...(seen?.fuzzy ?? [])]) });
-        else for (const t of fuzzy) seen.fuzzy.add(t);
+      const weights = terms.map(idfOf);
+      const total = weights.reduce((a, b) => a + b, 0);
+
+      const s = scratch;
+      s.touchedCount = 0;
+      for (const spec of expand(terms)) {
+        accumulate(index.text, spec, RANKING.boost.text, s.unitScore, s.unitExact, s.unitFuzzy, true);
+        accumulate(index.context, spec, RANKING.boost.context, s.contextScore, s.contextExact, s.passageFuzzy, false);
+        accumulate(index.section, spec, RANKING.boost.section, s.sectionScore, s.sectionExact, s.passageFuzzy, false);
       }
-      const total = terms.reduce((sum, t) => sum + idfOf(t), 0);
-      const ranked: RankedPassage[] = [];
-      for (const [passage, { unit, score, fuzzy }] of best) {
-        const have = stats.get(passage)!;
+
+      const top: RankedPassage[] = [];
+      let floor = -Infinity;
+      const consider = (r: RankedPassage): void => {
+        if (top.length >= limit && r.score <= floor) return;
+        top.push(r);
+        top.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
+        if (top.length > limit) top.pop();
+        if (top.length >= limit) floor = top[top.length - 1]!.score;
+      };
+
+      for (let k = 0; k < s.touchedCount; k++) {
+        const p = s.touchedList[k]!;
+        const shared = s.contextScore[p]! + s.sectionScore[p]!;
+        const passageMask = s.contextExact[p]! | s.sectionExact[p]! | s.passageFuzzy[p]!;
+        let bestScore = 0;
+        let bestUnit = -1;
+        let bodyExact = s.contextExact[p]!;
+        let fuzzy = s.passageFuzzy[p]!;
+        for (let u = index.passageUnits[p]!; u < index.passageUnits[p + 1]!; u++) {
+          const quality = popcount(s.unitExact[u]! | s.unitFuzzy[u]! | passageMask);
+          bodyExact |= s.unitExact[u]!;
+          fuzzy |= s.unitFuzzy[u]!;
+          if (quality === 0) continue;
+          const score = (s.unitScore[u]! + shared) * quality * hintFactor(units[u]!, hints, defines, askedParties);
+          if (score > bestScore) {
+            bestScore = score;
+            bestUnit = u;
+          }
+          s.unitScore[u] = 0;
+          s.unitExact[u] = 0;
+          s.unitFuzzy[u] = 0;
+        }
+        let matchedWeight = 0;
         let matched = 0;
-        let count = 0;
-        for (const t of terms) {
-          if (have.body.has(t)) matched += idfOf(t);
-          else if (have.terms.has(t)) matched += idfOf(t) * SECTION_ONLY;
-          else if (fuzzy.has(t)) matched += idfOf(t) * 0.5;
-          else continue;
-          count++;
-        }
-        const coverage = total > 0 ? matched / total : 0;
-        ranked.push({ passage, document: unit.document, best: unit, score: score * (RANKING.coverageFloor + coverage), coverage, matched: count });
+        terms.forEach((_, bit) => {
+          const mask = 1 << bit;
+          if (bodyExact & mask) matchedWeight += weights[bit]!;
+          else if (s.sectionExact[p]! & mask) matchedWeight += weights[bit]! * RANKING.sectionOnly;
+          else if (fuzzy & mask) matchedWeight += weights[bit]! * RANKING.fuzzyCoverage;
+          else return;
+          matched++;
+        });
+        s.contextScore[p] = 0;
+        s.sectionScore[p] = 0;
+        s.contextExact[p] = 0;
+        s.sectionExact[p] = 0;
+        s.passageFuzzy[p] = 0;
+        s.touched[p] = 0;
+        if (bestUnit < 0) continue;
+        const unit = units[bestUnit]!;
+        const coverage = total > 0 ? matchedWeight / total : 0;
+        consider({ passage: unit.passage, document: unit.document, best: unit, score: bestScore * (RANKING.coverageFloor + coverage), coverage, matched });
       }
-      ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
-      return ranked.slice(0, limit);
+      return top;
     },
   };
 }

@@ -1,0 +1,77 @@
+import type { Analyzer } from "./analyze.js";
+import type { Passage, SourceDocument, Topic } from "./types.js";
+import type { AnswerUnit } from "./units.js";
+import type { QuestionHints } from "./question.js";
+
+/** Ranking weights: field boosts and question-type hints. */
+export const RANKING = {
+  boost: { text: 2, context: 0.6, section: 0.5 },
+  fuzzyWeight: 0.3,
+  hintBoost: 1.6,
+  whoBoost: 1.15,
+  coverageFloor: 0.25,
+  /** A query term found only in the section heading counts this much towards coverage. */
+  sectionOnly: 0.5,
+  /** A fuzzy match counts this much towards coverage. */
+  fuzzyCoverage: 0.5,
+} as const;
+
+/** A passage ranked for a query, with the sentence that matched best. */
+export interface RankedPassage {
+  readonly passage: Passage;
+  readonly document: SourceDocument;
+  readonly best: AnswerUnit;
+  readonly score: number;
+  /** Share (0..1) of the query's weight, by inverse document frequency, that the passage matches. */
+  readonly coverage: number;
+  /** How many distinct query terms the passage matches (fuzzy matches included). */
+  readonly matched: number;
+}
+
+/** Ranks passages for free-text queries. */
+export interface Retriever {
+  /** The query's index terms, without repeats. */
+  queryTerms(query: string): string[];
+  /** Passages best first. */
+  rank(query: string, limit?: number): RankedPassage[];
+  /** The index terms of a passage (text, lead-in, section, column headers). */
+  termsOf(passage: Passage): ReadonlySet<string>;
+  /** Number of answer units indexed. */
+  readonly size: number;
+}
+
+/** Whether a query term may match similar spellings, and how far (MiniSearch's rule: 0.2 × length). */
+export function fuzzyDistance(term: string): number {
+  if (term.length < 6 || /\d/.test(term)) return 0;
+  return Math.min(6, Math.round(term.length * 0.2));
+}
+
+/**
+ * A pattern for sentences that define `subject` (or one of its aliases): "X is …", "X, an …",
+ * "called X", "X refers to …".
+ */
+export function definitionPattern(subject: string, analyzer: Analyzer, topic: Topic): RegExp {
+  const concepts = analyzer.concepts(subject);
+  const names = [subject, ...[...topic.parties, ...topic.terms].filter((e) => concepts.has(e.id)).flatMap((e) => [e.name, ...e.aliases])];
+  const alt = [...new Set(names.map((n) => n.trim()).filter(Boolean))]
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"))
+    .join("|");
+  return new RegExp(
+    `\\b(?:${alt})\\w*["”’)]*(?:\\s+\\w+){0,3},?\\s+(?:is|are|was|refers to|means)\\b|\\b(?:${alt})\\w*["”’)]*,\\s+(?:a|an|the|its|OpenAI's)\\b|\\b(?:called|named|known as)\\s+(?:the\\s+)?["“]?(?:${alt})`,
+    "i",
+  );
+}
+
+/** Multiplies a unit's score by the question-type hints that it satisfies. */
+export function hintFactor(unit: AnswerUnit, hints: QuestionHints, defines: RegExp | null, askedParties: readonly string[]): number {
+  let factor = 1;
+  if (hints.when && unit.hasDate) factor *= RANKING.hintBoost;
+  if (hints.amount && unit.hasFigure) {
+    const fits = hints.amountKind === "money" ? unit.hasMoney : !unit.hasMoney || /gigawatt|GW/.test(unit.text);
+    factor *= fits ? RANKING.hintBoost : Math.sqrt(RANKING.hintBoost);
+  }
+  if (hints.who && unit.hasName) factor *= RANKING.whoBoost;
+  if (defines?.test(unit.text)) factor *= RANKING.hintBoost;
+  if (askedParties.some((p) => unit.speakers.includes(p))) factor *= RANKING.hintBoost;
+  return factor;
+}
