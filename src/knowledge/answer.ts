@@ -31,7 +31,7 @@ export function abstainMessage(topic: Topic): string {
 export function composeAnswer(retriever: Retriever, analyzer: Analyzer, topic: Topic, query: string): Answer {
   // a passage must match two of the question's words (or its only one): one shared word is chance
   const needed = Math.min(2, retriever.queryTerms(query).length);
-  const ranked = retriever.rank(query, 60).filter((c) => c.matched >= needed);
+  const ranked = retriever.rank(query, 60, needed);
   const top = ranked[0];
   if (!top || top.coverage < ANSWERING.minCoverage) {
     return { query, abstained: true, items: [], notes: [abstainMessage(topic)] };

@@ -28,7 +28,8 @@ export interface FieldPostings {
   readonly start: Uint32Array;
   /** Unit ids (text) or passage ids (context, section). */
   readonly owner: Uint32Array;
-  readonly tf: Uint16Array;
+  /** BM25+ term-frequency part of each posting, `d + tf(k+1) / (tf + k(1 - b + b·len/avg))`; times the idf gives the score. */
+  readonly impact: Float32Array;
   /** Units containing the term in this field (for passage fields: the units of those passages). */
   readonly matching: Uint32Array;
   /** Distinct terms per owner. */
@@ -83,17 +84,17 @@ function freezeField(draft: FieldDraft, vocabSize: number): FieldPostings {
   const start = new Uint32Array(vocabSize + 1);
   for (let t = 0; t < vocabSize; t++) start[t + 1] = start[t]! + (draft.perTerm.get(t)?.length ?? 0);
   const owner = new Uint32Array(start[vocabSize]!);
-  const tf = new Uint16Array(start[vocabSize]!);
+  const impact = new Float32Array(start[vocabSize]!);
   const matching = new Uint32Array(vocabSize);
   for (const [t, list] of draft.perTerm) {
     let at = start[t]!;
     for (const p of list) {
       owner[at] = p.owner;
-      tf[at++] = p.tf;
+      impact[at++] = bm25Impact(p.tf, draft.length[p.owner]!, draft.averageLength);
     }
     matching[t] = draft.matchingWeight.get(t) ?? 0;
   }
-  return { start, owner, tf, matching, length: draft.length, averageLength: draft.averageLength };
+  return { start, owner, impact, matching, length: draft.length, averageLength: draft.averageLength };
 }
 
 /** Builds the compact index over units (units of one passage must be contiguous). */
@@ -141,8 +142,17 @@ export function buildCompactIndex(units: readonly AnswerUnit[], analyzer: Analyz
   };
 }
 
-/** BM25+ as MiniSearch computes it (k 1.2, b 0.7, d 0.5). */
-export function bm25(tf: number, matching: number, total: number, length: number, averageLength: number): number {
-  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-  return idf * (0.5 + (tf * 2.2) / (tf + 1.2 * (0.3 + (0.7 * length) / (averageLength || 1))));
+/** BM25+ parameters, as MiniSearch uses them. */
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+
+/** The term-frequency part of BM25+ for one posting. */
+export function bm25Impact(tf: number, length: number, averageLength: number): number {
+  return D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / (averageLength || 1)));
+}
+
+/** The inverse document frequency part of BM25+. */
+export function bm25Idf(matching: number, total: number): number {
+  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
 }

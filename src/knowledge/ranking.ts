@@ -1,7 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import type { Passage, SourceDocument, Topic } from "./types.js";
 import type { AnswerUnit } from "./units.js";
-import type { QuestionHints } from "./question.js";
 
 /** Ranking weights: field boosts and question-type hints. */
 export const RANKING = {
@@ -32,8 +31,8 @@ export interface RankedPassage {
 export interface Retriever {
   /** The query's index terms, without repeats. */
   queryTerms(query: string): string[];
-  /** Passages best first. */
-  rank(query: string, limit?: number): RankedPassage[];
+  /** Passages best first; passages matching fewer than `minMatched` query terms are left out. */
+  rank(query: string, limit?: number, minMatched?: number): RankedPassage[];
   /** The index terms of a passage (text, lead-in, section, column headers). */
   termsOf(passage: Passage): ReadonlySet<string>;
   /** Number of answer units indexed. */
@@ -60,18 +59,4 @@ export function definitionPattern(subject: string, analyzer: Analyzer, topic: To
     `\\b(?:${alt})\\w*["”’)]*(?:\\s+\\w+){0,3},?\\s+(?:is|are|was|refers to|means)\\b|\\b(?:${alt})\\w*["”’)]*,\\s+(?:a|an|the|its|OpenAI's)\\b|\\b(?:called|named|known as)\\s+(?:the\\s+)?["“]?(?:${alt})`,
     "i",
   );
-}
-
-/** Multiplies a unit's score by the question-type hints that it satisfies. */
-export function hintFactor(unit: AnswerUnit, hints: QuestionHints, defines: RegExp | null, askedParties: readonly string[]): number {
-  let factor = 1;
-  if (hints.when && unit.hasDate) factor *= RANKING.hintBoost;
-  if (hints.amount && unit.hasFigure) {
-    const fits = hints.amountKind === "money" ? unit.hasMoney : !unit.hasMoney || /gigawatt|GW/.test(unit.text);
-    factor *= fits ? RANKING.hintBoost : Math.sqrt(RANKING.hintBoost);
-  }
-  if (hints.who && unit.hasName) factor *= RANKING.whoBoost;
-  if (defines?.test(unit.text)) factor *= RANKING.hintBoost;
-  if (askedParties.some((p) => unit.speakers.includes(p))) factor *= RANKING.hintBoost;
-  return factor;
 }

@@ -1,7 +1,9 @@
 import type { Analyzer } from "./analyze.js";
-import { buildCompactIndex, bm25, type CompactIndex, type FieldPostings } from "./compact-index.js";
+import { bm25Idf, buildCompactIndex, type CompactIndex, type FieldPostings } from "./compact-index.js";
 import { questionHints } from "./question.js";
-import { definitionPattern, fuzzyDistance, hintFactor, RANKING, type RankedPassage, type Retriever } from "./ranking.js";
+import { definitionPattern, fuzzyDistance, RANKING, type Retriever } from "./ranking.js";
+import { TopK } from "./top-k.js";
+import { packFeatures, planHints, type HintPlan } from "./unit-features.js";
 import type { Passage, Topic } from "./types.js";
 import type { AnswerUnit } from "./units.js";
 
@@ -61,16 +63,27 @@ function passageDocumentFrequency(index: CompactIndex, vocabSize: number): Uint3
   return df;
 }
 
+/** The passage-level results of one query, before they become ranked passages. */
+interface PassageHit {
+  readonly unit: number;
+  readonly score: number;
+  readonly coverage: number;
+  readonly matched: number;
+}
+
 /**
  * Builds the retriever: a compact typed-array index over sentence units, BM25+ over three fields
  * (sentence, paragraph context, section), question-type hints, and IDF-weighted query coverage.
+ * Passages that match fewer than `minMatched` query terms, or cannot beat the current top k,
+ * are skipped without further work.
  */
 export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic): Retriever {
   const index = buildCompactIndex(units, analyzer);
   const vocabSize = index.text.start.length - 1;
   const df = passageDocumentFrequency(index, vocabSize);
   const passages = Math.max(1, index.passageCount);
-  const partyIds = new Set(topic.parties.map((p) => p.id));
+  const partyOrder = topic.parties.map((p) => p.id);
+  const features = packFeatures(units, partyOrder);
   const termCache = new Map<Passage, ReadonlySet<string>>();
 
   const scratch: Scratch = {
@@ -108,20 +121,86 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
   };
 
   /** Adds one term's BM25+ contributions in one field; marks the passages it touches. */
-  const accumulate = (field: FieldPostings, spec: TermSpec, boost: number, score: Float64Array, exact: Uint32Array, fuzzy: Uint32Array, perUnit: boolean): void => {
-    const matching = field.matching[spec.id]!;
+  const accumulate = (field: FieldPostings, spec: TermSpec, boost: number, score: Float64Array, flags: Uint32Array, perUnit: boolean): void => {
+    const scale = spec.weight * boost * bm25Idf(field.matching[spec.id]!, index.unitCount);
     const mask = 1 << spec.bit;
-    for (let i = field.start[spec.id]!; i < field.start[spec.id + 1]!; i++) {
-      const owner = field.owner[i]!;
-      score[owner]! += spec.weight * boost * bm25(field.tf[i]!, matching, index.unitCount, field.length[owner]!, field.averageLength);
-      if (spec.exact) exact[owner]! |= mask;
-      else fuzzy[owner]! |= mask;
-      const p = perUnit ? index.unitPassage[owner]! : owner;
-      if (scratch.touched[p] === 0) {
-        scratch.touched[p] = 1;
-        scratch.touchedList[scratch.touchedCount++] = p;
+    const { owner, impact } = field;
+    const { touched, touchedList, unitPassage } = { touched: scratch.touched, touchedList: scratch.touchedList, unitPassage: index.unitPassage };
+    for (let i = field.start[spec.id]!, end = field.start[spec.id + 1]!; i < end; i++) {
+      const o = owner[i]!;
+      score[o]! += scale * impact[i]!;
+      flags[o]! |= mask;
+      const p = perUnit ? unitPassage[o]! : o;
+      if (touched[p] === 0) {
+        touched[p] = 1;
+        touchedList[scratch.touchedCount++] = p;
       }
     }
+  };
+
+  /** Scores every touched passage, keeps the best `limit`, and clears the scratch space. */
+  const collect = (terms: readonly string[], weights: readonly number[], plan: HintPlan, limit: number, minMatched: number): PassageHit[] => {
+    const s = scratch;
+    const total = weights.reduce((a, b) => a + b, 0);
+    const top = new TopK(limit);
+    const hits = new Map<number, PassageHit>();
+    for (let k = 0; k < s.touchedCount; k++) {
+      const p = s.touchedList[k]!;
+      const first = index.passageUnits[p]!;
+      const last = index.passageUnits[p + 1]!;
+      const shared = s.contextScore[p]! + s.sectionScore[p]!;
+      const passageMask = s.contextExact[p]! | s.sectionExact[p]! | s.passageFuzzy[p]!;
+      let bodyExact = s.contextExact[p]!;
+      let fuzzy = s.passageFuzzy[p]!;
+      let baseBest = 0;
+      for (let u = first; u < last; u++) {
+        bodyExact |= s.unitExact[u]!;
+        fuzzy |= s.unitFuzzy[u]!;
+        const base = (s.unitScore[u]! + shared) * popcount(s.unitExact[u]! | s.unitFuzzy[u]! | passageMask);
+        if (base > baseBest) baseBest = base;
+      }
+      const sectionExact = s.sectionExact[p]!;
+      const matched = popcount(bodyExact | sectionExact | fuzzy);
+      if (matched >= minMatched && baseBest > 0 && baseBest * plan.max * (RANKING.coverageFloor + 1) > top.floor) {
+        let matchedWeight = 0;
+        for (let bit = 0; bit < terms.length; bit++) {
+          const mask = 1 << bit;
+          if (bodyExact & mask) matchedWeight += weights[bit]!;
+          else if (sectionExact & mask) matchedWeight += weights[bit]! * RANKING.sectionOnly;
+          else if (fuzzy & mask) matchedWeight += weights[bit]! * RANKING.fuzzyCoverage;
+        }
+        const coverage = total > 0 ? matchedWeight / total : 0;
+        let bestScore = 0;
+        let bestUnit = -1;
+        for (let u = first; u < last; u++) {
+          const quality = popcount(s.unitExact[u]! | s.unitFuzzy[u]! | passageMask);
+          if (quality === 0) continue;
+          const score = (s.unitScore[u]! + shared) * quality * plan.factor(u);
+          if (score > bestScore) {
+            bestScore = score;
+            bestUnit = u;
+          }
+        }
+        const final = bestScore * (RANKING.coverageFloor + coverage);
+        if (bestUnit >= 0 && final > top.floor) {
+          top.push(final, p);
+          hits.set(p, { unit: bestUnit, score: final, coverage, matched });
+        }
+      }
+      for (let u = first; u < last; u++) {
+        s.unitScore[u] = 0;
+        s.unitExact[u] = 0;
+        s.unitFuzzy[u] = 0;
+      }
+      s.contextScore[p] = 0;
+      s.sectionScore[p] = 0;
+      s.contextExact[p] = 0;
+      s.sectionExact[p] = 0;
+      s.passageFuzzy[p] = 0;
+      s.touched[p] = 0;
+    }
+    s.touchedCount = 0;
+    return top.drain().map((p) => hits.get(p)!);
   };
 
   return {
@@ -136,77 +215,23 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
       }
       return terms;
     },
-    rank(query: string, limit = 10): RankedPassage[] {
+    rank(query, limit = 10, minMatched = 1) {
       const terms = queryTerms(query);
       if (terms.length === 0) return [];
       const hints = questionHints(query);
-      const defines = hints.subject ? definitionPattern(hints.subject, analyzer, topic) : null;
-      const askedParties = hints.stance ? [...analyzer.concepts(query)].filter((id) => partyIds.has(id)) : [];
-      const weights = terms.map(idfOf);
-      const total = weights.reduce((a, b) => a + b, 0);
-
-      const s = scratch;
-      s.touchedCount = 0;
+      const pattern = hints.subject ? definitionPattern(hints.subject, analyzer, topic) : null;
+      let askedParties = 0;
+      if (hints.stance) for (const id of analyzer.concepts(query)) if (partyOrder.includes(id)) askedParties |= 1 << partyOrder.indexOf(id);
+      const plan = planHints(features, hints, pattern ? (u) => pattern.test(units[u]!.text) : null, askedParties);
       for (const spec of expand(terms)) {
-        accumulate(index.text, spec, RANKING.boost.text, s.unitScore, s.unitExact, s.unitFuzzy, true);
-        accumulate(index.context, spec, RANKING.boost.context, s.contextScore, s.contextExact, s.passageFuzzy, false);
-        accumulate(index.section, spec, RANKING.boost.section, s.sectionScore, s.sectionExact, s.passageFuzzy, false);
+        accumulate(index.text, spec, RANKING.boost.text, scratch.unitScore, spec.exact ? scratch.unitExact : scratch.unitFuzzy, true);
+        accumulate(index.context, spec, RANKING.boost.context, scratch.contextScore, spec.exact ? scratch.contextExact : scratch.passageFuzzy, false);
+        accumulate(index.section, spec, RANKING.boost.section, scratch.sectionScore, spec.exact ? scratch.sectionExact : scratch.passageFuzzy, false);
       }
-
-      const top: RankedPassage[] = [];
-      let floor = -Infinity;
-      const consider = (r: RankedPassage): void => {
-        if (top.length >= limit && r.score <= floor) return;
-        top.push(r);
-        top.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
-        if (top.length > limit) top.pop();
-        if (top.length >= limit) floor = top[top.length - 1]!.score;
-      };
-
-      for (let k = 0; k < s.touchedCount; k++) {
-        const p = s.touchedList[k]!;
-        const shared = s.contextScore[p]! + s.sectionScore[p]!;
-        const passageMask = s.contextExact[p]! | s.sectionExact[p]! | s.passageFuzzy[p]!;
-        let bestScore = 0;
-        let bestUnit = -1;
-        let bodyExact = s.contextExact[p]!;
-        let fuzzy = s.passageFuzzy[p]!;
-        for (let u = index.passageUnits[p]!; u < index.passageUnits[p + 1]!; u++) {
-          const quality = popcount(s.unitExact[u]! | s.unitFuzzy[u]! | passageMask);
-          bodyExact |= s.unitExact[u]!;
-          fuzzy |= s.unitFuzzy[u]!;
-          if (quality === 0) continue;
-          const score = (s.unitScore[u]! + shared) * quality * hintFactor(units[u]!, hints, defines, askedParties);
-          if (score > bestScore) {
-            bestScore = score;
-            bestUnit = u;
-          }
-          s.unitScore[u] = 0;
-          s.unitExact[u] = 0;
-          s.unitFuzzy[u] = 0;
-        }
-        let matchedWeight = 0;
-        let matched = 0;
-        terms.forEach((_, bit) => {
-          const mask = 1 << bit;
-          if (bodyExact & mask) matchedWeight += weights[bit]!;
-          else if (s.sectionExact[p]! & mask) matchedWeight += weights[bit]! * RANKING.sectionOnly;
-          else if (fuzzy & mask) matchedWeight += weights[bit]! * RANKING.fuzzyCoverage;
-          else return;
-          matched++;
-        });
-        s.contextScore[p] = 0;
-        s.sectionScore[p] = 0;
-        s.contextExact[p] = 0;
-        s.sectionExact[p] = 0;
-        s.passageFuzzy[p] = 0;
-        s.touched[p] = 0;
-        if (bestUnit < 0) continue;
-        const unit = units[bestUnit]!;
-        const coverage = total > 0 ? matchedWeight / total : 0;
-        consider({ passage: unit.passage, document: unit.document, best: unit, score: bestScore * (RANKING.coverageFloor + coverage), coverage, matched });
-      }
-      return top;
+      return collect(terms, terms.map(idfOf), plan, limit, minMatched).map((hit) => {
+        const unit = units[hit.unit]!;
+        return { passage: unit.passage, document: unit.document, best: unit, score: hit.score, coverage: hit.coverage, matched: hit.matched };
+      });
     },
   };
 }
