@@ -54,6 +54,7 @@ export const subscribe: Command<typeof subscribeDefinition> = {
       timeZone: canonicalTimeZone(zoneText),
       mode,
       subscriber: invocation.user.id,
+      now: invocation.now,
     });
     return notice(
       "Digest subscribed",

@@ -2,18 +2,24 @@ import type { Readable, Writable } from "node:stream";
 import type { Logger } from "pino";
 import { createDispatcher } from "../commands/dispatch.js";
 import { createRateLimiter } from "../commands/rate-limit.js";
+import type { Reply } from "../commands/reply.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
+import type { ChatAdapter } from "./adapters/types.js";
 import { chatModes, type Config } from "./config.js";
+import { createDigests } from "./digest/digests.js";
+import { watchSeeds, type SeedWatcher } from "./digest/seed-watch.js";
+import { createHealthServer, healthReport, type HealthServer } from "./http/health-server.js";
 import { createKnowledgeHolder } from "./knowledge/holder.js";
 import { createLogger } from "./log.js";
 
-/** The running bot: adapters, knowledge and (later) digests, started and stopped together. */
+/** The running bot: adapters, knowledge and digests, started and stopped together. */
 export interface Runtime {
   readonly log: Logger;
   /** True when no chat platform is configured and the console serves stdin. */
   readonly consoleOnly: boolean;
-  /** Starts every adapter; in console mode resolves when input ends. */
+  /** Starts everything; in console mode resolves when input ends. */
   start(): Promise<void>;
+  /** Stops taking work, finishes what is in flight, closes the database. */
   stop(): Promise<void>;
   /** Re-reads the seeds folder. */
   reload(): void;
@@ -21,30 +27,74 @@ export interface Runtime {
 
 /** Wires configuration into a runtime. */
 export async function createRuntime(config: Config, io: { stdin: Readable; stdout: Writable }): Promise<Runtime> {
+  const startedAt = Date.now();
   const modes = chatModes(config);
   const consoleOnly = modes.slack === null && !modes.discord;
   const log = createLogger(config.LOG_LEVEL ?? (consoleOnly ? "warn" : "info"));
   const holder = createKnowledgeHolder(config.SEEDS_DIR);
-  log.info({ passages: holder.current().passageCount, documents: holder.current().corpus.documents.length }, "knowledge loaded");
+  const knowledge = () => holder.current();
+  log.info({ passages: knowledge().passageCount, documents: knowledge().corpus.documents.length }, "knowledge loaded");
+
+  const adapters: ChatAdapter[] = [];
+  let consoleDeliver: ((channel: string, reply: Reply) => Promise<{ messageId: string }>) | null = null;
+  const digests = createDigests({
+    databasePath: config.DATABASE_PATH,
+    knowledge,
+    platforms: consoleOnly ? ["console"] : [...(modes.slack ? ["slack"] : []), ...(modes.discord ? ["discord"] : [])],
+    deliver: (platform, channel, reply) => {
+      if (platform === "console" && consoleDeliver) return consoleDeliver(channel, reply);
+      const adapter = adapters.find((a) => a.platform === platform);
+      if (!adapter) return Promise.reject(new Error(`no ${platform} adapter in this process`));
+      return adapter.deliver(channel, reply);
+    },
+    log,
+  });
   const dispatcher = createDispatcher({
-    knowledge: () => holder.current(),
+    knowledge,
+    digests: digests.service,
     rateLimiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
     log,
   });
-  const consoleAdapter = consoleOnly ? createConsoleAdapter({ dispatcher, input: io.stdin, output: io.stdout, prompt: Boolean((io.stdin as { isTTY?: boolean }).isTTY) }) : null;
+  const report = (): unknown =>
+    healthReport(
+      Object.fromEntries(adapters.map((a) => [a.platform, a.isUp()])),
+      { documents: knowledge().corpus.documents.length, passages: knowledge().passageCount },
+      startedAt,
+    );
+
+  const consoleAdapter = consoleOnly
+    ? createConsoleAdapter({ dispatcher, input: io.stdin, output: io.stdout, prompt: Boolean((io.stdin as { isTTY?: boolean }).isTTY) })
+    : null;
+  if (consoleAdapter) consoleDeliver = consoleAdapter.deliver;
+  const health: HealthServer | null = consoleOnly ? null : createHealthServer({ port: config.PORT, host: config.HOST, report });
+  let watcher: SeedWatcher | null = null;
+
+  const reload = (): void => {
+    const result = holder.reload();
+    if (result.ok) log.info({ added: result.added, passages: knowledge().passageCount }, "seeds reloaded");
+    else log.error({ err: result.error }, "seeds reload failed; keeping the previous index");
+  };
+
   return {
     log,
     consoleOnly,
+    reload,
     async start() {
+      watcher = watchSeeds({ dir: config.SEEDS_DIR, reload, log });
+      digests.start();
+      for (const adapter of adapters) await adapter.start();
+      if (health) {
+        const port = await health.start();
+        log.info({ port }, "health check at /healthz");
+      }
       if (consoleAdapter) await consoleAdapter.run();
     },
     async stop() {
       consoleAdapter?.stop();
-    },
-    reload() {
-      const result = holder.reload();
-      if (result.ok) log.info({ added: result.added, passages: holder.current().passageCount }, "seeds reloaded");
-      else log.error({ err: result.error }, "seeds reload failed; keeping the previous index");
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      watcher?.close();
+      await digests.stop();
+      await health?.stop();
     },
   };
 }

@@ -1,6 +1,190 @@
+import { existsSync } from "node:fs";
+import { renderText } from "../adapters/console/render.js";
+import { createDigestService, type DigestMode, type ScheduledSubscription } from "../digest/service.js";
+import { createDigestRunner } from "../digest/runner.js";
+import { dueState } from "../digest/schedule.js";
+import { openDigestStore, type DigestStore } from "../digest/store.js";
+import { parseLocalTime, resolveTimeZone } from "../digest/time.js";
+import { loadCorpus } from "../knowledge/corpus.js";
+import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
+import { createLogger } from "../log.js";
+import { DEFAULT_SEEDS_DIR } from "../paths.js";
 import { UsageError } from "./main.js";
 
-/** Digest commands for operators (`digest subscribe|unsubscribe|list|preview|tick`). */
-export async function runDigestCli(_args: readonly string[], _io: { json: boolean; out: (line: string) => void }): Promise<void> {
-  throw new UsageError("digest commands are not available yet");
+const USAGE =
+  "usage: digest subscribe --channel <id> --time HH:MM [--tz Zone] [--mode changes|daily] | unsubscribe --channel <id> | list [--json] | preview --channel <id> [--json] | tick --at <ISO-8601 instant> [--json]  (all take [--platform name], default console)";
+
+const FLAGS: Record<string, readonly string[]> = {
+  subscribe: ["channel", "time", "tz", "mode", "platform"],
+  unsubscribe: ["channel", "platform"],
+  list: ["platform", "channel"],
+  preview: ["channel", "platform"],
+  tick: ["at", "platform"],
+};
+
+/** Where the digest CLI writes. */
+export interface DigestCliIo {
+  readonly json: boolean;
+  readonly out: (line: string) => void;
+}
+
+function parseFlags(command: string, args: readonly string[]): Map<string, string> {
+  const allowed = FLAGS[command]!;
+  const flags = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const m = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new UsageError(`unexpected argument “${arg.slice(0, 40)}”; ${USAGE}`);
+    const name = m[1]!;
+    if (!allowed.includes(name)) throw new UsageError(`“digest ${command}” takes no --${name.slice(0, 20)}; it takes ${allowed.map((f) => `--${f}`).join(", ")}`);
+    const value = m[2] ?? args[++i];
+    if (value === undefined || value.startsWith("--") || value.trim() === "") throw new UsageError(`--${name} needs a value`);
+    if (flags.has(name)) throw new UsageError(`--${name} given twice`);
+    flags.set(name, value.trim());
+  }
+  return flags;
+}
+
+function need(flags: Map<string, string>, name: string, command: string): string {
+  const value = flags.get(name);
+  if (value === undefined) throw new UsageError(`“digest ${command}” needs --${name}`);
+  return value;
+}
+
+function parseInstant(text: string): Date {
+  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/i.test(text);
+  const at = new Date(text);
+  if (!ok || Number.isNaN(at.getTime())) throw new UsageError(`--at “${text.slice(0, 40)}” is not an ISO-8601 instant such as 2026-03-09T12:00:00Z`);
+  return at;
+}
+
+function subscriptionJson(s: ScheduledSubscription): Record<string, unknown> {
+  return { platform: s.platform, channel: s.channel, time: s.time, timeZone: s.timeZone, mode: s.mode, subscriber: s.subscriber, createdAt: s.createdAt, nextRun: s.nextRun, nextRunLocal: s.nextRunLocal };
+}
+
+const subscriptionLine = (s: ScheduledSubscription): string => `${s.platform}:${s.channel}  ${s.time} ${s.timeZone}  ${s.mode}  next: ${s.nextRunLocal}`;
+
+/**
+ * Digest commands for operators (`digest subscribe|unsubscribe|list|preview|tick`), over the database at
+ * `DATABASE_PATH` and the seeds at `SEEDS_DIR`. All input is checked before anything is written.
+ * @throws UsageError for bad input (one line; exit 2)
+ */
+export async function runDigestCli(args: readonly string[], io: DigestCliIo): Promise<void> {
+  const [command, ...rest] = args;
+  if (command === undefined || !(command in FLAGS)) throw new UsageError(command === undefined ? USAGE : `unknown digest command “${command.slice(0, 40)}”; ${USAGE}`);
+  const flags = parseFlags(command, rest);
+  const platform = flags.get("platform") ?? "console";
+  const dbPath = process.env.DATABASE_PATH?.trim() || "./data/dispute-bot.db";
+  const seedsDir = process.env.SEEDS_DIR?.trim() || DEFAULT_SEEDS_DIR;
+  const print = (value: unknown): void => io.out(JSON.stringify(value));
+  const dbExists = dbPath === ":memory:" || existsSync(dbPath);
+  let knowledge: Knowledge | undefined;
+  const currentKnowledge = (): Knowledge => (knowledge ??= createKnowledge(loadCorpus(seedsDir)));
+
+  // Validate everything before opening (and so creating) the database.
+  let subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode } | undefined;
+  let at: Date | undefined;
+  if (command === "subscribe") {
+    const channel = need(flags, "channel", command);
+    const timeText = need(flags, "time", command);
+    const time = parseLocalTime(timeText);
+    if (!time) throw new UsageError(`--time “${timeText.slice(0, 20)}” is not a time of day; use HH:MM (00:00–23:59)`);
+    const zoneText = flags.get("tz") ?? "UTC";
+    const timeZone = resolveTimeZone(zoneText);
+    if (!timeZone) throw new UsageError(`--tz “${zoneText.slice(0, 64)}” is not an IANA time zone; use a name like Europe/Berlin`);
+    const mode = flags.get("mode") ?? "changes";
+    if (mode !== "changes" && mode !== "daily") throw new UsageError(`--mode is “changes” or “daily”, not “${mode.slice(0, 20)}”`);
+    subscribeInput = { channel, time: time.text, timeZone, mode };
+  } else if (command === "unsubscribe" || command === "preview") {
+    const channel = need(flags, "channel", command);
+    if (!dbExists) throw new UsageError(`no digest subscription for ${platform} channel “${channel.slice(0, 80)}”`);
+  } else if (command === "tick") {
+    at = parseInstant(need(flags, "at", command));
+  }
+  if (!dbExists && command === "list") {
+    if (io.json) print({ subscriptions: [] });
+    else io.out("No digest subscriptions.");
+    return;
+  }
+
+  if (command === "subscribe") currentKnowledge(); // the baseline; a broken seeds folder fails before anything is written
+  const store = openDigestStore(dbPath);
+  try {
+    await runWithStore(command, { store, flags, platform, at, subscribeInput, currentKnowledge, io, print });
+  } finally {
+    store.close();
+  }
+}
+
+interface Context {
+  readonly store: DigestStore;
+  readonly flags: Map<string, string>;
+  readonly platform: string;
+  readonly at: Date | undefined;
+  readonly subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode } | undefined;
+  readonly currentKnowledge: () => Knowledge;
+  readonly io: DigestCliIo;
+  readonly print: (value: unknown) => void;
+}
+
+async function runWithStore(command: string, c: Context): Promise<void> {
+  const { store, platform, io, print } = c;
+  const service = createDigestService({ store, knowledge: c.currentKnowledge });
+  const channelOf = (): string => {
+    const channel = c.flags.get("channel")!;
+    if (!store.findSubscription(platform, channel)) throw new UsageError(`no digest subscription for ${platform} channel “${channel.slice(0, 80)}”`);
+    return channel;
+  };
+  const now = new Date();
+  switch (command) {
+    case "subscribe": {
+      const sub = service.subscribe({ platform, ...c.subscribeInput!, subscriber: "cli", now });
+      if (io.json) print({ subscription: subscriptionJson(sub) });
+      else io.out(`Subscribed ${sub.platform}:${sub.channel} to a ${sub.mode} digest at ${sub.time} ${sub.timeZone}. Next: ${sub.nextRunLocal}`);
+      return;
+    }
+    case "unsubscribe": {
+      const channel = channelOf();
+      const removed = service.unsubscribe(platform, channel);
+      if (io.json) print({ removed });
+      else io.out(`Unsubscribed ${platform}:${channel}.`);
+      return;
+    }
+    case "list": {
+      const channel = c.flags.get("channel");
+      const subs = service.listAll(now).filter((s) => (!c.flags.has("platform") || s.platform === platform) && (channel === undefined || s.channel === channel));
+      if (io.json) print({ subscriptions: subs.map(subscriptionJson) });
+      else io.out(subs.length === 0 ? "No digest subscriptions." : subs.map(subscriptionLine).join("\n"));
+      return;
+    }
+    case "preview": {
+      const channel = channelOf();
+      const sub = store.findSubscription(platform, channel)!;
+      const reply = service.preview(platform, channel, now);
+      const localDate = dueState(sub, now).localDate;
+      if (io.json) print({ channel, localDate, mode: sub.mode, text: reply ? renderText(reply) : null });
+      else io.out(reply ? renderText(reply) : `Nothing to post: ${platform}:${channel} is in “changes” mode and nothing is new.`);
+      return;
+    }
+    case "tick": {
+      const log = createLogger(process.env.LOG_LEVEL?.trim() || "warn");
+      const runner = createDigestRunner({
+        store,
+        knowledge: c.currentKnowledge,
+        platforms: [platform],
+        log,
+        async deliver(_platform, channel, reply) {
+          if (!io.json) io.out(`── digest → ${platform}:${channel} ──\n${renderText(reply)}`);
+          return { messageId: `${platform}:${channel}:${Date.now()}` };
+        },
+      });
+      const report = await runner.tick(c.at!);
+      if (io.json) {
+        print({ sent: report.sent.map((s) => ({ channel: s.subscription.channel, localDate: s.localDate, mode: s.subscription.mode, text: renderText(s.reply) })) });
+      } else if (report.sent.length === 0) {
+        io.out(report.failed.length > 0 ? `${report.failed.length} digest(s) failed; see the log.` : "No digests due.");
+      }
+      return;
+    }
+  }
 }

@@ -1,4 +1,9 @@
 import type { Reply } from "../../commands/reply.js";
+import type { Knowledge } from "../knowledge/knowledge.js";
+import { prepareDigest } from "./prepare.js";
+import { dueState, formatLocal, formatRelative, nextRunAfter } from "./schedule.js";
+import type { DigestStore } from "./store.js";
+import { parseLocalTime, resolveTimeZone } from "./time.js";
 
 /** How often a subscription posts: only when there is news, or every day. */
 export type DigestMode = "changes" | "daily";
@@ -19,23 +24,92 @@ export interface Subscription {
 
 /** A subscription with its next run as an instant and as local time. */
 export interface ScheduledSubscription extends Subscription {
+  /** ISO-8601 instant of the next run. */
   readonly nextRun: string;
+  /** "2026-03-09 08:00 America/New_York (in 5 h)" */
   readonly nextRunLocal: string;
 }
 
-/** What the digest commands need; implemented over SQLite in `src/digest/`. */
+/** What `subscribe` takes. */
+export interface SubscribeInput {
+  readonly platform: string;
+  readonly channel: string;
+  /** HH:MM (H:MM accepted). */
+  readonly time: string;
+  /** IANA zone, any capitalisation. */
+  readonly timeZone: string;
+  readonly mode: DigestMode;
+  readonly subscriber: string | null;
+  /** When the subscription is made (default: the service clock). */
+  readonly now?: Date;
+}
+
+/** What the digest commands need; implemented over SQLite by `createDigestService`. */
 export interface DigestService {
-  subscribe(input: {
-    platform: string;
-    channel: string;
-    time: string;
-    timeZone: string;
-    mode: DigestMode;
-    subscriber: string | null;
-  }): ScheduledSubscription;
+  /** Creates or updates the channel's subscription; throws DigestInputError for a bad time, zone or mode. */
+  subscribe(input: SubscribeInput): ScheduledSubscription;
   /** Removes the channel's subscription(s); returns how many were removed. */
   unsubscribe(platform: string, channel: string): number;
   list(platform: string, channel: string, now: Date): ScheduledSubscription[];
-  /** Exactly what would be posted to the channel now. */
+  /** Every subscription, for operators. */
+  listAll(now: Date): ScheduledSubscription[];
+  /** Exactly what would be posted to the channel now, recording nothing; null when nothing would be. */
   preview(platform: string, channel: string, now: Date): Reply | null;
+}
+
+/** A subscription request with a bad time, zone or mode. */
+export class DigestInputError extends Error {
+  override name = "DigestInputError";
+}
+
+/** What the service needs. */
+export interface DigestServiceDeps {
+  readonly store: DigestStore;
+  /** The current knowledge (it changes when the seeds are reloaded). */
+  readonly knowledge: () => Knowledge;
+  readonly clock?: () => Date;
+}
+
+/** Creates the digest service the `digest` commands and the CLI use. */
+export function createDigestService(deps: DigestServiceDeps): DigestService {
+  const { store } = deps;
+  const clock = deps.clock ?? (() => new Date());
+
+  const schedule = (sub: Subscription, now: Date): ScheduledSubscription => {
+    const today = dueState(sub, now);
+    // Today's time has passed but its digest has not run yet: the next tick sends it.
+    const pending = today.due && store.findRun(sub.id, today.localDate) === null;
+    const next = pending ? today.runAt : nextRunAfter(sub, now);
+    const when = pending ? "due now" : formatRelative(now, next);
+    return { ...sub, nextRun: next.toISOString(), nextRunLocal: `${formatLocal(next, sub.timeZone)} ${sub.timeZone} (${when})` };
+  };
+
+  return {
+    subscribe(input) {
+      const time = parseLocalTime(input.time);
+      if (!time) throw new DigestInputError(`“${input.time.slice(0, 20)}” is not a time of day; use HH:MM, e.g. 08:30`);
+      const zone = resolveTimeZone(input.timeZone);
+      if (!zone) throw new DigestInputError(`“${input.timeZone.slice(0, 64)}” is not an IANA time zone; use a name like Europe/Berlin`);
+      if (input.mode !== "changes" && input.mode !== "daily") throw new DigestInputError(`mode is “changes” or “daily”, not “${String(input.mode).slice(0, 20)}”`);
+      const now = input.now ?? clock();
+      const baseline = deps.knowledge().corpus.documents.map((d) => d.id);
+      const { subscription } = store.upsertSubscription(
+        { platform: input.platform, channel: input.channel, time: time.text, timeZone: zone, mode: input.mode, subscriber: input.subscriber },
+        baseline,
+        now,
+      );
+      // Subscribed after today's time: the first digest is the next scheduled one, not an immediate catch-up.
+      const today = dueState(subscription, now);
+      if (today.due) store.skipDay(subscription.id, today.localDate, now, "subscribed after this day's time");
+      return schedule(subscription, now);
+    },
+    unsubscribe: (platform, channel) => store.removeSubscription(platform, channel),
+    list: (platform, channel, now) => store.listSubscriptions({ platform, channel }).map((s) => schedule(s, now)),
+    listAll: (now) => store.listSubscriptions().map((s) => schedule(s, now)),
+    preview(platform, channel, now) {
+      const sub = store.findSubscription(platform, channel);
+      if (!sub) return null;
+      return prepareDigest(store, deps.knowledge(), sub, dueState(sub, now).localDate)?.reply ?? null;
+    },
+  };
 }

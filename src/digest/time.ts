@@ -27,3 +27,9 @@ export function canonicalTimeZone(zone: string): string {
 export function knownTimeZones(): readonly string[] {
   return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
 }
+
+/** The canonical zone for user input ("europe/berlin" → "Europe/Berlin"), or null when it is not a zone. Never throws. */
+export function resolveTimeZone(text: string): string | null {
+  const zone = text.trim();
+  return isValidTimeZone(zone) ? canonicalTimeZone(zone) : null;
+}

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Dispatcher } from "../../../commands/dispatch.js";
+import type { Reply } from "../../../commands/reply.js";
 import type { Invocation } from "../../../commands/types.js";
 import { renderText } from "./render.js";
 
@@ -23,11 +24,14 @@ export interface ConsoleAdapter {
   run(): Promise<void>;
   /** Stops reading; `run` resolves once the line in progress is answered. */
   stop(): void;
+  /** Prints a reply posted to a channel (digests), headed with the channel. */
+  deliver(channel: string, reply: Reply): Promise<{ messageId: string }>;
 }
 
 /** Creates the console adapter used when no chat token is set. */
 export function createConsoleAdapter(config: ConsoleAdapterConfig): ConsoleAdapter {
   const now = config.now ?? (() => new Date());
+  let delivered = 0;
   const lines = createInterface({ input: config.input, terminal: false });
   const write = (text: string): void => void config.output.write(`${text}\n`);
   const prompt = (): void => {
@@ -59,6 +63,13 @@ export function createConsoleAdapter(config: ConsoleAdapterConfig): ConsoleAdapt
     },
     stop() {
       lines.close();
+    },
+    async deliver(channel, reply) {
+      delivered++;
+      write(`[posted to #${channel}]`);
+      write(renderText(reply));
+      write(REPLY_END);
+      return { messageId: `console-${delivered}` };
     },
   };
 }

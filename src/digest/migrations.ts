@@ -1,0 +1,88 @@
+import type Database from "better-sqlite3";
+
+/** One schema step; `version` is what `PRAGMA user_version` reads once it has been applied. */
+export interface Migration {
+  readonly version: number;
+  readonly sql: string;
+}
+
+/** The digest schema, oldest first. Never edit an applied step: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE subscriptions (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform    TEXT NOT NULL,
+        channel     TEXT NOT NULL,
+        time        TEXT NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]'),
+        time_zone   TEXT NOT NULL,
+        mode        TEXT NOT NULL CHECK (mode IN ('changes', 'daily')),
+        subscriber  TEXT,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        UNIQUE (platform, channel)
+      );
+
+      -- Runs: one row per subscription and local date. claimed → sent | failed | skipped.
+      CREATE TABLE digest_runs (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        subscription_id  INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        local_date       TEXT NOT NULL,
+        state            TEXT NOT NULL CHECK (state IN ('claimed', 'sent', 'failed', 'skipped')),
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        error            TEXT,
+        note             TEXT,
+        message_id       TEXT,
+        claim_token      TEXT,
+        claimed_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        UNIQUE (subscription_id, local_date)
+      );
+
+      -- What each subscription has been told about. run_id is NULL for the baseline taken at subscribe time.
+      CREATE TABLE delivered_documents (
+        subscription_id  INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        document         TEXT NOT NULL,
+        run_id           INTEGER REFERENCES digest_runs (id) ON DELETE SET NULL,
+        recorded_at      TEXT NOT NULL,
+        PRIMARY KEY (subscription_id, document)
+      );
+
+      -- The passages quoted to each subscription.
+      CREATE TABLE delivered_passages (
+        subscription_id  INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        passage          TEXT NOT NULL,
+        document         TEXT NOT NULL,
+        run_id           INTEGER REFERENCES digest_runs (id) ON DELETE SET NULL,
+        recorded_at      TEXT NOT NULL,
+        PRIMARY KEY (subscription_id, passage)
+      );
+    `,
+  },
+];
+
+/** The newest schema version this code knows. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/**
+ * Brings the database to the newest schema inside one write transaction, so two processes
+ * opening a fresh file at once cannot both migrate it.
+ * @returns the schema version afterwards
+ * @throws when the file was written by a newer version of the bot
+ */
+export function migrate(db: Database.Database): number {
+  const run = db.transaction(() => {
+    const current = db.pragma("user_version", { simple: true }) as number;
+    if (current > SCHEMA_VERSION) {
+      throw new Error(`digest database has schema version ${current}, newer than this bot understands (${SCHEMA_VERSION})`);
+    }
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+    return db.pragma("user_version", { simple: true }) as number;
+  });
+  return run.immediate();
+}

@@ -1,0 +1,63 @@
+import { join } from "node:path";
+import type { Reply } from "../../commands/reply.js";
+import { createDigestRunner, type DeliverFn, type DigestRunner } from "../../src/digest/runner.js";
+import { createDigestService, type DigestMode, type DigestService } from "../../src/digest/service.js";
+import { openDigestStore, type DigestStore } from "../../src/digest/store.js";
+import type { KnowledgeHolder } from "../../src/knowledge/holder.js";
+import { captureLogger, copySeeds, holderFor, noSleep, recordingDeliver, tempDir } from "./helpers.js";
+
+/** A store on a temp SQLite file over a temp copy of the seeds, with a service and a runner. */
+export interface DigestWorld {
+  readonly dir: string;
+  readonly dbPath: string;
+  readonly seedsDir: string;
+  readonly holder: KnowledgeHolder;
+  readonly store: DigestStore;
+  readonly service: DigestService;
+  readonly runner: DigestRunner;
+  readonly posts: { platform: string; channel: string; reply: Reply }[];
+  readonly logs: () => Record<string, unknown>[];
+  readonly sleeps: number[];
+  subscribe(channel: string, time: string, zone: string, mode: DigestMode, at: string): void;
+  runnerWith(deliver: DeliverFn): DigestRunner;
+  cleanup(): void;
+}
+
+/** Builds a fresh world; call `cleanup()` after the test. */
+export function digestWorld(): DigestWorld {
+  const t = tempDir();
+  const seedsDir = copySeeds(t.dir);
+  const holder = holderFor(seedsDir);
+  const dbPath = join(t.dir, "data", "digest.db");
+  const store = openDigestStore(dbPath);
+  const knowledge = () => holder.current();
+  const service = createDigestService({ store, knowledge });
+  const recorded = recordingDeliver();
+  const captured = captureLogger();
+  const sleeps: number[] = [];
+  const sleep = async (ms: number): Promise<void> => {
+    sleeps.push(ms);
+    await noSleep();
+  };
+  const runnerWith = (deliver: DeliverFn): DigestRunner => createDigestRunner({ store, knowledge, deliver, log: captured.log, sleep });
+  return {
+    dir: t.dir,
+    dbPath,
+    seedsDir,
+    holder,
+    store,
+    service,
+    runner: runnerWith(recorded.deliver),
+    posts: recorded.posts,
+    logs: captured.lines,
+    sleeps,
+    subscribe(channel, time, timeZone, mode, at) {
+      service.subscribe({ platform: "slack", channel, time, timeZone, mode, subscriber: "U1", now: new Date(at) });
+    },
+    runnerWith,
+    cleanup() {
+      store.close();
+      t.cleanup();
+    },
+  };
+}
