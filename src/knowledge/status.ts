@@ -12,9 +12,10 @@ export interface Status {
 }
 
 /** What "where things stand" means, as a query over the passages. */
-export const STATUS_QUERY = "lawsuit filed yet still talks discussions resolve weighing considering court";
+export const STATUS_QUERY = "lawsuit filed sued yet still talks discussions resolve settlement weighing considering court";
 /** Sentences that report a present state rather than background. */
-const PRESENT_STATE = /\b(?:no lawsuit|not (?:yet )?(?:been )?filed|yet\b|still\b|as of\b|in talks|in discussions|is weighing|are weighing|is considering|is reportedly|are reportedly|remain(?:s)? unconfirmed|has signaled|will sue)\b/i;
+const PRESENT_STATE =
+  /\b(?:no lawsuit|not (?:yet )?(?:been )?filed|filed (?:a |its )?(?:lawsuit|suit|complaint)|(?:has|have) sued|sued\b|settle(?:d|ment)|reached (?:an |a )?(?:agreement|deal|settlement)|dropped|withdrew|ruled|injunction|yet\b|still\b|as of\b|in talks|in discussions|is weighing|are weighing|is considering|is reportedly|are reportedly|remain(?:s)? unconfirmed|has signaled|will sue)\b/i;
 const MAX_STATUS_ITEMS = 4;
 
 /** The newest published date among documents, or null. */
