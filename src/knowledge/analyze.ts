@@ -46,70 +46,83 @@ function escapeRegExp(text: string): string {
  */
 export function createAnalyzer(topic: Topic): Analyzer {
   const wordAlias = new Map<string, string>();
-  const phraseRules: { re: RegExp; id: string }[] = [];
+  /** Phrase (words joined by one space) → the ids it adds (topic) or stands for (synonym group). */
+  const topicPhrases = new Map<string, string[]>();
+  const synonymPhrases = new Map<string, string>();
   const protectedWords = new Set<string>();
   const topicIds = new Set([...topic.parties, ...topic.terms].map((e) => e.id));
   const groups = SYNONYM_GROUPS.map(([head, ...rest]) => ({ id: head!, name: head!, aliases: rest }));
   const groupIds = new Set(groups.map((g) => g.id));
-  const synonymPhrases: { re: RegExp; id: string }[] = [];
   for (const entry of [...topic.parties, ...topic.terms, ...groups]) {
     for (const alias of [entry.name, ...entry.aliases]) {
-      const norm = normalizeText(alias).trim();
-      const words = norm.split(/[^a-z0-9]+/).filter(Boolean);
+      const words = normalizeText(alias).split(/[^a-z0-9]+/).filter(Boolean);
       if (words.length === 0) continue;
       if (words.length === 1) {
         if (!wordAlias.has(words[0]!)) wordAlias.set(words[0]!, entry.id);
+      } else if (groupIds.has(entry.id)) {
+        // a synonym phrase ("put into") stands for its group
+        synonymPhrases.set(words.join(" "), entry.id);
       } else {
-        const re = new RegExp(`(?<![a-z0-9])${words.map(escapeRegExp).join("[^a-z0-9]+")}(?![a-z0-9])`, "g");
-        // a synonym phrase ("put into") stands for its group; a topic phrase ("Amazon Web Services") adds its id
-        (groupIds.has(entry.id) ? synonymPhrases : phraseRules).push({ re, id: entry.id });
+        // a topic phrase ("Amazon Web Services") adds its id beside its own words
+        const ids = topicPhrases.get(words.join(" ")) ?? [];
+        if (!ids.includes(entry.id)) ids.push(entry.id);
+        topicPhrases.set(words.join(" "), ids);
       }
       for (const word of words) protectedWords.add(word);
     }
     protectedWords.add(entry.id);
     if (groupIds.has(entry.id)) wordAlias.set(entry.id, entry.id);
   }
+  const synonymRe = phraseRegExp([...synonymPhrases.keys()]);
+  const topicRe = phraseRegExp([...topicPhrases.keys()]);
+  const phraseKey = (match: string): string => match.split(/[^a-z0-9]+/).filter(Boolean).join(" ");
+
   const stemCache = new Map<string, string>();
   const stem = (word: string): string => {
     if (protectedWords.has(word) || /\d/.test(word) || word.length <= 3) return word;
     let stemmed = stemCache.get(word);
     if (stemmed === undefined) {
       stemmed = stemmer(word);
+      if (stemCache.size > 200_000) stemCache.clear();
       stemCache.set(word, stemmed);
     }
     return stemmed;
   };
   const phraseIds = (norm: string, out: string[]): void => {
-    for (const rule of phraseRules) {
-      rule.re.lastIndex = 0;
-      const hits = norm.match(rule.re);
-      if (hits && !out.includes(rule.id)) out.push(rule.id);
+    if (!topicRe) return;
+    for (const m of norm.matchAll(topicRe)) for (const id of topicPhrases.get(phraseKey(m[0])) ?? []) if (!out.includes(id)) out.push(id);
+  };
+  const words = (norm: string, out: string[], keepOthers: boolean): void => {
+    for (const word of norm.split(/[^a-z0-9]+/)) {
+      if (word === "") continue;
+      const id = wordAlias.get(word);
+      if (id !== undefined) out.push(id);
+      else if (keepOthers && !STOP_WORDS.has(word)) out.push(stem(word));
     }
   };
 
   return {
     terms(text: string): string[] {
       let norm = normalizeText(text);
-      for (const rule of synonymPhrases) norm = norm.replace(rule.re, ` ${rule.id} `);
+      if (synonymRe) norm = norm.replace(synonymRe, (m) => ` ${synonymPhrases.get(phraseKey(m)) ?? m} `);
       const out: string[] = [];
-      for (const word of norm.split(/[^a-z0-9]+/)) {
-        if (word === "") continue;
-        const id = wordAlias.get(word);
-        if (id !== undefined) out.push(id);
-        else if (!STOP_WORDS.has(word)) out.push(stem(word));
-      }
+      words(norm, out, true);
       phraseIds(norm, out);
       return out;
     },
     concepts(text: string): Set<string> {
       const norm = normalizeText(text);
       const out: string[] = [];
-      for (const word of norm.split(/[^a-z0-9]+/)) {
-        const id = wordAlias.get(word);
-        if (id !== undefined) out.push(id);
-      }
+      words(norm, out, false);
       phraseIds(norm, out);
       return new Set(out.filter((id) => topicIds.has(id)));
     },
   };
+}
+
+/** One regular expression matching any of the phrases (longest first), as whole words. */
+function phraseRegExp(phrases: readonly string[]): RegExp | null {
+  if (phrases.length === 0) return null;
+  const alternatives = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.split(" ").map(escapeRegExp).join("[^a-z0-9]+"));
+  return new RegExp(`(?<![a-z0-9])(?:${alternatives.join("|")})(?![a-z0-9])`, "g");
 }

@@ -13,8 +13,10 @@ export const ANSWERING = {
   /** Items after the first must score at least this share of the first. */
   relativeFloor: 0.2,
   maxItems: 3,
-  /** Candidates that count for corroboration and conflict notes. */
+  /** Candidates that count for corroboration and figure notes: at least this share of the first's score… */
   noteFloor: 0.3,
+  /** …among this many of the best. */
+  noteCandidates: 15,
 } as const;
 
 /** The line shown when the sources do not answer. */
@@ -50,7 +52,9 @@ export function composeAnswer(retriever: Retriever, analyzer: Analyzer, topic: T
     chosen.push(candidate);
   }
   const items = chosen.map((c) => itemOf(c.document, c.passage, c.best.sentence));
-  const relevant = ranked.filter((c) => c.score >= top.score * ANSWERING.noteFloor && c.coverage >= ANSWERING.minCoverage * 0.6);
+  const relevant = ranked
+    .slice(0, ANSWERING.noteCandidates)
+    .filter((c) => c.score >= top.score * ANSWERING.noteFloor && c.coverage >= ANSWERING.minCoverage * 0.6);
   const notes = [
     ...corroboration(items[0]!, chosen[0]!, echoes.get(chosen[0]!) ?? [], relevant),
     ...figureConflicts(query, chosen[0]!, relevant, retriever),

@@ -1,6 +1,6 @@
 import SearchableMap from "minisearch/SearchableMap";
 import type { Analyzer } from "./analyze.js";
-import type { AnswerUnit } from "./units.js";
+import { passageContext, passageSection, type AnswerUnit } from "./units.js";
 
 /**
  * A compact inverted index over sentence units, in typed arrays (compressed sparse rows).
@@ -122,8 +122,8 @@ export function buildCompactIndex(units: readonly AnswerUnit[], analyzer: Analyz
   passageUnits[passageCount] = units.length;
   firstUnits.forEach((unit, p) => {
     const weight = passageUnits[p + 1]! - passageUnits[p]!;
-    contextSources.push({ owner: p, terms: analyzer.terms(unit.context), weight });
-    sectionSources.push({ owner: p, terms: analyzer.terms(unit.section), weight });
+    contextSources.push({ owner: p, terms: analyzer.terms(passageContext(unit.passage)), weight });
+    sectionSources.push({ owner: p, terms: analyzer.terms(passageSection(unit.passage)), weight });
   });
   const textDraft = collectField(units.map((u, i) => ({ owner: i, terms: analyzer.terms(u.text), weight: 1 })), units.length, termIds, units.length);
   const contextDraft = collectField(contextSources, passageCount, termIds, units.length);

@@ -33,7 +33,7 @@ export interface Knowledge {
 /** Builds the index over a corpus and returns the facade; derived views are computed once. */
 export function createKnowledge(corpus: Corpus): Knowledge {
   const analyzer = createAnalyzer(corpus.topic);
-  const retriever = createRetriever(buildUnits(corpus.documents, analyzer, corpus.topic), analyzer, corpus.topic);
+  const retriever = createRetriever(buildUnits(corpus.documents), analyzer, corpus.topic);
   let allPositions: PartyPositions[] | undefined;
   let status: Status | undefined;
   let timeline: TimelineEvent[] | undefined;

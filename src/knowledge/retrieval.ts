@@ -83,7 +83,7 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
   const df = passageDocumentFrequency(index, vocabSize);
   const passages = Math.max(1, index.passageCount);
   const partyOrder = topic.parties.map((p) => p.id);
-  const features = packFeatures(units, partyOrder);
+  const features = packFeatures(units, analyzer, topic);
   const termCache = new Map<Passage, ReadonlySet<string>>();
 
   const scratch: Scratch = {
@@ -138,6 +138,48 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
     }
   };
 
+  const postingsOf = (spec: TermSpec): number =>
+    index.text.start[spec.id + 1]! - index.text.start[spec.id]! + index.context.start[spec.id + 1]! - index.context.start[spec.id]!;
+
+  /** The `count` query terms (bits) with the most postings, when more than `count` terms were asked. */
+  const commonestTerms = (specs: readonly TermSpec[], termCount: number, count: number): Set<number> => {
+    if (count <= 0 || termCount <= count) return new Set();
+    const sizes = new Map<number, number>();
+    for (const spec of specs) sizes.set(spec.bit, (sizes.get(spec.bit) ?? 0) + postingsOf(spec));
+    return new Set([...sizes].sort((a, b) => b[1] - a[1]).slice(0, count).map(([bit]) => bit));
+  };
+
+  /** Like `accumulate`, but only for passages already touched: by binary search when they are few. */
+  const lookUp = (field: FieldPostings, spec: TermSpec, boost: number, score: Float64Array, flags: Uint32Array, perUnit: boolean): void => {
+    const from = field.start[spec.id]!;
+    const to = field.start[spec.id + 1]!;
+    if (from === to) return;
+    const scale = spec.weight * boost * bm25Idf(field.matching[spec.id]!, index.unitCount);
+    const mask = 1 << spec.bit;
+    const { owner, impact } = field;
+    const add = (i: number): void => {
+      score[owner[i]!]! += scale * impact[i]!;
+      flags[owner[i]!]! |= mask;
+    };
+    if (scratch.touchedCount * 24 > to - from) {
+      for (let i = from; i < to; i++) if (scratch.touched[perUnit ? index.unitPassage[owner[i]!]! : owner[i]!] === 1) add(i);
+      return;
+    }
+    for (let k = 0; k < scratch.touchedCount; k++) {
+      const p = scratch.touchedList[k]!;
+      const low = perUnit ? index.passageUnits[p]! : p;
+      const high = perUnit ? index.passageUnits[p + 1]! : p + 1;
+      let lo = from;
+      let hi = to;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (owner[mid]! < low) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < to && owner[i]! < high; i++) add(i);
+    }
+  };
+
   /** Scores every touched passage, keeps the best `limit`, and clears the scratch space. */
   const collect = (terms: readonly string[], weights: readonly number[], plan: HintPlan, limit: number, minMatched: number): PassageHit[] => {
     const s = scratch;
@@ -175,7 +217,9 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
         for (let u = first; u < last; u++) {
           const quality = popcount(s.unitExact[u]! | s.unitFuzzy[u]! | passageMask);
           if (quality === 0) continue;
-          const score = (s.unitScore[u]! + shared) * quality * plan.factor(u);
+          let score = (s.unitScore[u]! + shared) * quality * plan.factor(u);
+          const bound = score * plan.definitionBoost;
+          if (bound > bestScore && bound * (RANKING.coverageFloor + coverage) > top.floor && plan.defines(u)) score = bound;
           if (score > bestScore) {
             bestScore = score;
             bestUnit = u;
@@ -223,10 +267,21 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
       let askedParties = 0;
       if (hints.stance) for (const id of analyzer.concepts(query)) if (partyOrder.includes(id)) askedParties |= 1 << partyOrder.indexOf(id);
       const plan = planHints(features, hints, pattern ? (u) => pattern.test(units[u]!.text) : null, askedParties);
-      for (const spec of expand(terms)) {
+      const specs = expand(terms);
+      const lookupOnly = commonestTerms(specs, terms.length, minMatched - 1);
+      for (const spec of specs) {
+        if (lookupOnly.has(spec.bit)) continue;
         accumulate(index.text, spec, RANKING.boost.text, scratch.unitScore, spec.exact ? scratch.unitExact : scratch.unitFuzzy, true);
         accumulate(index.context, spec, RANKING.boost.context, scratch.contextScore, spec.exact ? scratch.contextExact : scratch.passageFuzzy, false);
         accumulate(index.section, spec, RANKING.boost.section, scratch.sectionScore, spec.exact ? scratch.sectionExact : scratch.passageFuzzy, false);
+      }
+      // a passage must match `minMatched` terms, so it is found through a rarer term: the commonest
+      // terms are only looked up for the passages found
+      for (const spec of specs) {
+        if (!lookupOnly.has(spec.bit)) continue;
+        lookUp(index.text, spec, RANKING.boost.text, scratch.unitScore, spec.exact ? scratch.unitExact : scratch.unitFuzzy, true);
+        lookUp(index.context, spec, RANKING.boost.context, scratch.contextScore, spec.exact ? scratch.contextExact : scratch.passageFuzzy, false);
+        lookUp(index.section, spec, RANKING.boost.section, scratch.sectionScore, spec.exact ? scratch.sectionExact : scratch.passageFuzzy, false);
       }
       return collect(terms, terms.map(idfOf), plan, limit, minMatched).map((hit) => {
         const unit = units[hit.unit]!;

@@ -1,4 +1,8 @@
+import type { Analyzer } from "./analyze.js";
+import { attributedParties } from "./attribution.js";
+import { extractDates, extractFigures } from "./facts.js";
 import type { QuestionHints } from "./question.js";
+import type { Topic } from "./types.js";
 import { RANKING } from "./ranking.js";
 import type { AnswerUnit } from "./units.js";
 
@@ -15,14 +19,29 @@ export interface UnitFeatures {
   readonly speakers: Uint32Array;
 }
 
-/** Packs the hint features of units. */
-export function packFeatures(units: readonly AnswerUnit[], partyOrder: readonly string[]): UnitFeatures {
+const PROPER_NAME = /(?:^|[^.!?]\s)([A-Z][a-z]+(?:\s[A-Z][a-zA-Z]+)*)/;
+const OTHER_FIGURE = /\b\d+(\.\d+)?\s?(%|percent|gigawatts?|GW)\b/i;
+
+/**
+ * Computes and packs the hint features of units: dates, figures (money or other), names, and the
+ * parties each sentence attributes a position to.
+ */
+export function packFeatures(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic): UnitFeatures {
+  const partyOrder = topic.parties.map((p) => p.id);
   const flags = new Uint8Array(units.length);
   const speakers = new Uint32Array(units.length);
   units.forEach((u, i) => {
-    flags[i] = (u.hasDate ? DATE : 0) | (u.hasFigure ? FIGURE : 0) | (u.hasMoney ? MONEY : 0) | (u.hasName ? NAME : 0) | (/gigawatt|GW/.test(u.text) ? CAPACITY_TEXT : 0);
+    const text = u.text;
+    const figures = extractFigures(text);
+    const hasMoney = figures.some((f) => f.key.startsWith("usd:"));
+    flags[i] =
+      (extractDates(text, u.document.meta.published).length > 0 ? DATE : 0) |
+      (figures.length > 0 || OTHER_FIGURE.test(text) ? FIGURE : 0) |
+      (hasMoney ? MONEY : 0) |
+      (PROPER_NAME.test(text) || analyzer.concepts(text).size > 0 ? NAME : 0) |
+      (/gigawatt|GW/.test(text) ? CAPACITY_TEXT : 0);
     let bits = 0;
-    for (const s of u.speakers) {
+    for (const s of attributedParties(u.passage, u.passage.kind === "paragraph" ? text : u.passage.text, analyzer, topic)) {
       const at = partyOrder.indexOf(s);
       if (at >= 0 && at < 32) bits |= 1 << at;
     }
@@ -35,7 +54,12 @@ export function packFeatures(units: readonly AnswerUnit[], partyOrder: readonly 
 export interface HintPlan {
   /** The largest factor any unit can get: an upper bound for pruning. */
   readonly max: number;
+  /** The factor from the cheap hints (packed features only). */
   factor(unit: number): number;
+  /** The extra factor a definition of the asked subject gets, or 1 when the query asks none. */
+  readonly definitionBoost: number;
+  /** Whether the unit defines the asked subject (a regular expression: test only when it matters). */
+  defines(unit: number): boolean;
 }
 
 /**
@@ -59,8 +83,9 @@ export function planHints(features: UnitFeatures, hints: QuestionHints, defines:
       }
       if (hints.who && f & NAME) factor *= RANKING.whoBoost;
       if (askedParties && features.speakers[u]! & askedParties) factor *= boost;
-      if (defines?.(u)) factor *= boost;
       return factor;
     },
+    definitionBoost: defines ? boost : 1,
+    defines: (u) => defines?.(u) ?? false,
   };
 }
