@@ -4,6 +4,7 @@ import { createDispatcher } from "../commands/dispatch.js";
 import { createRateLimiter } from "../commands/rate-limit.js";
 import type { Reply } from "../commands/reply.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
+import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
 import type { ChatAdapter } from "./adapters/types.js";
 import { chatModes, type Config } from "./config.js";
 import { createDigests } from "./digest/digests.js";
@@ -55,6 +56,19 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     rateLimiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
     log,
   });
+  if (config.DISCORD_TOKEN) {
+    adapters.push(
+      createDiscordAdapter({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        guildId: config.DISCORD_GUILD_ID,
+        apiUrl: config.DISCORD_API_URL,
+        registerOnStart: config.DISCORD_REGISTER_ON_START,
+        dispatcher,
+        log,
+      }),
+    );
+  }
   const report = (): unknown =>
     healthReport(
       Object.fromEntries(adapters.map((a) => [a.platform, a.isUp()])),

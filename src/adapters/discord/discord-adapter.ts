@@ -1,0 +1,135 @@
+import { once } from "node:events";
+import { setTimeout as delay } from "node:timers/promises";
+import { Client, Events, GatewayIntentBits, Routes, type APIMessage } from "discord.js";
+import type { Logger } from "pino";
+import type { Dispatcher } from "../../../commands/dispatch.js";
+import type { Reply } from "../../../commands/reply.js";
+import type { ChatAdapter, Delivery } from "../types.js";
+import { registerApplicationCommands } from "./application-commands.js";
+import { createInteractionHandler } from "./interaction-handler.js";
+import { safeError } from "./log-safe.js";
+import { renderReply } from "./render.js";
+import { createShareCache } from "./share-cache.js";
+
+/** Options of the Discord adapter (from DISCORD_* configuration). */
+export interface DiscordAdapterConfig {
+  /** Bot token; never logged. */
+  readonly token: string;
+  /** Needed only to register commands; defaults to the application from the gateway's READY. */
+  readonly applicationId?: string;
+  /** Register commands in this guild instead of globally. */
+  readonly guildId?: string;
+  /** REST base URL without the version, e.g. a local fake; the gateway URL then comes from its `GET /gateway/bot`. */
+  readonly apiUrl?: string;
+  /** Register the application commands when starting. */
+  readonly registerOnStart?: boolean;
+  readonly dispatcher: Dispatcher;
+  readonly log: Logger;
+  readonly now?: () => Date;
+}
+
+const READY_TIMEOUT_MS = 30_000;
+const DRAIN_TIMEOUT_MS = 10_000;
+
+type State = "idle" | "starting" | "up" | "stopping" | "stopped";
+
+/**
+ * Creates the Discord adapter: a discord.js client (Guilds intent only, mentions off by default)
+ * that serves `/dispute`, its autocomplete, the "Find sources" message action and Share buttons
+ * through the dispatcher, and posts digests with {@link ChatAdapter.deliver}.
+ */
+export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter {
+  const log = config.log.child({ platform: "discord" });
+  const secrets = [config.token];
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+  });
+  let state: State = "idle";
+  const inflight = new Set<Promise<void>>();
+  const handle = createInteractionHandler({
+    dispatcher: config.dispatcher,
+    log,
+    now: config.now ?? (() => new Date()),
+    shares: createShareCache(),
+    accepting: () => state === "starting" || state === "up",
+    secrets,
+  });
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const task: Promise<void> = handle(interaction)
+      .catch((error: unknown) => log.error({ err: safeError(error, secrets) }, "interaction handler failed"))
+      .finally(() => inflight.delete(task));
+    inflight.add(task);
+  });
+  client.on(Events.Error, (error) => log.error({ err: safeError(error, secrets) }, "discord client error"));
+  client.on(Events.Warn, (message) => log.warn({ detail: message }, "discord client warning"));
+  client.on(Events.ShardError, (error, shard) => log.warn({ shard, err: safeError(error, secrets) }, "gateway connection error"));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, "gateway disconnected"));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, "gateway reconnecting"));
+
+  async function register(): Promise<void> {
+    const applicationId = config.applicationId ?? client.application?.id;
+    if (!applicationId) {
+      log.error({}, "cannot register commands: no application id");
+      return;
+    }
+    try {
+      const done = await registerApplicationCommands(client.rest, applicationId, config.guildId);
+      log.info({ scope: done.scope, commands: done.count }, "application commands registered");
+    } catch (error) {
+      log.error({ err: safeError(error, secrets) }, "registering application commands failed; existing commands stay");
+    }
+  }
+
+  async function drain(): Promise<void> {
+    const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+    while (inflight.size > 0 && Date.now() < deadline) {
+      const timeout = delay(deadline - Date.now(), "timeout", { ref: false });
+      if ((await Promise.race([Promise.allSettled([...inflight]), timeout])) === "timeout") break;
+    }
+    if (inflight.size > 0) log.warn({ pending: inflight.size }, "stopped with interactions still in flight");
+  }
+
+  return {
+    platform: "discord",
+    async start() {
+      if (state !== "idle") throw new Error(`The Discord adapter cannot start: it is ${state}.`);
+      state = "starting";
+      const started = performance.now();
+      try {
+        // READY and every guild must arrive in time, whether login fails, hangs or succeeds
+        const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(READY_TIMEOUT_MS) });
+        await Promise.all([client.login(config.token), ready]);
+      } catch (error) {
+        state = "stopped";
+        await client.destroy();
+        log.error({ err: safeError(error, secrets) }, "could not connect to Discord");
+        throw error;
+      }
+      if (config.registerOnStart) await register();
+      if (state !== "starting") throw new Error("The Discord adapter was stopped while starting.");
+      state = "up";
+      log.info({ bot: client.user?.tag, guilds: client.guilds.cache.size, ms: Math.round(performance.now() - started) }, "connected to Discord");
+    },
+    async stop() {
+      if (state === "stopped") return;
+      const wasRunning = state !== "idle";
+      state = "stopping";
+      await drain();
+      if (wasRunning) await client.destroy();
+      state = "stopped";
+      log.info({}, "disconnected from Discord");
+    },
+    async deliver(channel: string, reply: Reply): Promise<Delivery> {
+      if (state !== "up" && state !== "stopping") throw new Error("The Discord adapter is not connected.");
+      const message = (await client.rest.post(Routes.channelMessages(channel), { body: renderReply(reply) })) as APIMessage;
+      log.info({ channel, messageId: message.id }, "reply delivered");
+      return { messageId: message.id };
+    },
+    isUp() {
+      return state === "up" && client.isReady();
+    },
+  };
+}

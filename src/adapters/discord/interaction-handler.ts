@@ -1,0 +1,148 @@
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+  type RepliableInteraction,
+} from "discord.js";
+import type { Logger } from "pino";
+import type { Dispatcher } from "../../../commands/dispatch.js";
+import { FIND_SOURCES, ROOT } from "../../../commands/index.js";
+import { notice, type Reply } from "../../../commands/reply.js";
+import { choicesOf } from "./choices.js";
+import { requestFromOptions } from "./command-request.js";
+import { displayNameOf, invocationOf } from "./invocation.js";
+import { safeError } from "./log-safe.js";
+import { renderReply, shareKeyOf, type DiscordMessage } from "./render.js";
+import type { ShareCache } from "./share-cache.js";
+
+/** What the interaction handler needs from the adapter. */
+export interface InteractionDeps {
+  readonly dispatcher: Dispatcher;
+  readonly log: Logger;
+  readonly now: () => Date;
+  readonly shares: ShareCache;
+  /** False while stopping: new work gets a polite "try again" instead. */
+  readonly accepting: () => boolean;
+  /** Masked wherever an error is logged. */
+  readonly secrets: readonly string[];
+}
+
+const FAILED = notice("Something went wrong", "I could not answer that because of an error on my side. It has been logged; please try again.", "error");
+const EXPIRED = notice("That answer expired", "That answer is no longer available to share — please ask again.", "notice");
+const STOPPING = notice("Restarting", "dispute-bot is restarting — please try again in a minute.", "notice");
+
+/** discord.js message options for a rendered message; mentions stay off whatever the text says. */
+export function messageOptions(message: DiscordMessage) {
+  return {
+    ...(message.content !== undefined ? { content: message.content } : {}),
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: { parse: [] },
+  };
+}
+
+function labelOf(interaction: Interaction): string {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+    const group = interaction.options.getSubcommandGroup(false);
+    const sub = interaction.options.getSubcommand(false);
+    const name = [group, sub].filter(Boolean).join(" ") || interaction.commandName;
+    return interaction.isAutocomplete() ? `${name} (autocomplete)` : name;
+  }
+  if (interaction.isMessageContextMenuCommand()) return FIND_SOURCES;
+  if (interaction.isButton()) return "share";
+  return `interaction type ${interaction.type}`;
+}
+
+/**
+ * Creates the handler for every interaction the bot receives: it translates the event into a
+ * dispatcher call, renders the reply, and answers. It never rejects: a failure is logged and
+ * the user gets an ephemeral error reply.
+ */
+export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
+  const { dispatcher, log, shares } = deps;
+  const ephemeral = (reply: Reply) => ({ ...messageOptions(renderReply(reply)), flags: MessageFlags.Ephemeral as const });
+  const renderShareable = (reply: Reply): DiscordMessage =>
+    reply.actions.includes("share") ? renderReply(reply, { shareKey: shares.put(reply) }) : renderReply(reply);
+
+  async function chatInput(interaction: ChatInputCommandInteraction): Promise<void> {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const reply =
+      interaction.commandName === ROOT.name
+        ? await dispatcher.run(requestFromOptions(interaction.options.data), invocationOf(interaction, deps.now()))
+        : notice("Unknown command", `I only answer /${ROOT.name}.`, "error");
+    await interaction.editReply(messageOptions(renderShareable(reply)));
+  }
+
+  async function findSources(interaction: MessageContextMenuCommandInteraction): Promise<void> {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const reply =
+      interaction.commandName === FIND_SOURCES
+        ? await dispatcher.findSources(interaction.targetMessage.content, invocationOf(interaction, deps.now()))
+        : notice("Unknown command", `I only know the “${FIND_SOURCES}” message action.`, "error");
+    await interaction.editReply(messageOptions(renderShareable(reply)));
+  }
+
+  async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    await interaction.respond(choicesOf(dispatcher.suggest(focused.name, String(focused.value))));
+  }
+
+  async function share(interaction: ButtonInteraction): Promise<void> {
+    const key = shareKeyOf(interaction.customId);
+    const reply = key === null ? null : shares.get(key);
+    if (!reply) {
+      await interaction.reply(ephemeral(EXPIRED));
+      return;
+    }
+    await interaction.reply(messageOptions(renderReply(reply, { sharedBy: displayNameOf(interaction) })));
+  }
+
+  async function answerFailure(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    const repliable: RepliableInteraction = interaction;
+    if (repliable.deferred && !repliable.replied) await repliable.editReply(messageOptions(renderReply(FAILED)));
+    else if (repliable.replied || repliable.deferred) await repliable.followUp(ephemeral(FAILED));
+    else await repliable.reply(ephemeral(FAILED));
+  }
+
+  async function decline(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) await interaction.reply(ephemeral(STOPPING));
+  }
+
+  return async (interaction) => {
+    const started = performance.now();
+    const context = { user: interaction.user.id, guild: interaction.guildId, command: labelOf(interaction) };
+    try {
+      if (!deps.accepting()) {
+        await decline(interaction);
+        log.info(context, "declined an interaction while stopping");
+        return;
+      }
+      if (interaction.isAutocomplete()) await autocomplete(interaction);
+      else if (interaction.isChatInputCommand()) await chatInput(interaction);
+      else if (interaction.isMessageContextMenuCommand()) await findSources(interaction);
+      else if (interaction.isButton()) await share(interaction);
+      else {
+        log.debug(context, "ignored an interaction");
+        return;
+      }
+      const level = interaction.isAutocomplete() ? "debug" : "info";
+      log[level]({ ...context, ms: Math.round(performance.now() - started) }, "interaction answered");
+    } catch (error) {
+      log.error({ ...context, err: safeError(error, deps.secrets), ms: Math.round(performance.now() - started) }, "interaction failed");
+      try {
+        await answerFailure(interaction);
+      } catch (second) {
+        log.error({ ...context, err: safeError(second, deps.secrets) }, "could not send the error reply");
+      }
+    }
+  };
+}

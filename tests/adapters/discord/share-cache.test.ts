@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { notice } from "../../../commands/reply.js";
+import { createShareCache } from "../../../src/adapters/discord/share-cache.js";
+
+describe("share cache", () => {
+  it("returns a stored reply by a short key until it expires", () => {
+    let now = 0;
+    const cache = createShareCache({ ttlMs: 1000, now: () => now });
+    const reply = notice("A", "an answer");
+    const key = cache.put(reply);
+    expect(key.length).toBeLessThanOrEqual(16);
+    expect(cache.get(key)).toBe(reply);
+    now = 999;
+    expect(cache.get(key)).toBe(reply);
+    now = 1000;
+    expect(cache.get(key)).toBeNull();
+    expect(cache.get("unknown")).toBeNull();
+  });
+
+  it("keeps at most `capacity` replies, dropping the oldest", () => {
+    const cache = createShareCache({ capacity: 3 });
+    const keys = ["a", "b", "c", "d"].map((t) => cache.put(notice(t, t)));
+    expect(cache.size).toBe(3);
+    expect(cache.get(keys[0]!)).toBeNull();
+    expect(cache.get(keys[3]!)?.title).toBe("d");
+  });
+
+  it("sweeps expired replies as new ones arrive", () => {
+    let now = 0;
+    const cache = createShareCache({ ttlMs: 10, now: () => now });
+    cache.put(notice("old", "old"));
+    now = 20;
+    cache.put(notice("new", "new"));
+    expect(cache.size).toBe(1);
+  });
+});
