@@ -20,6 +20,8 @@ export const configSchema = z
     HOST: z.string().trim().min(1).default("0.0.0.0"),
     SEEDS_DIR: z.string().trim().min(1).default(DEFAULT_SEEDS_DIR),
     DATABASE_PATH: z.string().trim().min(1).default("./data/dispute-bot.db"),
+    /** Folder for index snapshots; "off" to always build the index at start. */
+    INDEX_CACHE_DIR: z.string().trim().min(1).default("./.cache"),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xoxb-"), "must start with xoxb-"),
     SLACK_SIGNING_SECRET: optionalText,

@@ -32,7 +32,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   const modes = chatModes(config);
   const consoleOnly = modes.slack === null && !modes.discord;
   const log = createLogger(config.LOG_LEVEL ?? (consoleOnly ? "warn" : "info"));
-  const holder = createKnowledgeHolder(config.SEEDS_DIR);
+  const holder = createKnowledgeHolder(config.SEEDS_DIR, config.INDEX_CACHE_DIR === "off" ? null : config.INDEX_CACHE_DIR);
   const knowledge = () => holder.current();
   log.info({ passages: knowledge().passageCount, documents: knowledge().corpus.documents.length }, "knowledge loaded");
 

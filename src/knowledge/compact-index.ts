@@ -97,6 +97,25 @@ function freezeField(draft: FieldDraft, vocabSize: number): FieldPostings {
   return { start, owner, impact, matching, length: draft.length, averageLength: draft.averageLength };
 }
 
+/** The index as plain data (typed arrays and the term list in id order), for snapshots. */
+export type IndexData = Omit<CompactIndex, "vocab"> & { readonly terms: readonly string[] };
+
+/** Turns the index into plain data. */
+export function indexData(index: CompactIndex): IndexData {
+  const terms: string[] = [];
+  for (const [term, id] of index.vocab) terms[id] = term;
+  const { vocab: _vocab, ...rest } = index;
+  return { ...rest, terms };
+}
+
+/** Rebuilds an index from its plain data. */
+export function restoreIndex(data: IndexData): CompactIndex {
+  const vocab = new SearchableMap<number>();
+  data.terms.forEach((term, id) => vocab.set(term, id));
+  const { terms: _terms, ...rest } = data;
+  return { ...rest, vocab };
+}
+
 /** Builds the compact index over units (units of one passage must be contiguous). */
 export function buildCompactIndex(units: readonly AnswerUnit[], analyzer: Analyzer): CompactIndex {
   const termIds = new Map<string, number>();

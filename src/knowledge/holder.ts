@@ -1,5 +1,5 @@
-import { loadCorpus } from "./corpus.js";
-import { createKnowledge, type Knowledge } from "./knowledge.js";
+import type { Knowledge } from "./knowledge.js";
+import { loadKnowledge } from "./snapshot.js";
 
 /** Holds the current knowledge and rebuilds it from the seeds folder on demand. */
 export interface KnowledgeHolder {
@@ -11,15 +11,18 @@ export interface KnowledgeHolder {
   reload(): { ok: true; added: string[] } | { ok: false; error: Error };
 }
 
-/** Loads the seeds folder once now; `reload()` picks up new or changed articles. */
-export function createKnowledgeHolder(seedsDir: string): KnowledgeHolder {
-  let knowledge = createKnowledge(loadCorpus(seedsDir));
+/**
+ * Loads the seeds folder once now (from an index snapshot in `cacheDir` when the seeds have not
+ * changed); `reload()` picks up new or changed articles.
+ */
+export function createKnowledgeHolder(seedsDir: string, cacheDir: string | null = null): KnowledgeHolder {
+  let knowledge = loadKnowledge(seedsDir, cacheDir).knowledge;
   return {
     current: () => knowledge,
     reload() {
       try {
         const before = new Set(knowledge.corpus.documents.map((d) => d.id));
-        knowledge = createKnowledge(loadCorpus(seedsDir));
+        knowledge = loadKnowledge(seedsDir, cacheDir).knowledge;
         return { ok: true, added: knowledge.corpus.documents.map((d) => d.id).filter((id) => !before.has(id)) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };

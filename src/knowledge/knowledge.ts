@@ -2,7 +2,7 @@ import { createAnalyzer, type Analyzer } from "./analyze.js";
 import { composeAnswer } from "./answer.js";
 import type { Corpus } from "./corpus.js";
 import { collectPositions, resolveParty, type PartyPositions } from "./positions.js";
-import { createRetriever, type Retriever } from "./retrieval.js";
+import { createRetriever, type Retriever, type RetrieverData } from "./retrieval.js";
 import { listSources, type SourceSummary } from "./sources.js";
 import { currentStatus, type Status } from "./status.js";
 import { suggest, suggestionPool } from "./suggest.js";
@@ -30,10 +30,10 @@ export interface Knowledge {
   readonly passageCount: number;
 }
 
-/** Builds the index over a corpus and returns the facade; derived views are computed once. */
-export function createKnowledge(corpus: Corpus): Knowledge {
+/** Builds the index over a corpus (or restores it from `saved`) and returns the facade; derived views are computed once. */
+export function createKnowledge(corpus: Corpus, saved?: RetrieverData): Knowledge {
   const analyzer = createAnalyzer(corpus.topic);
-  const retriever = createRetriever(buildUnits(corpus.documents), analyzer, corpus.topic);
+  const retriever = createRetriever(buildUnits(corpus.documents), analyzer, corpus.topic, saved);
   let allPositions: PartyPositions[] | undefined;
   let status: Status | undefined;
   let timeline: TimelineEvent[] | undefined;

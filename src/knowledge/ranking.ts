@@ -1,4 +1,6 @@
 import type { Analyzer } from "./analyze.js";
+import type { IndexData } from "./compact-index.js";
+import type { UnitFeatures } from "./unit-features.js";
 import type { Passage, SourceDocument, Topic } from "./types.js";
 import type { AnswerUnit } from "./units.js";
 
@@ -27,6 +29,13 @@ export interface RankedPassage {
   readonly matched: number;
 }
 
+/** Everything the retriever computes from the units, as plain data for snapshots. */
+export interface RetrieverData {
+  readonly index: IndexData;
+  readonly features: UnitFeatures;
+  readonly df: Uint32Array;
+}
+
 /** Ranks passages for free-text queries. */
 export interface Retriever {
   /** The query's index terms, without repeats. */
@@ -37,6 +46,8 @@ export interface Retriever {
   termsOf(passage: Passage): ReadonlySet<string>;
   /** Number of answer units indexed. */
   readonly size: number;
+  /** The built index as plain data, for a snapshot. */
+  data(): RetrieverData;
 }
 
 /** Whether a query term may match similar spellings, and how far (MiniSearch's rule: 0.2 × length). */

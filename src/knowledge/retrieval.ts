@@ -1,13 +1,13 @@
 import type { Analyzer } from "./analyze.js";
-import { bm25Idf, buildCompactIndex, type CompactIndex, type FieldPostings } from "./compact-index.js";
+import { bm25Idf, buildCompactIndex, indexData, restoreIndex, type CompactIndex, type FieldPostings } from "./compact-index.js";
 import { questionHints } from "./question.js";
-import { definitionPattern, fuzzyDistance, RANKING, type Retriever } from "./ranking.js";
+import { definitionPattern, fuzzyDistance, RANKING, type Retriever, type RetrieverData } from "./ranking.js";
 import { TopK } from "./top-k.js";
 import { packFeatures, planHints, type HintPlan } from "./unit-features.js";
 import type { Passage, Topic } from "./types.js";
 import type { AnswerUnit } from "./units.js";
 
-export type { RankedPassage, Retriever } from "./ranking.js";
+export type { RankedPassage, Retriever, RetrieverData } from "./ranking.js";
 
 /** One term to look up: a query term itself, or a similar spelling of it. */
 interface TermSpec {
@@ -77,13 +77,14 @@ interface PassageHit {
  * Passages that match fewer than `minMatched` query terms, or cannot beat the current top k,
  * are skipped without further work.
  */
-export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic): Retriever {
-  const index = buildCompactIndex(units, analyzer);
+export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic, saved?: RetrieverData): Retriever {
+  const index = saved ? restoreIndex(saved.index) : buildCompactIndex(units, analyzer);
   const vocabSize = index.text.start.length - 1;
-  const df = passageDocumentFrequency(index, vocabSize);
+  const df = saved?.df ?? passageDocumentFrequency(index, vocabSize);
   const passages = Math.max(1, index.passageCount);
   const partyOrder = topic.parties.map((p) => p.id);
-  const features = packFeatures(units, analyzer, topic);
+  const features = saved?.features ?? packFeatures(units, analyzer, topic);
+  if (index.unitCount !== units.length) throw new Error(`index snapshot has ${index.unitCount} units, the corpus ${units.length}`);
   const termCache = new Map<Passage, ReadonlySet<string>>();
 
   const scratch: Scratch = {
@@ -250,6 +251,7 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
   return {
     size: units.length,
     queryTerms,
+    data: () => ({ index: indexData(index), features, df }),
     termsOf(passage) {
       let terms = termCache.get(passage);
       if (!terms) {
