@@ -5,6 +5,7 @@ import { createRateLimiter } from "../commands/rate-limit.js";
 import type { Reply } from "../commands/reply.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
+import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
 import type { ChatAdapter } from "./adapters/types.js";
 import { chatModes, type Config } from "./config.js";
 import { createDigests } from "./digest/digests.js";
@@ -56,6 +57,21 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     rateLimiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
     log,
   });
+  if (config.SLACK_BOT_TOKEN) {
+    adapters.push(
+      createSlackAdapter({
+        botToken: config.SLACK_BOT_TOKEN,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        appToken: config.SLACK_APP_TOKEN,
+        apiUrl: config.SLACK_API_URL,
+        port: config.PORT,
+        host: config.HOST,
+        dispatcher,
+        log,
+        health: () => report(),
+      }),
+    );
+  }
   if (config.DISCORD_TOKEN) {
     adapters.push(
       createDiscordAdapter({
@@ -80,7 +96,8 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     ? createConsoleAdapter({ dispatcher, input: io.stdin, output: io.stdout, prompt: Boolean((io.stdin as { isTTY?: boolean }).isTTY) })
     : null;
   if (consoleAdapter) consoleDeliver = consoleAdapter.deliver;
-  const health: HealthServer | null = consoleOnly ? null : createHealthServer({ port: config.PORT, host: config.HOST, report });
+  // the Slack adapter serves /healthz on PORT itself (beside /slack/events, or alone in Socket Mode)
+  const health: HealthServer | null = consoleOnly || modes.slack ? null : createHealthServer({ port: config.PORT, host: config.HOST, report });
   let watcher: SeedWatcher | null = null;
 
   const reload = (): void => {

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDispatcher } from "../support/knowledge.js";
 import { consoleDriver } from "./console-driver.js";
 import { discordDriver } from "./discord-driver.js";
+import { slackDriver } from "./slack-driver.js";
 import type { AdapterDriver } from "./driver.js";
 
 /**
  * The adapter contract: the same user inputs give the same facts on every platform.
  * Each adapter contributes a driver; the expectations below are shared.
  */
-const drivers: (() => AdapterDriver)[] = [consoleDriver, discordDriver];
+const drivers: (() => AdapterDriver)[] = [consoleDriver, slackDriver, discordDriver];
 
 for (const makeDriver of drivers) {
   const driver = makeDriver();

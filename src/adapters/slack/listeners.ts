@@ -1,0 +1,146 @@
+import { randomBytes } from "node:crypto";
+import type { AnyMiddlewareArgs, App, BlockAction, ButtonAction, Middleware, RespondFn } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Dispatcher } from "../../../commands/dispatch.js";
+import { ROOT } from "../../../commands/index.js";
+import type { Reply } from "../../../commands/reply.js";
+import type { ExpiringMap } from "./expiring-map.js";
+import type { InFlight } from "./in-flight.js";
+import { commandInvocation, shortcutInvocation } from "./invocation.js";
+import { renderReply, SHARE_ACTION_ID } from "./render.js";
+import { safeError } from "./safe-error.js";
+import { fromSlackText } from "./slack-text.js";
+
+/** The slash command, as registered in the manifest. */
+export const SLASH_COMMAND = `/${ROOT.name}`;
+/** The callback id of the "Find sources" message shortcut, as registered in the manifest. */
+export const FIND_SOURCES_CALLBACK_ID = "find_sources";
+
+const RESTARTING = "I'm restarting right now; please try again in a minute.";
+const EXPIRED = "That answer has expired, so I can't share it any more. Please ask again.";
+const ALREADY_SHARED = "You already shared that answer in this channel.";
+
+/** A reply kept so its "Share in channel" button can post it later. */
+export interface SharedReply {
+  readonly reply: Reply;
+  shared: boolean;
+}
+
+/** What the listeners need. */
+export interface ListenerDeps {
+  readonly dispatcher: Dispatcher;
+  readonly log: Logger;
+  readonly now: () => Date;
+  /** Replies that may still be shared, by the id in the button's value. */
+  readonly shareable: ExpiringMap<SharedReply>;
+  /** Trigger ids seen recently, to drop repeated deliveries. */
+  readonly seen: ExpiringMap<true>;
+  readonly inFlight: InFlight;
+}
+
+/** Lets the HTTP acknowledgement go out before the answer is computed. */
+const afterAck = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
+/**
+ * Drops retries (`X-Slack-Retry-Num`: the first delivery is already being answered) and repeated
+ * deliveries of the same trigger, acknowledging them so Slack stops sending them.
+ */
+export function dropRepeats(deps: Pick<ListenerDeps, "log" | "seen">): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
+    const body = args.body as { trigger_id?: unknown };
+    const trigger = typeof body.trigger_id === "string" ? body.trigger_id : undefined;
+    if (args.context.retryNum !== undefined) {
+      deps.log.info({ platform: "slack", retryNum: args.context.retryNum, reason: args.context.retryReason }, "ignored a retried delivery");
+      await ack?.();
+      return;
+    }
+    if (trigger !== undefined) {
+      if (deps.seen.has(trigger)) {
+        deps.log.info({ platform: "slack" }, "ignored a repeated delivery");
+        await ack?.();
+        return;
+      }
+      deps.seen.set(trigger, true);
+    }
+    await args.next();
+  };
+}
+
+/** Registers the slash command, the message shortcut and the share button on a Bolt app. */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const { dispatcher, log, now, shareable, inFlight } = deps;
+
+  const send = async (respond: RespondFn, reply: Reply, extra: { thread_ts?: string } = {}): Promise<void> => {
+    let shareId: string | undefined;
+    if (reply.actions.includes("share")) {
+      shareId = randomBytes(9).toString("base64url");
+      shareable.set(shareId, { reply, shared: false });
+    }
+    const message = renderReply(reply, shareId === undefined ? {} : { shareId });
+    await respond({ response_type: reply.ephemeral ? "ephemeral" : "in_channel", ...message, ...NO_UNFURL, ...extra });
+  };
+
+  app.use(dropRepeats(deps));
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    if (!inFlight.accepting) {
+      await ack({ response_type: "ephemeral", text: RESTARTING });
+      return;
+    }
+    await ack();
+    const subcommand = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+    await inFlight.run(async () => {
+      const started = performance.now();
+      await afterAck();
+      try {
+        const reply = await dispatcher.runText(fromSlackText(command.text), commandInvocation(command, now()));
+        await send(respond, reply);
+        log.info({ platform: "slack", user: command.user_id, command: subcommand || "help", ms: Math.round(performance.now() - started) }, "slash command answered");
+      } catch (error) {
+        log.error({ platform: "slack", user: command.user_id, command: subcommand, err: safeError(error) }, "could not answer a slash command");
+      }
+    });
+  });
+
+  app.shortcut({ type: "message_action", callback_id: FIND_SOURCES_CALLBACK_ID }, async ({ shortcut, ack, respond }) => {
+    await ack();
+    const thread = typeof shortcut.message.thread_ts === "string" ? { thread_ts: shortcut.message.thread_ts } : {};
+    await inFlight.run(async () => {
+      const started = performance.now();
+      await afterAck();
+      try {
+        if (!inFlight.accepting) {
+          await respond({ response_type: "ephemeral", text: RESTARTING });
+          return;
+        }
+        const reply = await dispatcher.findSources(fromSlackText(shortcut.message.text ?? ""), shortcutInvocation(shortcut, now()));
+        await send(respond, reply, thread);
+        log.info({ platform: "slack", user: shortcut.user.id, command: "find sources", ms: Math.round(performance.now() - started) }, "message shortcut answered");
+      } catch (error) {
+        log.error({ platform: "slack", user: shortcut.user.id, command: "find sources", err: safeError(error) }, "could not answer a message shortcut");
+      }
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, body, ack, respond }) => {
+    await ack();
+    await inFlight.run(async () => {
+      const ephemeral = (text: string): Promise<unknown> => respond({ response_type: "ephemeral", replace_original: false, text });
+      try {
+        const entry = shareable.get(action.value ?? "");
+        if (!entry) return void (await ephemeral(EXPIRED));
+        if (entry.shared) return void (await ephemeral(ALREADY_SHARED));
+        entry.shared = true;
+        const sharedBy = body.user.username || body.user.name || "someone";
+        const message = renderReply({ ...entry.reply, actions: [], ephemeral: false }, { sharedBy });
+        await respond({ response_type: "in_channel", replace_original: false, ...message, ...NO_UNFURL });
+        log.info({ platform: "slack", user: body.user.id, command: "share" }, "answer shared in channel");
+      } catch (error) {
+        log.error({ platform: "slack", user: body.user.id, command: "share", err: safeError(error) }, "could not share an answer");
+      }
+    });
+  });
+}

@@ -1,0 +1,180 @@
+import type { Server } from "node:http";
+import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Dispatcher } from "../../../commands/dispatch.js";
+import type { Reply } from "../../../commands/reply.js";
+import type { ChatAdapter, Delivery } from "../types.js";
+import { boltLogger } from "./bolt-logger.js";
+import { createExpiringMap } from "./expiring-map.js";
+import { boundPort, HEALTH_PATH, healthHandler, listenHealth } from "./health.js";
+import { createInFlight } from "./in-flight.js";
+import { registerListeners, type SharedReply } from "./listeners.js";
+import { renderReply } from "./render.js";
+import { safeError } from "./safe-error.js";
+
+/** Where Slack sends slash commands, shortcuts and button clicks in HTTP mode. */
+export const EVENTS_PATH = "/slack/events";
+
+/** Options of {@link createSlackAdapter}. */
+export interface SlackAdapterConfig {
+  /** Bot token (`xoxb-…`). */
+  readonly botToken: string;
+  /** Signing secret: required in HTTP mode (no `appToken`). */
+  readonly signingSecret?: string;
+  /** App-level token (`xapp-…`): turns on Socket Mode. */
+  readonly appToken?: string;
+  /** Base URL of the Slack Web API (default `https://slack.com/api/`). */
+  readonly apiUrl?: string;
+  /** HTTP port: Slack requests and `/healthz` in HTTP mode, only `/healthz` in Socket Mode. 0 picks a free port. */
+  readonly port: number;
+  /** Address to listen on (default 0.0.0.0). */
+  readonly host?: string;
+  readonly dispatcher: Dispatcher;
+  readonly log: Logger;
+  /** What `GET /healthz` answers (as JSON). */
+  readonly health?: () => unknown;
+  readonly now?: () => Date;
+}
+
+/** The Slack adapter. */
+export interface SlackAdapter extends ChatAdapter {
+  readonly platform: "slack";
+  /** "http" (Events API requests to {@link EVENTS_PATH}) or "socket" (Socket Mode). */
+  readonly mode: "http" | "socket";
+  /** The port the HTTP server is bound to, once started. */
+  port(): number | null;
+}
+
+const SHARE_TTL_MS = 2 * 60 * 60 * 1000;
+const REPEAT_TTL_MS = 10 * 60 * 1000;
+/** How long `stop()` waits for answers in flight. */
+const STOP_GRACE_MS = 10_000;
+
+function slackApiUrl(apiUrl: string | undefined): string | undefined {
+  if (apiUrl === undefined) return undefined;
+  return apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`;
+}
+
+/**
+ * Creates the Slack adapter on Bolt: `/dispute …` slash commands, the "Find sources" message
+ * shortcut and the "Share in channel" button, answered through the dispatcher; `deliver` posts
+ * digests with `chat.postMessage`. Nothing connects until `start()`, which checks the bot token
+ * (`auth.test`) and then listens on `port` (HTTP mode) or opens a Socket Mode connection.
+ * @throws Error when neither a signing secret nor an app token is given
+ */
+export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
+  if (!config.appToken && !config.signingSecret) throw new Error("The Slack adapter needs a signing secret (HTTP mode) or an app token (Socket Mode).");
+  const mode = config.appToken ? "socket" : "http";
+  const log = config.log.child({ platform: "slack" });
+  const logger = boltLogger(config.log);
+  const host = config.host ?? "0.0.0.0";
+  const health = config.health ?? (() => ({ ok: true, platform: "slack", up: up && connected }));
+  const apiUrl = slackApiUrl(config.apiUrl);
+  const clientOptions = { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), timeout: 15_000, retryConfig: { retries: 3 } };
+
+  const httpReceiver =
+    mode === "http"
+      ? new HTTPReceiver({
+          signingSecret: config.signingSecret ?? "",
+          endpoints: EVENTS_PATH,
+          customRoutes: [{ path: HEALTH_PATH, method: ["GET", "HEAD"], handler: healthHandler(health) }],
+          logger,
+        })
+      : null;
+  const socketReceiver = config.appToken ? new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } }) : null;
+  const app = new App({
+    token: config.botToken,
+    receiver: (httpReceiver ?? socketReceiver) as HTTPReceiver,
+    logger,
+    clientOptions,
+    deferInitialization: true,
+  });
+  app.error(async (error) => {
+    log.error({ err: safeError(error) }, "Slack request failed");
+  });
+
+  const inFlight = createInFlight();
+  registerListeners(app, {
+    dispatcher: config.dispatcher,
+    log: config.log,
+    now: config.now ?? (() => new Date()),
+    shareable: createExpiringMap<SharedReply>({ ttlMs: SHARE_TTL_MS, maxEntries: 500 }),
+    seen: createExpiringMap<true>({ ttlMs: REPEAT_TTL_MS, maxEntries: 10_000 }),
+    inFlight,
+  });
+
+  let up = false;
+  let server: Server | null = null;
+  /** In Socket Mode: whether the WebSocket is connected (it reconnects by itself when dropped). */
+  let connected = mode === "http";
+  socketReceiver?.client.on("connected", () => {
+    connected = true;
+  });
+  socketReceiver?.client.on("reconnecting", () => {
+    connected = false;
+    log.warn({ mode }, "Socket Mode connection lost; reconnecting");
+  });
+  socketReceiver?.client.on("disconnected", () => {
+    connected = false;
+  });
+
+  return {
+    platform: "slack",
+    mode,
+    port: () => (server ? boundPort(server) : null),
+    isUp: () => up && connected,
+    async start() {
+      if (up) return;
+      try {
+        await app.init();
+      } catch (error) {
+        log.error({ err: safeError(error) }, "Slack did not accept the bot token (auth.test failed)");
+        throw new Error(`Slack did not accept the bot token: ${safeError(error).message}`);
+      }
+      if (httpReceiver) {
+        server = await httpReceiver.start({ port: config.port, host });
+      } else if (socketReceiver) {
+        // bind the health port first: a port in use fails before anything connects
+        const healthServer = await listenHealth(health, config.port, host);
+        try {
+          await socketReceiver.start();
+        } catch (error) {
+          healthServer.close();
+          log.error({ err: safeError(error) }, "could not open the Socket Mode connection");
+          throw new Error(`Could not open the Slack Socket Mode connection: ${safeError(error).message}`);
+        }
+        server = healthServer;
+      }
+      up = true;
+      log.info({ mode, port: server ? boundPort(server) : null }, "Slack adapter started");
+    },
+    async stop() {
+      if (!up) return;
+      up = false;
+      const unfinished = await inFlight.drain(STOP_GRACE_MS);
+      if (unfinished > 0) log.warn({ unfinished }, "stopped before every answer was delivered");
+      if (httpReceiver) {
+        await httpReceiver.stop();
+      } else {
+        await socketReceiver?.stop();
+        await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      }
+      server = null;
+      log.info({ mode }, "Slack adapter stopped");
+    },
+    async deliver(channel: string, reply: Reply): Promise<Delivery> {
+      const message = renderReply({ ...reply, actions: [] });
+      let result: { ts?: string };
+      try {
+        result = await app.client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
+      } catch (error) {
+        const safe = safeError(error);
+        log.warn({ channel, err: safe }, "could not deliver a reply");
+        throw new Error(`Slack did not take the post to ${channel}: ${safe.slackError ?? safe.message}`);
+      }
+      if (!result.ts) throw new Error(`Slack did not return a message id for the post to ${channel}`);
+      log.info({ channel }, "reply delivered");
+      return { messageId: result.ts };
+    },
+  };
+}

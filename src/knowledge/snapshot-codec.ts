@@ -1,0 +1,112 @@
+import type { Corpus } from "./corpus.js";
+import type { DocumentMeta, Passage, PassageKind, SourceDocument, TableCell, Topic } from "./types.js";
+
+const KINDS: readonly PassageKind[] = ["paragraph", "bullet", "table-row", "quote"];
+
+/** A corpus in columns: one string for all passage texts, typed arrays for the numbers. */
+export interface PackedCorpus {
+  readonly topic: Topic;
+  readonly documents: readonly { id: string; meta: DocumentMeta; headings: readonly string[]; first: number; last: number }[];
+  readonly text: string;
+  readonly textEnd: Uint32Array;
+  readonly kind: Uint8Array;
+  readonly paragraph: Uint32Array;
+  readonly line: Uint32Array;
+  /** Index into `strings` + 1; 0 for null. */
+  readonly section: Uint32Array;
+  readonly leadIn: Uint32Array;
+  readonly strings: readonly string[];
+  readonly cells: readonly (readonly [number, readonly TableCell[]])[];
+  /** Sentences of passage p are `sentenceFirst[p] .. sentenceFirst[p+1]-1`. */
+  readonly sentenceFirst: Uint32Array;
+  readonly sentenceStart: Uint32Array;
+  readonly sentenceEnd: Uint32Array;
+}
+
+/** Packs a corpus for a snapshot (the seeds' raw text is not kept: it is read from disk when asked for). */
+export function packCorpus(corpus: Corpus): PackedCorpus {
+  const passages = corpus.documents.flatMap((d) => d.passages);
+  const sentences = passages.reduce((n, p) => n + p.sentences.length, 0);
+  const strings = new Map<string, number>();
+  const intern = (s: string | null): number => {
+    if (s === null) return 0;
+    let id = strings.get(s);
+    if (id === undefined) strings.set(s, (id = strings.size));
+    return id + 1;
+  };
+  const packed = {
+    textEnd: new Uint32Array(passages.length),
+    kind: new Uint8Array(passages.length),
+    paragraph: new Uint32Array(passages.length),
+    line: new Uint32Array(passages.length),
+    section: new Uint32Array(passages.length),
+    leadIn: new Uint32Array(passages.length),
+    sentenceFirst: new Uint32Array(passages.length + 1),
+    sentenceStart: new Uint32Array(sentences),
+    sentenceEnd: new Uint32Array(sentences),
+  };
+  const cells: [number, readonly TableCell[]][] = [];
+  let length = 0;
+  let s = 0;
+  passages.forEach((p, i) => {
+    length += p.text.length;
+    packed.textEnd[i] = length;
+    packed.kind[i] = KINDS.indexOf(p.kind);
+    packed.paragraph[i] = p.paragraph;
+    packed.line[i] = p.line;
+    packed.section[i] = intern(p.section);
+    packed.leadIn[i] = intern(p.leadIn);
+    if (p.cells) cells.push([i, p.cells]);
+    packed.sentenceFirst[i] = s;
+    for (const span of p.sentences) {
+      packed.sentenceStart[s] = span.start;
+      packed.sentenceEnd[s++] = span.end;
+    }
+  });
+  packed.sentenceFirst[passages.length] = s;
+  let first = 0;
+  const documents = corpus.documents.map((d) => {
+    const entry = { id: d.id, meta: d.meta, headings: d.headings, first, last: first + d.passages.length };
+    first += d.passages.length;
+    return entry;
+  });
+  return { topic: corpus.topic, documents, text: passages.map((p) => p.text).join(""), strings: [...strings.keys()], cells, ...packed };
+}
+
+/** Rebuilds a corpus from its packed form; `readRaw(id)` supplies a document's raw text when it is asked for. */
+export function unpackCorpus(packed: PackedCorpus, readRaw: (id: string) => string): Corpus {
+  const cells = new Map(packed.cells);
+  const string = (ref: number): string | null => (ref === 0 ? null : packed.strings[ref - 1]!);
+  const documents: SourceDocument[] = packed.documents.map((d) => {
+    const passages: Passage[] = [];
+    for (let i = d.first; i < d.last; i++) {
+      const sentences = [];
+      for (let s = packed.sentenceFirst[i]!; s < packed.sentenceFirst[i + 1]!; s++) sentences.push({ start: packed.sentenceStart[s]!, end: packed.sentenceEnd[s]! });
+      const paragraph = packed.paragraph[i]!;
+      passages.push({
+        id: `${d.id}#${paragraph}`,
+        document: d.id,
+        paragraph,
+        line: packed.line[i]!,
+        kind: KINDS[packed.kind[i]!]!,
+        text: packed.text.slice(i === 0 ? 0 : packed.textEnd[i - 1]!, packed.textEnd[i]!),
+        section: string(packed.section[i]!),
+        leadIn: string(packed.leadIn[i]!),
+        cells: cells.get(i) ?? null,
+        sentences,
+      });
+    }
+    let raw: string | undefined;
+    return {
+      id: d.id,
+      meta: d.meta,
+      headings: d.headings,
+      passages,
+      get raw(): string {
+        raw ??= readRaw(d.id);
+        return raw;
+      },
+    };
+  });
+  return { documents, topic: packed.topic };
+}

@@ -1,0 +1,27 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { FIND_SOURCES } from "../../../commands/index.js";
+import { FIND_SOURCES_CALLBACK_ID, SLASH_COMMAND } from "../../../src/adapters/slack/listeners.js";
+import { EVENTS_PATH } from "../../../src/adapters/slack/slack-adapter.js";
+
+interface Manifest {
+  features: { slash_commands: { command: string; url: string; usage_hint: string }[]; shortcuts: { name: string; type: string; callback_id: string }[] };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+}
+
+const manifest = JSON.parse(readFileSync(new URL("../../../src/adapters/slack/manifest.json", import.meta.url), "utf8")) as Manifest;
+
+describe("Slack app manifest", () => {
+  it("declares what the adapter listens for", () => {
+    expect(manifest.features.slash_commands).toEqual([expect.objectContaining({ command: SLASH_COMMAND, url: `https://YOUR-HOST${EVENTS_PATH}` })]);
+    expect(manifest.features.slash_commands[0]?.usage_hint).toMatch(/ask <question>/);
+    expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ name: FIND_SOURCES, type: "message", callback_id: FIND_SOURCES_CALLBACK_ID })]);
+    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: `https://YOUR-HOST${EVENTS_PATH}` });
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it("asks for the least access that works", () => {
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["chat:write", "commands"]);
+  });
+});

@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocketServer, type WebSocket } from "ws";
+import { createSlackAdapter, type SlackAdapter } from "../../../src/adapters/slack/slack-adapter.js";
+import { seedDispatcher } from "../../support/knowledge.js";
+import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from "./fakes/fake-slack.js";
+import { flattenMessage } from "./fakes/flatten.js";
+
+/** A loopback Socket Mode endpoint: says hello to the client and records its acknowledgements. */
+async function startSocketServer(): Promise<{ url: string; send(envelope: object): void; acks: string[]; connected: Promise<WebSocket>; close(): Promise<void> }> {
+  const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  await new Promise<void>((resolve) => wss.once("listening", resolve));
+  const acks: string[] = [];
+  let socket: WebSocket | undefined;
+  const connected = new Promise<WebSocket>((resolve) => {
+    wss.on("connection", (ws) => {
+      socket = ws;
+      ws.on("message", (data) => acks.push((JSON.parse(String(data)) as { envelope_id: string }).envelope_id));
+      ws.send(JSON.stringify({ type: "hello", num_connections: 1 }));
+      resolve(ws);
+    });
+  });
+  return {
+    url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/`,
+    send: (envelope) => socket?.send(JSON.stringify(envelope)),
+    acks,
+    connected,
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close(() => resolve());
+      }),
+  };
+}
+
+const until = async (check: () => boolean, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe("Slack adapter: Socket Mode", () => {
+  let fake: FakeSlack;
+  let socket: Awaited<ReturnType<typeof startSocketServer>>;
+  let adapter: SlackAdapter;
+
+  const slashEnvelope = (text: string, responseId: string, extra: object = {}): object => ({
+    envelope_id: randomUUID(),
+    type: "slash_commands",
+    accepts_response_payload: true,
+    payload: {
+      token: "legacy",
+      team_id: "T0001",
+      team_domain: "fake",
+      channel_id: "C0001",
+      channel_name: "general",
+      user_id: "U0001",
+      user_name: "ana",
+      command: "/dispute",
+      text,
+      api_app_id: "A0001",
+      response_url: fake.responseUrl(responseId),
+      trigger_id: `trigger-${randomUUID()}`,
+    },
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    socket = await startSocketServer();
+    fake = await startFakeSlack({ socketUrl: () => socket.url });
+    adapter = createSlackAdapter({
+      botToken: FAKE_BOT_TOKEN,
+      appToken: "xapp-test-token",
+      apiUrl: fake.apiUrl,
+      port: 0,
+      host: "127.0.0.1",
+      dispatcher: seedDispatcher(),
+      log: pino({ level: "silent" }),
+    });
+    await adapter.start();
+    await socket.connected;
+  });
+  afterAll(async () => {
+    await adapter.stop();
+    await socket.close();
+    await fake.close();
+  });
+
+  it("connects through apps.connections.open with the app token", () => {
+    expect(adapter.mode).toBe("socket");
+    expect(adapter.isUp()).toBe(true);
+    const open = fake.apiCalls.find((c) => c.method === "apps.connections.open");
+    expect(open?.authorization).toBe("Bearer xapp-test-token");
+  });
+
+  it("acknowledges a slash command envelope and answers at the response URL", async () => {
+    const id = randomUUID();
+    const envelope = slashEnvelope("ask Is there a lawsuit yet?", id) as { envelope_id: string };
+    socket.send(envelope);
+    const [answer] = await fake.waitForResponses(1, id);
+    expect(socket.acks).toContain(envelope.envelope_id);
+    expect(answer?.body.response_type).toBe("ephemeral");
+    expect(flattenMessage(answer?.body ?? {})).toMatch(/¶\d+|not in my sources/i);
+  });
+
+  it("acknowledges a retried envelope without answering it again", async () => {
+    const id = randomUUID();
+    const envelope = slashEnvelope("status", id, { retry_attempt: 1, retry_reason: "timeout" }) as { envelope_id: string };
+    socket.send(envelope);
+    await until(() => socket.acks.includes(envelope.envelope_id));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.responses.filter((r) => r.id === id)).toHaveLength(0);
+  });
+
+  it("serves GET /healthz on its port", async () => {
+    const response = await fetch(`http://127.0.0.1:${adapter.port()}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, platform: "slack", up: true });
+  });
+});
+
+describe("Slack adapter: Socket Mode start failures", () => {
+  it("fails to start, and frees its port, when Slack refuses the app token", async () => {
+    const fake = await startFakeSlack();
+    fake.results.set("apps.connections.open", () => ({ ok: false, error: "invalid_auth" }));
+    const adapter = createSlackAdapter({
+      botToken: FAKE_BOT_TOKEN,
+      appToken: "xapp-refused",
+      apiUrl: fake.apiUrl,
+      port: 0,
+      host: "127.0.0.1",
+      dispatcher: seedDispatcher(),
+      log: pino({ level: "silent" }),
+    });
+    try {
+      await expect(adapter.start()).rejects.toThrow(/Socket Mode connection: .*invalid_auth/);
+      expect(adapter.isUp()).toBe(false);
+      expect(adapter.port()).toBeNull();
+    } finally {
+      await fake.close();
+    }
+  });
+});
