@@ -16,13 +16,13 @@ export const configSchema = z
   .object({
     /** Default: info with a chat platform, warn in the console (so answers are not buried in logs). */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(0).max(65535).default(3000),
     HOST: z.string().trim().min(1).default("0.0.0.0"),
     SEEDS_DIR: z.string().trim().min(1).default(DEFAULT_SEEDS_DIR),
     DATABASE_PATH: z.string().trim().min(1).default("./data/dispute-bot.db"),
     /** Folder for index snapshots; "off" to always build the index at start. */
     INDEX_CACHE_DIR: z.string().trim().min(1).default("./.cache"),
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(1000).default(10),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xoxb-"), "must start with xoxb-"),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xapp-"), "must start with xapp-"),

@@ -30,7 +30,14 @@ const shutdown = (signal: string): void => {
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));
 process.on("SIGHUP", () => runtime.reload());
-await runtime.start();
+try {
+  await runtime.start();
+} catch (error) {
+  runtime.log.fatal({ err: error }, "could not start");
+  process.stderr.write(`dispute-bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  await runtime.stop().catch(() => undefined);
+  process.exit(1);
+}
 if (runtime.consoleOnly) {
   await runtime.stop();
   process.exit(0);
