@@ -54,6 +54,9 @@ interface DatePattern {
   readonly read: (m: RegExpMatchArray, ref: Date | null) => { date: string; approximate: boolean } | null;
 }
 
+/** A quick test that lets most sentences skip the date patterns. */
+const MAY_HAVE_DATE = /\d|\b(?:last|this|next|yesterday|today|as of|on|since|early|late|mid)\b/i;
+
 /** Ordered from most to least specific; a later pattern never matches inside an earlier match. */
 const PATTERNS: readonly DatePattern[] = [
   { // February 27, 2026 / Feb. 27 2026
@@ -121,6 +124,7 @@ function relative(m: RegExpMatchArray, ref: Date): { date: string; approximate: 
  * resolved against `published` (YYYY-MM-DD) and marked approximate, or left out when it is null.
  */
 export function extractDates(text: string, published: string | null): FoundDate[] {
+  if (!MAY_HAVE_DATE.test(text)) return [];
   const ref = published ? new Date(`${published}T00:00:00Z`) : null;
   const taken: [number, number][] = [];
   const found: FoundDate[] = [];
