@@ -8,9 +8,8 @@ import { parseLocalTime, resolveTimeZone } from "./time.js";
 /** How often a subscription posts: only when there is news, or every day. */
 export type DigestMode = "changes" | "daily";
 
-/** A channel's daily digest subscription. */
-export interface Subscription {
-  readonly id: number;
+/** What a subscription says: where, when and how often. */
+export interface SubscriptionFields {
   readonly platform: string;
   readonly channel: string;
   /** Local time of day, HH:MM. */
@@ -19,6 +18,11 @@ export interface Subscription {
   readonly timeZone: string;
   readonly mode: DigestMode;
   readonly subscriber: string | null;
+}
+
+/** A channel's daily digest subscription. */
+export interface Subscription extends SubscriptionFields {
+  readonly id: number;
   readonly createdAt: string;
 }
 
@@ -30,16 +34,8 @@ export interface ScheduledSubscription extends Subscription {
   readonly nextRunLocal: string;
 }
 
-/** What `subscribe` takes. */
-export interface SubscribeInput {
-  readonly platform: string;
-  readonly channel: string;
-  /** HH:MM (H:MM accepted). */
-  readonly time: string;
-  /** IANA zone, any capitalisation. */
-  readonly timeZone: string;
-  readonly mode: DigestMode;
-  readonly subscriber: string | null;
+/** What `subscribe` takes: the fields (time as HH:MM or H:MM, zone in any capitalisation) and when. */
+export interface SubscribeInput extends SubscriptionFields {
   /** When the subscription is made (default: the service clock). */
   readonly now?: Date;
 }

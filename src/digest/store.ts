@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { migrate } from "./migrations.js";
-import type { DigestMode, Subscription } from "./service.js";
+import type { DigestMode, Subscription, SubscriptionFields } from "./service.js";
 
 /** How long a process may wait for another one's write lock. */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -36,14 +36,7 @@ export interface Told {
 }
 
 /** A subscription to create or update. */
-export interface SubscriptionInput {
-  readonly platform: string;
-  readonly channel: string;
-  readonly time: string;
-  readonly timeZone: string;
-  readonly mode: DigestMode;
-  readonly subscriber: string | null;
-}
+export type SubscriptionInput = SubscriptionFields;
 
 /** Digest persistence over one SQLite file. All methods are synchronous; claims are atomic across processes. */
 export interface DigestStore {
