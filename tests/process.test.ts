@@ -1,9 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeSlack, type FakeSlack } from "./adapters/slack/fakes/fake-slack.js";
 import { FORM, postSigned, SIGNING_SECRET, slashCommandBody } from "./adapters/slack/fakes/signed-requests.js";
@@ -103,6 +104,12 @@ describe("the bot process", () => {
       bot.child.kill("SIGTERM");
       expect(await bot.exit).toBe(0);
       for (const id of ["two", "three", "four"]) expect(slack.responses.some((r) => r.id === id)).toBe(true);
+      // the database was closed cleanly: SQLite removes the write-ahead log when the last connection closes
+      expect(existsSync(join(dir, "bot.db"))).toBe(true);
+      expect(existsSync(join(dir, "bot.db-wal"))).toBe(false);
+      const db = new Database(join(dir, "bot.db"), { readonly: true });
+      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+      db.close();
       expect(bot.output()).not.toContain("xoxb-test-token");
       expect(bot.output()).not.toContain(SIGNING_SECRET);
     });
