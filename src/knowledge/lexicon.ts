@@ -18,6 +18,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["datacenter", "data center", "data centers", "data centre", "data centres", "datacenters"],
   ["need", "needs", "needed", "want", "wants", "demand", "require", "requires", "required"],
   ["gw", "gigawatt", "gigawatts"],
+  ["ipo", "public listing", "go public", "going public", "listing", "listed"],
+  ["allow", "allowed", "allows", "allowing", "permit", "permits", "permitted", "entitled", "right to"],
   ["breach", "breaches", "breached", "breaching", "break", "breaks", "broke", "broken", "breaking", "violate", "violates", "violated", "violating", "violation", "violations", "infringe", "infringes", "contravene", "contravenes"],
   ["regulator", "regulators", "regulatory", "regulation", "regulations", "regulate", "regulated", "watchdog", "watchdogs"],
   ["pay", "pays", "paid", "paying", "payment", "payments"],

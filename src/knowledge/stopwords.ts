@@ -1,11 +1,11 @@
 /** English function words and question fillers that carry no topic. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `a about above after again against all also am an and any are aren as at be because been before being below
-  between both but by can cannot could couldn did didn do does doesn doing don down during each few for from
+  `a about  after again against all also am an and any are aren as at be because been before being 
+  between both but by can cannot could couldn did didn do does doesn doing don  during each few for from
   further had hadn has hasn have haven having he her here hers herself him himself his how i if in into is isn it
-  its itself just let me more most mustn my myself no nor not of off on once only or other ought our ours
-  ourselves out over own same shan she should shouldn so some such than that the their theirs them themselves
-  then there these they this those through to too under until up very was wasn we were weren what whats when
+  its itself just let me more most mustn my myself no nor not of  on once only or other ought our ours
+  ourselves   own same shan she should shouldn so some such than that the their theirs them themselves
+  then there these they this those through to too  until  very was wasn we were weren what whats when
   where which while who whom whose why will with won would wouldn you your yours yourself yourselves
   s t d ll m re ve y
   tell told say says said saying know knows think thinks thought please pls plz hey hi hello ok okay
@@ -14,5 +14,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   going gonna wanna gotta get got happen happens happened happening latest news update updates
   explain mean means meant like give show find look
   thru tho bc cuz abt wrt info size amount total number figure date dates day exact details detail
-  go goes going went gone first`.split(/\s+/).filter(Boolean),
+  go goes going went gone first
+  timeline timing schedule b c e f g h j k l n o p q v w x z`.split(/\s+/).filter(Boolean),
 );
