@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { z } from "zod";
-import { documentMetaSchema, topicSchema } from "./metadata.js";
+import type { ZodType } from "zod";
+import { seedSchemas } from "./metadata.js";
 import { parseSeed } from "./parse.js";
 import type { DocumentMeta, SourceDocument, Topic } from "./types.js";
 
@@ -23,7 +23,7 @@ export class SeedError extends Error {
   override name = "SeedError";
 }
 
-function readJson<T>(path: string, schema: z.ZodType<T>): T {
+function readJson<T>(path: string, schema: ZodType<T>): T {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, "utf8"));
@@ -43,13 +43,13 @@ function readJson<T>(path: string, schema: z.ZodType<T>): T {
  * Adding an article is dropping both files into the folder.
  */
 export function readSeeds(dir: string): { seeds: SeedFile[]; topic: Topic } {
-  const topic = readJson(join(dir, "topic.json"), topicSchema);
+  const topic = readJson(join(dir, "topic.json"), seedSchemas().topic);
   const seeds = readdirSync(dir)
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((file) => {
       const id = file.slice(0, -".txt".length);
-      const meta = readJson(join(dir, `${id}.meta.json`), documentMetaSchema);
+      const meta = readJson(join(dir, `${id}.meta.json`), seedSchemas().documentMeta);
       return { id, raw: readFileSync(join(dir, file), "utf8"), meta };
     });
   return { seeds, topic };

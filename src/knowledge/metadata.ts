@@ -1,29 +1,45 @@
-import { z } from "zod";
+import { createRequire } from "node:module";
+import type * as Zod from "zod";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
+/**
+ * Zod is loaded on first use: only parsing the seeds needs these schemas, and a start from an
+ * index snapshot never parses, so it does not pay for loading the library.
+ */
+const load = (): typeof Zod => createRequire(import.meta.url)("zod") as typeof Zod;
 
-/** Schema of `<seed>.meta.json`: only what the capture shows; unknown is null. */
-export const documentMetaSchema = z.strictObject({
-  title: z.string().min(1),
-  titleFrom: z.enum(["capture", "text"]),
-  outlet: z.string().min(1).nullable(),
-  author: z.string().min(1).nullable(),
-  published: isoDate.nullable(),
-  publishedAt: z.iso.datetime({ offset: true }).nullable(),
-  url: z.url().nullable(),
-  notes: z.string().optional(),
-});
+function buildSchemas(z: typeof Zod) {
+  const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
+  const entry = z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+$/, "ids are lower-case letters and digits"),
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)),
+  });
+  return {
+    /** Schema of `<seed>.meta.json`: only what the capture shows; unknown is null. */
+    documentMeta: z.strictObject({
+      title: z.string().min(1),
+      titleFrom: z.enum(["capture", "text"]),
+      outlet: z.string().min(1).nullable(),
+      author: z.string().min(1).nullable(),
+      published: isoDate.nullable(),
+      publishedAt: z.iso.datetime({ offset: true }).nullable(),
+      url: z.url().nullable(),
+      notes: z.string().optional(),
+    }),
+    /** Schema of `seeds/topic.json`: the parties and terms of the story. */
+    topic: z.strictObject({
+      story: z.string().min(1),
+      parties: z.array(entry).min(1),
+      terms: z.array(entry),
+      suggestions: z.array(z.string().min(1).max(100)),
+    }),
+  };
+}
 
-const entrySchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+$/, "ids are lower-case letters and digits"),
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)),
-});
+let schemas: ReturnType<typeof buildSchemas> | undefined;
 
-/** Schema of `seeds/topic.json`: the parties and terms of the story. */
-export const topicSchema = z.strictObject({
-  story: z.string().min(1),
-  parties: z.array(entrySchema).min(1),
-  terms: z.array(entrySchema),
-  suggestions: z.array(z.string().min(1).max(100)),
-});
+/** The seed metadata and topic schemas (zod), built on first use. */
+export function seedSchemas(): ReturnType<typeof buildSchemas> {
+  schemas ??= buildSchemas(load());
+  return schemas;
+}
