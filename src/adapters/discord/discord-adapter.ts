@@ -9,6 +9,7 @@ import { registerApplicationCommands } from "./application-commands.js";
 import { createInteractionHandler } from "./interaction-handler.js";
 import { safeError } from "./log-safe.js";
 import { renderReply } from "./render.js";
+import { boundedRateLimits, DEFAULT_REST_OPTIONS, type DiscordRestOptions } from "./rest-limits.js";
 import { createShareCache } from "./share-cache.js";
 
 /** Options of the Discord adapter (from DISCORD_* configuration). */
@@ -26,6 +27,8 @@ export interface DiscordAdapterConfig {
   readonly dispatcher: Dispatcher;
   readonly log: Logger;
   readonly now?: () => Date;
+  /** Time limits and retries of REST calls; the defaults suit Discord. */
+  readonly rest?: DiscordRestOptions;
 }
 
 const READY_TIMEOUT_MS = 30_000;
@@ -41,10 +44,17 @@ type State = "idle" | "starting" | "up" | "stopping" | "stopped";
 export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter {
   const log = config.log.child({ platform: "discord" });
   const secrets = [config.token];
+  const rest = { ...DEFAULT_REST_OPTIONS, ...config.rest };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    rest: {
+      ...(config.apiUrl ? { api: config.apiUrl } : {}),
+      timeout: rest.timeoutMs,
+      retries: rest.retries,
+      rejectOnRateLimit: boundedRateLimits(rest),
+      handlerSweepInterval: rest.sweepIntervalMs,
+    },
   });
   let state: State = "idle";
   const inflight = new Set<Promise<void>>();
@@ -124,7 +134,14 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter 
     },
     async deliver(channel: string, reply: Reply): Promise<Delivery> {
       if (state !== "up" && state !== "stopping") throw new Error("The Discord adapter is not connected.");
-      const message = (await client.rest.post(Routes.channelMessages(channel), { body: renderReply(reply) })) as APIMessage;
+      let message: APIMessage;
+      try {
+        message = (await client.rest.post(Routes.channelMessages(channel), { body: renderReply(reply) })) as APIMessage;
+      } catch (error) {
+        const safe = safeError(error, secrets);
+        log.error({ channel, err: safe }, "could not deliver a reply");
+        throw new Error(`Discord did not take the post to ${channel}: ${String(safe.message || safe.type)}`);
+      }
       log.info({ channel, messageId: message.id }, "reply delivered");
       return { messageId: message.id };
     },

@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import { FIND_SOURCES, ROOT } from "../../../commands/index.js";
 import { notice, type Reply } from "../../../commands/reply.js";
+import { createAnswerTurns } from "../answer-turns.js";
 import { choicesOf } from "./choices.js";
 import { requestFromOptions } from "./command-request.js";
 import { displayNameOf, invocationOf } from "./invocation.js";
@@ -66,9 +67,12 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   const ephemeral = (reply: Reply) => ({ ...messageOptions(renderReply(reply)), flags: MessageFlags.Ephemeral as const });
   const renderShareable = (reply: Reply): DiscordMessage =>
     reply.actions.includes("share") ? renderReply(reply, { shareKey: shares.put(reply) }) : renderReply(reply);
+  // acknowledgements first: answers start once interactions stop arriving, one per event-loop turn
+  const turns = createAnswerTurns();
 
   async function chatInput(interaction: ChatInputCommandInteraction): Promise<void> {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await turns.next();
     const reply =
       interaction.commandName === ROOT.name
         ? await dispatcher.run(requestFromOptions(interaction.options.data), invocationOf(interaction, deps.now()))
@@ -78,6 +82,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
 
   async function findSources(interaction: MessageContextMenuCommandInteraction): Promise<void> {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await turns.next();
     const reply =
       interaction.commandName === FIND_SOURCES
         ? await dispatcher.findSources(interaction.targetMessage.content, invocationOf(interaction, deps.now()))
@@ -118,6 +123,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   }
 
   return async (interaction) => {
+    turns.arrived();
     const started = performance.now();
     const context = { user: interaction.user.id, guild: interaction.guildId, command: labelOf(interaction) };
     try {

@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
-import type { AnyMiddlewareArgs, App, BlockAction, ButtonAction, Middleware, RespondFn } from "@slack/bolt";
+import type { AnyMiddlewareArgs, App, BlockAction, ButtonAction, Middleware } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import { ROOT } from "../../../commands/index.js";
 import type { Reply } from "../../../commands/reply.js";
+import { createAnswerTurns } from "../answer-turns.js";
 import type { ExpiringMap } from "./expiring-map.js";
 import type { InFlight } from "./in-flight.js";
 import { commandInvocation, shortcutInvocation } from "./invocation.js";
 import { renderReply, SHARE_ACTION_ID } from "./render.js";
+import type { ResponsePoster } from "./response-url.js";
 import { safeError } from "./safe-error.js";
 import { fromSlackText } from "./slack-text.js";
 
@@ -36,10 +38,9 @@ export interface ListenerDeps {
   /** Trigger ids seen recently, to drop repeated deliveries. */
   readonly seen: ExpiringMap<true>;
   readonly inFlight: InFlight;
+  /** Posts answers to response URLs (with a time limit and a few retries). */
+  readonly respond: ResponsePoster;
 }
-
-/** Lets the HTTP acknowledgement go out before the answer is computed. */
-const afterAck = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
@@ -71,33 +72,44 @@ export function dropRepeats(deps: Pick<ListenerDeps, "log" | "seen">): Middlewar
 
 /** Registers the slash command, the message shortcut and the share button on a Bolt app. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { dispatcher, log, now, shareable, inFlight } = deps;
+  const { dispatcher, log, now, shareable, inFlight, respond } = deps;
+  // acknowledgements first: answers start once requests stop arriving, one per event-loop turn
+  const turns = createAnswerTurns();
 
-  const send = async (respond: RespondFn, reply: Reply, extra: { thread_ts?: string } = {}): Promise<void> => {
+  const send = async (responseUrl: string, reply: Reply, extra: { thread_ts?: string } = {}): Promise<void> => {
     let shareId: string | undefined;
     if (reply.actions.includes("share")) {
       shareId = randomBytes(9).toString("base64url");
       shareable.set(shareId, { reply, shared: false });
     }
     const message = renderReply(reply, shareId === undefined ? {} : { shareId });
-    await respond({ response_type: reply.ephemeral ? "ephemeral" : "in_channel", ...message, ...NO_UNFURL, ...extra });
+    await respond(responseUrl, { response_type: reply.ephemeral ? "ephemeral" : "in_channel", ...message, ...NO_UNFURL, ...extra });
+  };
+
+  /**
+   * Runs an answer after the listener has returned, so Bolt finishes with the request (and lets go
+   * of it) right after the acknowledgement; `inFlight` still tracks the answer for stopping.
+   */
+  const background = (task: () => Promise<void>): void => {
+    inFlight.run(task).catch((error: unknown) => log.error({ platform: "slack", err: safeError(error) }, "an answer task failed"));
   };
 
   app.use(dropRepeats(deps));
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack }) => {
+    turns.arrived();
     if (!inFlight.accepting) {
       await ack({ response_type: "ephemeral", text: RESTARTING });
       return;
     }
     await ack();
     const subcommand = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
-    await inFlight.run(async () => {
+    background(async () => {
       const started = performance.now();
-      await afterAck();
+      await turns.next();
       try {
         const reply = await dispatcher.runText(fromSlackText(command.text), commandInvocation(command, now()));
-        await send(respond, reply);
+        await send(command.response_url, reply);
         log.info({ platform: "slack", user: command.user_id, command: subcommand || "help", ms: Math.round(performance.now() - started) }, "slash command answered");
       } catch (error) {
         log.error({ platform: "slack", user: command.user_id, command: subcommand, err: safeError(error) }, "could not answer a slash command");
@@ -105,19 +117,20 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     });
   });
 
-  app.shortcut({ type: "message_action", callback_id: FIND_SOURCES_CALLBACK_ID }, async ({ shortcut, ack, respond }) => {
+  app.shortcut({ type: "message_action", callback_id: FIND_SOURCES_CALLBACK_ID }, async ({ shortcut, ack }) => {
+    turns.arrived();
     await ack();
     const thread = typeof shortcut.message.thread_ts === "string" ? { thread_ts: shortcut.message.thread_ts } : {};
-    await inFlight.run(async () => {
+    background(async () => {
       const started = performance.now();
-      await afterAck();
+      await turns.next();
       try {
         if (!inFlight.accepting) {
-          await respond({ response_type: "ephemeral", text: RESTARTING });
+          await respond(shortcut.response_url, { response_type: "ephemeral", text: RESTARTING });
           return;
         }
         const reply = await dispatcher.findSources(fromSlackText(shortcut.message.text ?? ""), shortcutInvocation(shortcut, now()));
-        await send(respond, reply, thread);
+        await send(shortcut.response_url, reply, thread);
         log.info({ platform: "slack", user: shortcut.user.id, command: "find sources", ms: Math.round(performance.now() - started) }, "message shortcut answered");
       } catch (error) {
         log.error({ platform: "slack", user: shortcut.user.id, command: "find sources", err: safeError(error) }, "could not answer a message shortcut");
@@ -125,10 +138,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     });
   });
 
-  app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, body, ack, respond }) => {
+  app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ action, body, ack }) => {
+    turns.arrived();
     await ack();
-    await inFlight.run(async () => {
-      const ephemeral = (text: string): Promise<unknown> => respond({ response_type: "ephemeral", replace_original: false, text });
+    background(async () => {
+      const ephemeral = (text: string): Promise<unknown> => respond(body.response_url, { response_type: "ephemeral", replace_original: false, text });
       try {
         const entry = shareable.get(action.value ?? "");
         if (!entry) return void (await ephemeral(EXPIRED));
@@ -136,7 +150,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         entry.shared = true;
         const sharedBy = body.user.username || body.user.name || "someone";
         const message = renderReply({ ...entry.reply, actions: [], ephemeral: false }, { sharedBy });
-        await respond({ response_type: "in_channel", replace_original: false, ...message, ...NO_UNFURL });
+        await respond(body.response_url, { response_type: "in_channel", replace_original: false, ...message, ...NO_UNFURL });
         log.info({ platform: "slack", user: body.user.id, command: "share" }, "answer shared in channel");
       } catch (error) {
         log.error({ platform: "slack", user: body.user.id, command: "share", err: safeError(error) }, "could not share an answer");

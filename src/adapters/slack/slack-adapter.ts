@@ -10,6 +10,7 @@ import { boundPort, HEALTH_PATH, healthHandler, listenHealth } from "./health.js
 import { createInFlight } from "./in-flight.js";
 import { registerListeners, type SharedReply } from "./listeners.js";
 import { renderReply } from "./render.js";
+import { createResponsePoster, DEFAULT_RESPONSE_POLICY, type ResponsePolicy } from "./response-url.js";
 import { safeError } from "./safe-error.js";
 
 /** Where Slack sends slash commands, shortcuts and button clicks in HTTP mode. */
@@ -34,6 +35,22 @@ export interface SlackAdapterConfig {
   /** What `GET /healthz` answers (as JSON). */
   readonly health?: () => unknown;
   readonly now?: () => Date;
+  /** Time limits and retries of calls to Slack; the defaults suit Slack. */
+  readonly outgoing?: SlackOutgoingOptions;
+}
+
+/** Time limits and retries of the calls the adapter makes to Slack. */
+export interface SlackOutgoingOptions {
+  /**
+   * The Web API client (`chat.postMessage` for digests, `auth.test`): each call may take
+   * `timeoutMs` (default 15 s) and is retried up to `retries` times (default 3) after a timeout, a
+   * network error or an HTTP error, with a backoff starting at `minDelayMs` (default 1 s) and
+   * doubling up to `maxDelayMs` (default 30 s); a 429 waits for its `Retry-After` first (pausing the
+   * client's other calls meanwhile) and counts as a retry. Then the call fails.
+   */
+  readonly webApi?: { readonly timeoutMs?: number; readonly retries?: number; readonly minDelayMs?: number; readonly maxDelayMs?: number };
+  /** Answers posted to response URLs; see {@link ResponsePolicy}. */
+  readonly responseUrl?: Partial<ResponsePolicy>;
 }
 
 /** The Slack adapter. */
@@ -70,7 +87,12 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   const host = config.host ?? "0.0.0.0";
   const health = config.health ?? (() => ({ ok: true, platform: "slack", up: up && connected }));
   const apiUrl = slackApiUrl(config.apiUrl);
-  const clientOptions = { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), timeout: 15_000, retryConfig: { retries: 3 } };
+  const webApi = config.outgoing?.webApi ?? {};
+  const clientOptions = {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    timeout: webApi.timeoutMs ?? 15_000,
+    retryConfig: { retries: webApi.retries ?? 3, factor: 2, minTimeout: webApi.minDelayMs ?? 1_000, maxTimeout: webApi.maxDelayMs ?? 30_000, randomize: true },
+  };
 
   const httpReceiver =
     mode === "http"
@@ -88,6 +110,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     logger,
     clientOptions,
     deferInitialization: true,
+    // no conversation state is kept; Bolt's default store costs every request a thrown Error
+    convoStore: false,
   });
   app.error(async (error) => {
     log.error({ err: safeError(error) }, "Slack request failed");
@@ -101,6 +125,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     shareable: createExpiringMap<SharedReply>({ ttlMs: SHARE_TTL_MS, maxEntries: 500 }),
     seen: createExpiringMap<true>({ ttlMs: REPEAT_TTL_MS, maxEntries: 10_000 }),
     inFlight,
+    respond: createResponsePoster(log, { ...DEFAULT_RESPONSE_POLICY, ...config.outgoing?.responseUrl }),
   });
 
   let up = false;
@@ -169,7 +194,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
         result = await app.client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
       } catch (error) {
         const safe = safeError(error);
-        log.warn({ channel, err: safe }, "could not deliver a reply");
+        log.error({ channel, err: safe }, "could not deliver a reply");
         throw new Error(`Slack did not take the post to ${channel}: ${safe.slackError ?? safe.message}`);
       }
       if (!result.ts) throw new Error(`Slack did not return a message id for the post to ${channel}`);

@@ -13,7 +13,12 @@ export interface RecordedRequest {
   readonly authorization: string | undefined;
   /** The interaction token in the path, for interaction callbacks and webhooks. */
   readonly interactionToken?: string;
+  /** `performance.now()` when the whole request had arrived. */
+  readonly receivedAt: number;
 }
+
+/** How the fake answers a failing request: an HTTP status (429 with `Retry-After` seconds), or never ("hang"). */
+export type FakeFailure = { readonly status: number; readonly retryAfter?: number } | "hang";
 
 /** A loopback Discord: REST over HTTP and a JSON gateway over WebSocket, on 127.0.0.1. */
 export interface FakeDiscord {
@@ -32,6 +37,18 @@ export interface FakeDiscord {
   openSessions(): number;
   /** Answers the next request matching `method` and `path` with an error status instead (400 is not retried by clients). */
   failNext(method: string, path: RegExp, status?: number): void;
+  /**
+   * Answers the next `times` requests matching `method` and `path` (every one when `times` is
+   * omitted) with `failure`: a status (a 429 carries `Retry-After` and Discord's rate-limit body)
+   * or no answer at all.
+   */
+  failWith(method: string, path: RegExp, failure: FakeFailure, times?: number): void;
+  /** Removes every failure set up with {@link FakeDiscord.failNext} and {@link FakeDiscord.failWith}. */
+  clearFailures(): void;
+  /** Calls `listener` with every request as it arrives; returns a function that stops it. */
+  onRequest(listener: (request: RecordedRequest) => void): () => void;
+  /** Empties the recorded requests and the stored original messages (to keep a long run's memory flat). */
+  forget(): void;
   /** Sends a dispatch event (op 0) to every connected gateway session. */
   dispatch(event: string, data: unknown): void;
   /** Resolves with the first request, past or future, matching `predicate`. */
@@ -59,7 +76,8 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
   const waiters = new Set<Waiter>();
   const originals = new Map<string, unknown>();
   const sessions = new Map<WebSocket, { seq: number }>();
-  const failures: { method: string; path: RegExp; status: number }[] = [];
+  const failures: { method: string; path: RegExp; failure: FakeFailure; left: number }[] = [];
+  const listeners = new Set<(request: RecordedRequest) => void>();
   let port = 0;
 
   const routes: [string, RegExp, Handler, { auth: boolean }][] = [
@@ -84,6 +102,7 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
 
   const record = (request: RecordedRequest): void => {
     requests.push(request);
+    for (const listener of listeners) listener(request);
     for (const waiter of waiters) {
       if (waiter.predicate(request)) {
         waiters.delete(waiter);
@@ -115,6 +134,7 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
         body,
         authorization: req.headers.authorization,
         ...(tokenMatch ? { interactionToken: tokenMatch[1]! } : {}),
+        receivedAt: performance.now(),
       };
       const route = pathname.startsWith(V) ? pathname.slice(V.length) : null;
       const found = route === null ? undefined : routes.map(([method, pattern, handler, opts]) => ({ method, match: pattern.exec(route), handler, opts })).find((r) => r.method === request.method && r.match);
@@ -125,11 +145,22 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
         }
         res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
       };
-      const failure = failures.find((f) => f.method === request.method && f.path.test(pathname));
+      const failure = failures.find((f) => f.method === request.method && f.path.test(pathname) && f.left > 0);
       if (failure) {
-        failures.splice(failures.indexOf(failure), 1);
+        failure.left -= 1;
+        if (failure.left <= 0) failures.splice(failures.indexOf(failure), 1);
         record(request);
-        send(failure.status, { message: "Invalid Form Body", code: 50035 });
+        if (failure.failure === "hang") return;
+        const { status, retryAfter } = failure.failure;
+        if (status === 429) {
+          const seconds = retryAfter ?? 1;
+          res
+            .writeHead(429, { "content-type": "application/json", "retry-after": String(seconds), "x-ratelimit-scope": "user" })
+            .end(JSON.stringify({ message: "You are being rate limited.", retry_after: seconds, global: false }));
+          return;
+        }
+        if (status >= 500) send(status, { message: "500: Internal Server Error", code: 0 });
+        else send(status, { message: "Invalid Form Body", code: 50035 });
         return;
       }
       if (!found || !found.match) {
@@ -191,7 +222,21 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
     gatewayConnections,
     openSessions: () => sessions.size,
     failNext(method, path, status = 400) {
-      failures.push({ method, path, status });
+      failures.push({ method, path, failure: { status }, left: 1 });
+    },
+    failWith(method, path, failure, times = Number.POSITIVE_INFINITY) {
+      failures.push({ method, path, failure, left: times });
+    },
+    clearFailures() {
+      failures.length = 0;
+    },
+    onRequest(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    forget() {
+      requests.length = 0;
+      originals.clear();
     },
     dispatch(event, data) {
       for (const socket of sessions.keys()) sendPacket(socket, { op: 0, t: event, d: data });

@@ -15,6 +15,16 @@ export interface ResponsePost {
   readonly body: Record<string, unknown>;
 }
 
+/** How the fake answers a failing call: an HTTP status (429 with `Retry-After` seconds), or never ("hang"). */
+export type FakeFailure = { readonly status: number; readonly retryAfter?: number } | "hang";
+
+/** One post to a response URL, whether it was taken or failed on purpose. */
+export interface ResponseAttempt {
+  readonly id: string;
+  /** The status answered, or "hang" when the fake never answered. */
+  readonly outcome: number | "hang";
+}
+
 /** A loopback stand-in for Slack: the Web API (`/api/<method>`) and response URLs (`/respond/<id>`). */
 export interface FakeSlack {
   /** Give this as the adapter's `apiUrl`. */
@@ -25,6 +35,16 @@ export interface FakeSlack {
   readonly responses: ResponsePost[];
   /** Web API results by method; `auth.test`, `chat.postMessage` and `apps.connections.open` have defaults. */
   readonly results: Map<string, (args: Record<string, unknown>) => Record<string, unknown>>;
+  /** Every post to a response URL, including the ones failed on purpose. */
+  readonly responseAttempts: ResponseAttempt[];
+  /** Fails the next `times` calls of a Web API method (every call when `times` is omitted). */
+  failApi(method: string, failure: FakeFailure, times?: number): void;
+  /** Fails the next `times` posts to the response URL `id` (to every response URL when `id` is undefined). */
+  failResponses(id: string | undefined, failure: FakeFailure, times?: number): void;
+  /** Removes every failure set up with {@link FakeSlack.failApi} and {@link FakeSlack.failResponses}. */
+  clearFailures(): void;
+  /** Empties the recorded calls and responses (to keep a long run's memory flat). */
+  forget(): void;
   /** Resolves once `count` posts to response URLs matching `id` (all when omitted) have arrived. */
   waitForResponses(count: number, id?: string, timeoutMs?: number): Promise<ResponsePost[]>;
   close(): Promise<void>;
@@ -56,6 +76,8 @@ export async function startFakeSlack(options: { socketUrl?: () => string } = {})
   const apiCalls: ApiCall[] = [];
   const responses: ResponsePost[] = [];
   const waiters = new Set<() => void>();
+  const responseAttempts: ResponseAttempt[] = [];
+  const failures: { target: "api" | "respond"; key: string | undefined; failure: FakeFailure; left: number }[] = [];
   let ts = 0;
   type Result = (args: Record<string, unknown>) => Record<string, unknown>;
   const results: FakeSlack["results"] = new Map<string, Result>([
@@ -71,17 +93,38 @@ export async function startFakeSlack(options: { socketUrl?: () => string } = {})
       const reply = (status: number, body: unknown): void => {
         res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
       };
+      /** Answers this call with a failure set up for it (or leaves it hanging) and returns that failure; undefined when none applies. */
+      const failed = (target: "api" | "respond", key: string): FakeFailure | undefined => {
+        const found = failures.find((f) => f.target === target && (f.key === undefined || f.key === key));
+        if (!found) return undefined;
+        found.left -= 1;
+        if (found.left <= 0) failures.splice(failures.indexOf(found), 1);
+        if (found.failure === "hang") return "hang";
+        const { status, retryAfter } = found.failure;
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        if (retryAfter !== undefined) headers["retry-after"] = String(retryAfter);
+        res.writeHead(status, headers).end(JSON.stringify({ ok: false, error: status === 429 ? "ratelimited" : "fatal_error" }));
+        return found.failure;
+      };
       if (path.startsWith("/api/")) {
         const method = path.slice("/api/".length);
         const args = parseArgs(raw, req.headers["content-type"]);
         apiCalls.push({ method, args, authorization: req.headers.authorization });
+        if (failed("api", method)) return;
         const expected = method === "apps.connections.open" ? /^Bearer xapp-/ : new RegExp(`^Bearer ${BOT_TOKEN}$`);
         if (!expected.test(req.headers.authorization ?? "")) return reply(200, { ok: false, error: "invalid_auth" });
         const result = results.get(method);
         return reply(200, result ? result(args) : { ok: false, error: "unknown_method" });
       }
       if (path.startsWith("/respond/")) {
-        responses.push({ id: decodeURIComponent(path.slice("/respond/".length)), body: JSON.parse(raw) as Record<string, unknown> });
+        const id = decodeURIComponent(path.slice("/respond/".length));
+        const failure = failed("respond", id);
+        if (failure) {
+          responseAttempts.push({ id, outcome: failure === "hang" ? "hang" : failure.status });
+          return;
+        }
+        responseAttempts.push({ id, outcome: 200 });
+        responses.push({ id, body: JSON.parse(raw) as Record<string, unknown> });
         for (const wake of [...waiters]) wake();
         return reply(200, { ok: true });
       }
@@ -96,7 +139,22 @@ export async function startFakeSlack(options: { socketUrl?: () => string } = {})
     responseUrl: (id) => `${base}/respond/${encodeURIComponent(id)}`,
     apiCalls,
     responses,
+    responseAttempts,
     results,
+    failApi(method, failure, times = Number.POSITIVE_INFINITY) {
+      failures.push({ target: "api", key: method, failure, left: times });
+    },
+    failResponses(id, failure, times = Number.POSITIVE_INFINITY) {
+      failures.push({ target: "respond", key: id, failure, left: times });
+    },
+    clearFailures() {
+      failures.length = 0;
+    },
+    forget() {
+      apiCalls.length = 0;
+      responses.length = 0;
+      responseAttempts.length = 0;
+    },
     waitForResponses(count, id, timeoutMs = 15_000) {
       const matching = (): ResponsePost[] => responses.filter((r) => id === undefined || r.id === id);
       return new Promise((resolve, reject) => {

@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: dispute-bot's retrieval, start-up and chat path, each against a baseline
+ * measured in the same run (absolute times on a shared machine are noise; ratios are not).
+ * Deterministic: corpora and queries come from seeded generators. Prints a table, then one JSON
+ * object as the last line.
+ */
+import { rmSync } from "node:fs";
+import { buildCorpus, loadCorpus } from "../src/knowledge/corpus.js";
+import { DEFAULT_SEEDS_DIR } from "../src/paths.js";
+import { benchDiscord, benchSlack } from "./chat-bench.js";
+import { benchCorpus, type CorpusFigures } from "./knowledge-bench.js";
+import { benchStartup, writeSeeds } from "./startup-bench.js";
+import { syntheticQueries, syntheticSeeds } from "./synthetic.js";
+
+const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+function corpusRows(f: CorpusFigures): string[] {
+  const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(3)}×` : "n/a");
+  return [
+    `| ${f.name} (${f.paragraphs} paragraphs) | build ms | ${f.buildMs.toFixed(0)} | ${f.rawBuildMs.toFixed(0)} | ${ratio(f.buildMs, f.rawBuildMs)} |`,
+    `| | heap MB | ${f.heapMb.toFixed(1)} | ${f.rawHeapMb.toFixed(1)} | ${ratio(f.heapMb, f.rawHeapMb)} |`,
+    `| | query p50 ms | ${f.query.p50.toFixed(3)} | ${f.rawQuery.p50.toFixed(3)} | ${ratio(f.query.p50, f.rawQuery.p50)} |`,
+    `| | query p95 ms | ${f.query.p95.toFixed(3)} | ${f.rawQuery.p95.toFixed(3)} | ${ratio(f.query.p95, f.rawQuery.p95)} |`,
+    `| | query p99 ms | ${f.query.p99.toFixed(3)} | ${f.rawQuery.p99.toFixed(3)} | ${ratio(f.query.p99, f.rawQuery.p99)} |`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const real = loadCorpus(DEFAULT_SEEDS_DIR);
+  const queries = syntheticQueries(real, 200);
+
+  log("dispute-bot benchmark (dispute-bot vs a baseline measured in the same run)");
+  log("");
+  log("| corpus | figure | dispute-bot | baseline | ratio |");
+  log("|---|---|---|---|---|");
+  log("(baseline for the corpora: plain MiniSearch, default options, one text field per paragraph; dispute-bot times a full `ask`)");
+  const seeds = benchCorpus("seeds", real, queries);
+  corpusRows(seeds).forEach(log);
+  const k10 = benchCorpus("synthetic 10k", buildCorpus(syntheticSeeds(real, 10_000, 10), real.topic), queries);
+  corpusRows(k10).forEach(log);
+  const seeds100k = syntheticSeeds(real, 100_000, 100);
+  const k100 = benchCorpus("synthetic 100k", buildCorpus(seeds100k, real.topic), queries);
+  corpusRows(k100).forEach(log);
+
+  const dir = writeSeeds(seeds100k, real.topic);
+  let startup: { coldMs: number; snapshotMs: number };
+  try {
+    startup = benchStartup(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  log(`| start-up, 100k | process start → index ready, ms | ${startup.snapshotMs.toFixed(0)} (snapshot) | ${startup.coldMs.toFixed(0)} (cold build) | ${(startup.snapshotMs / startup.coldMs).toFixed(3)}× |`);
+
+  const slack = await benchSlack();
+  log(`| Slack /dispute ask, 1,000 requests, 20 concurrent | ack p50 / p99 ms | ${slack.ackP50Ms.toFixed(2)} / ${slack.ackP99Ms.toFixed(2)} | ${slack.noopAckP50Ms.toFixed(2)} / ${slack.noopAckP99Ms.toFixed(2)} (no-op Bolt handler) | ${(slack.ackP99Ms / slack.noopAckP99Ms).toFixed(3)}× |`);
+  log(`| | throughput req/s | ${slack.throughputPerS.toFixed(0)} | ${slack.noopThroughputPerS.toFixed(0)} | ${(slack.throughputPerS / slack.noopThroughputPerS).toFixed(3)}× |`);
+  const discord = await benchDiscord();
+  log(`| Discord interaction, 1,000 | handle p50 / p99 ms | ${discord.handleP50Ms.toFixed(2)} / ${discord.handleP99Ms.toFixed(2)} | ${discord.noopHandleP50Ms.toFixed(2)} / ${discord.noopHandleP99Ms.toFixed(2)} (no-op handler) | ${(discord.handleP99Ms / discord.noopHandleP99Ms).toFixed(3)}× |`);
+  log("");
+  log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+  const figures = {
+    seedsQueryP95Ms: round(seeds.query.p95, 3),
+    q10kP95Ms: round(k10.query.p95, 3),
+    q10kRawMinisearchP95Ms: round(k10.rawQuery.p95, 3),
+    q100kP95Ms: round(k100.query.p95, 3),
+    q100kRawMinisearchP95Ms: round(k100.rawQuery.p95, 3),
+    q100kRatio: round(k100.query.p95 / k100.rawQuery.p95, 4),
+    build100kMs: round(k100.buildMs, 0),
+    build100kRawMinisearchMs: round(k100.rawBuildMs, 0),
+    heap100kMb: round(k100.heapMb, 1),
+    heap100kRawMinisearchMb: round(k100.rawHeapMb, 1),
+    startSnapshotMs: round(startup.snapshotMs, 0),
+    startColdMs: round(startup.coldMs, 0),
+    slackAckP99Ms: round(slack.ackP99Ms, 3),
+    slackNoopAckP99Ms: round(slack.noopAckP99Ms, 3),
+    slackAckRatio: round(slack.ackP99Ms / slack.noopAckP99Ms, 3),
+    slackThroughputPerS: round(slack.throughputPerS, 0),
+    discordHandleP99Ms: round(discord.handleP99Ms, 3),
+    discordNoopHandleP99Ms: round(discord.noopHandleP99Ms, 3),
+  };
+  log(JSON.stringify(figures));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
