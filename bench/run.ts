@@ -32,10 +32,10 @@ async function main(): Promise<void> {
   const queries = syntheticQueries(real, 200);
 
   log("dispute-bot benchmark (dispute-bot vs a baseline measured in the same run)");
+  log("Corpora: baseline = plain MiniSearch, default options, one text field per paragraph; dispute-bot times a full `ask`.");
   log("");
   log("| corpus | figure | dispute-bot | baseline | ratio |");
   log("|---|---|---|---|---|");
-  log("(baseline for the corpora: plain MiniSearch, default options, one text field per paragraph; dispute-bot times a full `ask`)");
   const seeds = benchCorpus("seeds", real, queries);
   corpusRows(seeds).forEach(log);
   const k10 = benchCorpus("synthetic 10k", buildCorpus(syntheticSeeds(real, 10_000, 10), real.topic), queries);
