@@ -7,6 +7,7 @@ import { createSlackAdapter, type SlackAdapter } from "../../../src/adapters/sla
 import { seedDispatcher } from "../../support/knowledge.js";
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from "./fakes/fake-slack.js";
 import { flattenMessage } from "./fakes/flatten.js";
+import { slashCommandFields } from "./fakes/signed-requests.js";
 
 /** A loopback Socket Mode endpoint: says hello to the client and records its acknowledgements. */
 async function startSocketServer(): Promise<{ url: string; send(envelope: object): void; acks: string[]; connected: Promise<WebSocket>; close(): Promise<void> }> {
@@ -52,20 +53,7 @@ describe("Slack adapter: Socket Mode", () => {
     envelope_id: randomUUID(),
     type: "slash_commands",
     accepts_response_payload: true,
-    payload: {
-      token: "legacy",
-      team_id: "T0001",
-      team_domain: "fake",
-      channel_id: "C0001",
-      channel_name: "general",
-      user_id: "U0001",
-      user_name: "ana",
-      command: "/dispute",
-      text,
-      api_app_id: "A0001",
-      response_url: fake.responseUrl(responseId),
-      trigger_id: `trigger-${randomUUID()}`,
-    },
+    payload: slashCommandFields(text, fake.responseUrl(responseId)),
     ...extra,
   });
 

@@ -33,9 +33,9 @@ export async function postSigned(url: string, body: string, contentType: string,
   return { status: response.status, text: await response.text() };
 }
 
-/** The form body of a `/dispute` slash command. */
-export function slashCommandBody(text: string, responseUrl: string, fields: Record<string, string> = {}): string {
-  return new URLSearchParams({
+/** The fields of a `/dispute` slash command, as Slack sends them. */
+export function slashCommandFields(text: string, responseUrl: string, fields: Record<string, string> = {}): Record<string, string> {
+  return {
     token: "legacy-verification-token",
     team_id: "T0001",
     team_domain: "fake",
@@ -49,7 +49,12 @@ export function slashCommandBody(text: string, responseUrl: string, fields: Reco
     response_url: responseUrl,
     trigger_id: `trigger-${randomUUID()}`,
     ...fields,
-  }).toString();
+  };
+}
+
+/** The form body of a `/dispute` slash command (HTTP mode). */
+export function slashCommandBody(text: string, responseUrl: string, fields: Record<string, string> = {}): string {
+  return new URLSearchParams(slashCommandFields(text, responseUrl, fields)).toString();
 }
 
 /** The form body of an interactivity request (`payload=<json>`). */
