@@ -10,8 +10,10 @@ export interface TimelineEvent extends AnswerItem {
   readonly approximate: boolean;
 }
 
-/** Events on compatible dates whose sentences are at least this similar are one event. */
+/** Events on compatible dates whose sentences are at least this similar are one event… */
 const SAME_EVENT = 0.3;
+/** …or this similar, when one document gives the same date twice in its prose (table rows are separate entries). */
+const SAME_DOCUMENT_EVENT = 0.15;
 
 function compatible(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
@@ -23,7 +25,7 @@ function compatible(a: string, b: string): boolean {
  * and marked approximate; where a document has no date they are left out.
  */
 export function buildTimeline(documents: readonly SourceDocument[], analyzer: Analyzer): TimelineEvent[] {
-  const events: (TimelineEvent & { terms: Set<string> })[] = [];
+  const events: (TimelineEvent & { terms: Set<string>; row: boolean })[] = [];
   for (const document of documents) {
     for (const passage of document.passages) {
       for (const span of passage.sentences) {
@@ -40,8 +42,13 @@ export function buildTimeline(documents: readonly SourceDocument[], analyzer: An
             text: cut.text,
             citation: citationOf(document, passage, span.start, span.start + (cut.end - cut.start)),
             terms,
+            row: passage.kind === "table-row",
           };
-          const twin = events.findIndex((e) => compatible(e.date, event.date) && jaccard(e.terms, terms) >= SAME_EVENT);
+          const twin = events.findIndex(
+            (e) =>
+              compatible(e.date, event.date) &&
+              jaccard(e.terms, terms) >= (e.date === event.date && e.citation.document === document.id && !e.row && !event.row ? SAME_DOCUMENT_EVENT : SAME_EVENT),
+          );
           if (twin < 0) events.push(event);
           else if (better(event, events[twin]!)) events[twin] = event;
         }
@@ -50,7 +57,7 @@ export function buildTimeline(documents: readonly SourceDocument[], analyzer: An
   }
   return events
     .sort((a, b) => a.date.localeCompare(b.date) || a.citation.document.localeCompare(b.citation.document) || a.citation.paragraph - b.citation.paragraph)
-    .map(({ terms: _terms, ...event }) => event);
+    .map(({ terms: _terms, row: _row, ...event }) => event);
 }
 
 function better(a: TimelineEvent, b: TimelineEvent): boolean {
