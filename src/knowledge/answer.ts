@@ -22,7 +22,7 @@ export const ANSWERING = {
 /** The line shown when the sources do not answer. */
 export function abstainMessage(topic: Topic): string {
   const tries = topic.suggestions.slice(0, 3).map((s) => `“${s}”`).join(", ");
-  return `Not in my sources. I only know what the source articles say about ${topic.story}. Try ${tries}, or see what I know with "sources".`;
+  return `Not in my sources. I only know what the source articles say about ${topic.story}. Try ${tries}; "status" says where things stand and "sources" what I know.`;
 }
 
 /**
