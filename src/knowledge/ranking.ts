@@ -13,6 +13,8 @@ export const RANKING = {
   coverageFloor: 0.25,
   /** A query term found only in the section heading counts this much towards coverage. */
   sectionOnly: 0.5,
+  /** Units that attribute a position to the party a question asks about ("what does OpenAI say"). */
+  stanceBoost: 2.5,
   /** A fuzzy match counts this much towards coverage. */
   fuzzyCoverage: 0.5,
 } as const;
@@ -67,7 +69,14 @@ export function definitionPattern(subject: string, analyzer: Analyzer, topic: To
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"))
     .join("|");
   return new RegExp(
-    `\\b(?:${alt})\\w*["”’)]*(?:\\s+\\w+){0,3},?\\s+(?:is|are|was|refers to|means)\\b|\\b(?:${alt})\\w*["”’)]*,\\s+(?:a|an|the|its|OpenAI's)\\b|\\b(?:called|named|known as)\\s+(?:the\\s+)?["“]?(?:${alt})`,
+    [
+      // "X is a …", "Frontier platform, launched …, is OpenAI's …"
+      `\\b(?:${alt})\\w*["”’)]*[^.;]{0,60}?\\s(?:is|are|was|refers to|means)\\s+(?:a|an|the|its|\\w+['’]s)\\b`,
+      // "X, an enterprise system …"
+      `\\b(?:${alt})\\w*["”’)]*,\\s+(?:a|an|the|its|\\w+['’]s)\\b`,
+      // "what they call a "Stateful Runtime Environment""
+      `\\b(?:call|calls|called|named|known as)\\s+(?:a\\s+|an\\s+|the\\s+)?["“]?(?:${alt})(?:["”’),.;:]|\\s+\\(|$)`,
+    ].join("|"),
     "i",
   );
 }

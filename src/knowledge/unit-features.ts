@@ -70,7 +70,7 @@ export interface HintPlan {
 export function planHints(features: UnitFeatures, hints: QuestionHints, defines: ((unit: number) => boolean) | null, askedParties: number): HintPlan {
   const boost = RANKING.hintBoost;
   const max =
-    (hints.when ? boost : 1) * (hints.amount ? boost : 1) * (hints.who ? RANKING.whoBoost : 1) * (defines ? boost : 1) * (askedParties ? boost : 1);
+    (hints.when ? boost : 1) * (hints.amount ? boost : 1) * (hints.who ? RANKING.whoBoost : 1) * (defines ? boost : 1) * (askedParties ? RANKING.stanceBoost : 1);
   return {
     max,
     factor(u) {
@@ -82,7 +82,7 @@ export function planHints(features: UnitFeatures, hints: QuestionHints, defines:
         factor *= fits ? boost : Math.sqrt(boost);
       }
       if (hints.who && f & NAME) factor *= RANKING.whoBoost;
-      if (askedParties && features.speakers[u]! & askedParties) factor *= boost;
+      if (askedParties && features.speakers[u]! & askedParties) factor *= RANKING.stanceBoost;
       return factor;
     },
     definitionBoost: defines ? boost : 1,
