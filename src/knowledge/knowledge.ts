@@ -2,13 +2,19 @@ import { createAnalyzer, type Analyzer } from "./analyze.js";
 import { composeAnswer } from "./answer.js";
 import type { Corpus } from "./corpus.js";
 import { collectPositions, resolveParty, type PartyPositions } from "./positions.js";
-import { createRetriever, type Retriever, type RetrieverData } from "./retrieval.js";
+import { createRetriever, restoreRetriever, type Retriever, type RetrieverData } from "./retrieval.js";
 import { listSources, type SourceSummary } from "./sources.js";
 import { currentStatus, type Status } from "./status.js";
 import { suggest, suggestionPool } from "./suggest.js";
 import { buildTimeline, type TimelineEvent } from "./timeline.js";
 import type { Answer } from "./types.js";
-import { buildUnits } from "./units.js";
+import { buildUnits, lazyUnitTable } from "./units.js";
+
+/** An index loaded from a snapshot, with the first passage of each document (and the end). */
+export interface RestoredIndex {
+  readonly data: RetrieverData;
+  readonly documentFirst: Uint32Array;
+}
 
 /** Everything the bot can say, all from one corpus. */
 export interface Knowledge {
@@ -31,9 +37,16 @@ export interface Knowledge {
 }
 
 /** Builds the index over a corpus (or restores it from `saved`) and returns the facade; derived views are computed once. */
-export function createKnowledge(corpus: Corpus, saved?: RetrieverData): Knowledge {
+export function createKnowledge(corpus: Corpus, restored?: RestoredIndex): Knowledge {
   const analyzer = createAnalyzer(corpus.topic);
-  const retriever = createRetriever(buildUnits(corpus.documents), analyzer, corpus.topic, saved);
+  const retriever = restored
+    ? restoreRetriever(
+        lazyUnitTable(corpus.documents, { ...restored.data.index, documentFirst: restored.documentFirst }),
+        restored.data,
+        analyzer,
+        corpus.topic,
+      )
+    : createRetriever(buildUnits(corpus.documents), analyzer, corpus.topic);
   let allPositions: PartyPositions[] | undefined;
   let status: Status | undefined;
   let timeline: TimelineEvent[] | undefined;
@@ -57,6 +70,6 @@ export function createKnowledge(corpus: Corpus, saved?: RetrieverData): Knowledg
     sources: () => listSources(corpus.documents),
     parties: () => corpus.topic.parties.map((p) => p.name),
     suggest: (typed) => suggest((pool ??= suggestionPool(corpus.topic, corpus.documents)), typed),
-    passageCount: corpus.documents.reduce((n, d) => n + d.passages.length, 0),
+    passageCount: retriever.passageCount,
   };
 }

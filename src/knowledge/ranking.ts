@@ -48,6 +48,8 @@ export interface Retriever {
   termsOf(passage: Passage): ReadonlySet<string>;
   /** Number of answer units indexed. */
   readonly size: number;
+  /** Number of passages indexed. */
+  readonly passageCount: number;
   /** The built index as plain data, for a snapshot. */
   data(): RetrieverData;
 }

@@ -3,9 +3,9 @@ import { bm25Idf, buildCompactIndex, indexData, restoreIndex, type CompactIndex,
 import { questionHints } from "./question.js";
 import { definitionPattern, fuzzyDistance, RANKING, type Retriever, type RetrieverData } from "./ranking.js";
 import { TopK } from "./top-k.js";
-import { packFeatures, planHints, type HintPlan } from "./unit-features.js";
+import { packFeatures, planHints, type HintPlan, type UnitFeatures } from "./unit-features.js";
 import type { Passage, Topic } from "./types.js";
-import type { AnswerUnit } from "./units.js";
+import { unitTable, type AnswerUnit, type UnitTable } from "./units.js";
 
 export type { RankedPassage, Retriever, RetrieverData } from "./ranking.js";
 
@@ -77,14 +77,22 @@ interface PassageHit {
  * Passages that match fewer than `minMatched` query terms, or cannot beat the current top k,
  * are skipped without further work.
  */
-export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic, saved?: RetrieverData): Retriever {
-  const index = saved ? restoreIndex(saved.index) : buildCompactIndex(units, analyzer);
-  const vocabSize = index.text.start.length - 1;
-  const df = saved?.df ?? passageDocumentFrequency(index, vocabSize);
+export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic): Retriever {
+  const index = buildCompactIndex(units, analyzer);
+  const df = passageDocumentFrequency(index, index.text.start.length - 1);
+  return makeRetriever(unitTable(units), index, packFeatures(units, analyzer, topic), df, analyzer, topic);
+}
+
+/** The retriever over an index loaded from a snapshot; units are made as answers need them. */
+export function restoreRetriever(units: UnitTable, saved: RetrieverData, analyzer: Analyzer, topic: Topic): Retriever {
+  const index = restoreIndex(saved.index);
+  if (index.unitCount !== units.length) throw new Error(`index snapshot has ${index.unitCount} units, the corpus ${units.length}`);
+  return makeRetriever(units, index, saved.features, saved.df, analyzer, topic);
+}
+
+function makeRetriever(units: UnitTable, index: CompactIndex, features: UnitFeatures, df: Uint32Array, analyzer: Analyzer, topic: Topic): Retriever {
   const passages = Math.max(1, index.passageCount);
   const partyOrder = topic.parties.map((p) => p.id);
-  const features = saved?.features ?? packFeatures(units, analyzer, topic);
-  if (index.unitCount !== units.length) throw new Error(`index snapshot has ${index.unitCount} units, the corpus ${units.length}`);
   const termCache = new Map<Passage, ReadonlySet<string>>();
 
   const scratch: Scratch = {
@@ -250,6 +258,7 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
 
   return {
     size: units.length,
+    passageCount: index.passageCount,
     queryTerms,
     data: () => ({ index: indexData(index), features, df }),
     termsOf(passage) {
@@ -268,7 +277,7 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
       const pattern = hints.subject ? definitionPattern(hints.subject, analyzer, topic) : null;
       let askedParties = 0;
       if (hints.stance) for (const id of analyzer.concepts(query)) if (partyOrder.includes(id)) askedParties |= 1 << partyOrder.indexOf(id);
-      const plan = planHints(features, hints, pattern ? (u) => pattern.test(units[u]!.text) : null, askedParties);
+      const plan = planHints(features, hints, pattern ? (u) => pattern.test(units.at(u).text) : null, askedParties);
       const specs = expand(terms);
       const lookupOnly = commonestTerms(specs, terms.length, minMatched - 1);
       for (const spec of specs) {
@@ -286,7 +295,7 @@ export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer
         lookUp(index.section, spec, RANKING.boost.section, scratch.sectionScore, spec.exact ? scratch.sectionExact : scratch.passageFuzzy, false);
       }
       return collect(terms, terms.map(idfOf), plan, limit, minMatched).map((hit) => {
-        const unit = units[hit.unit]!;
+        const unit = units.at(hit.unit);
         return { passage: unit.passage, document: unit.document, best: unit, score: hit.score, coverage: hit.coverage, matched: hit.matched };
       });
     },

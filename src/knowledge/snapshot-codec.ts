@@ -73,11 +73,15 @@ export function packCorpus(corpus: Corpus): PackedCorpus {
   return { topic: corpus.topic, documents, text: passages.map((p) => p.text).join(""), strings: [...strings.keys()], cells, ...packed };
 }
 
-/** Rebuilds a corpus from its packed form; `readRaw(id)` supplies a document's raw text when it is asked for. */
-export function unpackCorpus(packed: PackedCorpus, readRaw: (id: string) => string): Corpus {
+/**
+ * Rebuilds a corpus from its packed form. A document's passages are made when first asked for,
+ * and `readRaw(id)` supplies its raw text when that is asked for. Also returns the first passage
+ * of each document (and the end), the layout the index's units refer to.
+ */
+export function unpackCorpus(packed: PackedCorpus, readRaw: (id: string) => string): { corpus: Corpus; documentFirst: Uint32Array } {
   const cells = new Map(packed.cells);
   const string = (ref: number): string | null => (ref === 0 ? null : packed.strings[ref - 1]!);
-  const documents: SourceDocument[] = packed.documents.map((d) => {
+  const passagesOf = (d: PackedCorpus["documents"][number]): Passage[] => {
     const passages: Passage[] = [];
     for (let i = d.first; i < d.last; i++) {
       const sentences = [];
@@ -96,17 +100,27 @@ export function unpackCorpus(packed: PackedCorpus, readRaw: (id: string) => stri
         sentences,
       });
     }
+    return passages;
+  };
+  const documents: SourceDocument[] = packed.documents.map((d) => {
     let raw: string | undefined;
+    let passages: Passage[] | undefined;
     return {
       id: d.id,
       meta: d.meta,
       headings: d.headings,
-      passages,
+      get passages(): Passage[] {
+        passages ??= passagesOf(d);
+        return passages;
+      },
       get raw(): string {
         raw ??= readRaw(d.id);
         return raw;
       },
     };
   });
-  return { documents, topic: packed.topic };
+  const documentFirst = new Uint32Array(packed.documents.length + 1);
+  packed.documents.forEach((d, i) => (documentFirst[i] = d.first));
+  documentFirst[packed.documents.length] = packed.documents.at(-1)?.last ?? 0;
+  return { corpus: { documents, topic: packed.topic }, documentFirst };
 }

@@ -56,8 +56,8 @@ export function loadKnowledge(seedsDir: string, cacheDir: string | null): Loaded
   try {
     const snapshot = deserialize(readFileSync(path)) as Snapshot;
     if (snapshot.key === key) {
-      const corpus = unpackCorpus(snapshot.corpus, (id) => readFileSync(join(seedsDir, `${id}.txt`), "utf8"));
-      return { knowledge: createKnowledge(corpus, snapshot.data), from: "snapshot", snapshotPath: path };
+      const { corpus, documentFirst } = unpackCorpus(snapshot.corpus, (id) => readFileSync(join(seedsDir, `${id}.txt`), "utf8"));
+      return { knowledge: createKnowledge(corpus, { data: snapshot.data, documentFirst }), from: "snapshot", snapshotPath: path };
     }
   } catch {
     // no snapshot yet, or an unreadable one: build

@@ -32,3 +32,54 @@ export function buildUnits(documents: readonly SourceDocument[]): AnswerUnit[] {
   }
   return units;
 }
+
+/** Answer units by id: all built up front, or made on first use (after loading a snapshot). */
+export interface UnitTable {
+  readonly length: number;
+  at(unit: number): AnswerUnit;
+}
+
+/** A table over units already built. */
+export function unitTable(units: readonly AnswerUnit[]): UnitTable {
+  return { length: units.length, at: (u) => units[u]! };
+}
+
+/**
+ * A table that makes each unit when it is first asked for, from the index layout: unit → passage
+ * (`unitPassage`), passage → its first unit (`passageUnits`), and document → its first passage
+ * (`documentFirst`, one entry per document plus the end). Only the documents whose units are asked
+ * for have their passages read.
+ */
+export function lazyUnitTable(
+  documents: readonly SourceDocument[],
+  layout: { readonly unitPassage: Uint32Array; readonly passageUnits: Uint32Array; readonly documentFirst: Uint32Array },
+): UnitTable {
+  const made = new Map<number, AnswerUnit>();
+  const documentOf = (p: number): number => {
+    let lo = 0;
+    let hi = documents.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (layout.documentFirst[mid]! <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    length: layout.unitPassage.length,
+    at(u) {
+      let unit = made.get(u);
+      if (unit) return unit;
+      const p = layout.unitPassage[u]!;
+      const d = documentOf(p);
+      const document = documents[d]!;
+      const passage = document.passages[p - layout.documentFirst[d]!]!;
+      const sentence = u - layout.passageUnits[p]!;
+      const span = passage.sentences[sentence] ?? { start: 0, end: passage.text.length };
+      unit = { id: u, passage, document, sentence, text: passage.text.slice(span.start, span.end) };
+      if (made.size > 50_000) made.clear();
+      made.set(u, unit);
+      return unit;
+    },
+  };
+}
