@@ -141,8 +141,3 @@ export function extractDates(text: string, published: string | null): FoundDate[
   }
   return found.sort((a, b) => a.index - b.index);
 }
-
-/** Sort key for partial dates: "2025" < "2025-10" < "2025-10-03". */
-export function compareDates(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
