@@ -1,14 +1,15 @@
 import type { Knowledge } from "../knowledge/knowledge.js";
-import type { Answer, AnswerItem } from "../knowledge/types.js";
+import type { Answer, AnswerItem, ClaimCheck } from "../knowledge/types.js";
 
 /** The JSON shape of an item: verbatim text and its citation. */
 function itemJson(item: AnswerItem): unknown {
   return { text: item.text, citation: item.citation };
 }
 
-/** `ask`/`cite` as JSON: `{ query, abstained, items, notes }`. */
-export function answerJson(answer: Answer): unknown {
-  return { query: answer.query, abstained: answer.abstained, items: answer.items.map(itemJson), notes: answer.notes };
+/** `ask` as JSON: `{ query, abstained, confidence, items, notes }`; `cite` adds `verdict` and `reason`. */
+export function answerJson(answer: Answer | ClaimCheck): unknown {
+  const base = { query: answer.query, abstained: answer.abstained, confidence: answer.confidence, items: answer.items.map(itemJson), notes: answer.notes };
+  return "verdict" in answer ? { ...base, verdict: answer.verdict, reason: answer.reason } : base;
 }
 
 /** `positions` as JSON: `{ parties: [{ party, items }] }`, or null for an unknown party. */

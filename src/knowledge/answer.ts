@@ -1,3 +1,4 @@
+import { answerability, answerabilityFeatures, confidenceOf } from "./answerability.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { extractDates, extractFigures } from "./facts.js";
 import { questionHints } from "./question.js";
@@ -8,8 +9,8 @@ import type { Answer, AnswerItem, Topic } from "./types.js";
 
 /** Answer-selection settings, calibrated on the evaluation questions as a whole. */
 export const ANSWERING = {
-  /** Below this IDF-weighted query coverage of the best passage the bot abstains (in-scope questions seen: ≥ 0.58; out of scope: 0). */
-  minCoverage: 0.5,
+  /** Items after the first must cover at least this share of what the first covers. */
+  coverageShare: 0.6,
   /** Items after the first must score at least this share of the first. */
   relativeFloor: 0.2,
   maxItems: 3,
@@ -19,6 +20,9 @@ export const ANSWERING = {
   noteCandidates: 15,
 } as const;
 
+/** The note on an answer given with low confidence. */
+export const LOW_CONFIDENCE_NOTE = "These are the closest passages I found; they may not answer your question.";
+
 /** The line shown when the sources do not answer. */
 export function abstainMessage(topic: Topic): string {
   const tries = topic.suggestions.slice(0, 3).map((s) => `“${s}”`).join(", ");
@@ -27,22 +31,28 @@ export function abstainMessage(topic: Topic): string {
 
 /**
  * Answers a question (`ask`) or finds passages for a claim (`cite`): up to three verbatim, cited
- * passages, best first, with notes on corroboration and on sources that differ. Abstains when
- * the best passage covers too little of the query.
+ * passages, best first, with notes on corroboration and on sources that differ. Whether to answer
+ * is decided by the fitted answerability model: confidence "high", "low" (the closest passages,
+ * with a note saying they may not answer) or "none" (abstain).
  */
-export function composeAnswer(retriever: Retriever, analyzer: Analyzer, topic: Topic, query: string): Answer {
+export function composeAnswer(
+  retriever: Retriever,
+  analyzer: Analyzer,
+  topic: Topic,
+  query: string,
   // a passage must match two of the question's words (or its only one): one shared word is chance
-  const needed = Math.min(2, retriever.queryTerms(query).length);
-  const ranked = retriever.rank(query, 60, needed);
+  ranked: readonly RankedPassage[] = retriever.rank(query, 60, 2),
+): Answer {
   const top = ranked[0];
-  if (!top || top.coverage < ANSWERING.minCoverage) {
-    return { query, abstained: true, items: [], notes: [abstainMessage(topic)] };
+  const confidence = top ? confidenceOf(answerability(answerabilityFeatures(query, ranked, retriever, analyzer, topic))) : "none";
+  if (!top || confidence === "none") {
+    return { query, abstained: true, confidence: "none", items: [], notes: [abstainMessage(topic)] };
   }
   const chosen: RankedPassage[] = [];
   const echoes = new Map<RankedPassage, RankedPassage[]>();
   for (const candidate of ranked) {
     if (chosen.length >= ANSWERING.maxItems) break;
-    if (candidate.score < top.score * ANSWERING.relativeFloor || candidate.coverage < ANSWERING.minCoverage * 0.6) break;
+    if (candidate.score < top.score * ANSWERING.relativeFloor || candidate.coverage < top.coverage * ANSWERING.coverageShare) break;
     const terms = retriever.termsOf(candidate.passage);
     const twin = chosen.find((c) => jaccard(retriever.termsOf(c.passage), terms) >= SAME_FACT);
     if (twin) {
@@ -54,13 +64,14 @@ export function composeAnswer(retriever: Retriever, analyzer: Analyzer, topic: T
   const items = chosen.map((c) => itemOf(c.document, c.passage, c.best.sentence));
   const relevant = ranked
     .slice(0, ANSWERING.noteCandidates)
-    .filter((c) => c.score >= top.score * ANSWERING.noteFloor && c.coverage >= ANSWERING.minCoverage * 0.6);
+    .filter((c) => c.score >= top.score * ANSWERING.noteFloor && c.coverage >= top.coverage * ANSWERING.coverageShare);
   const notes = [
     ...corroboration(items[0]!, chosen[0]!, echoes.get(chosen[0]!) ?? [], relevant),
     ...figureConflicts(query, chosen[0]!, relevant, retriever),
     ...dateConflicts(query, chosen[0]!, ranked, retriever, analyzer, topic),
   ];
-  return { query, abstained: false, items, notes };
+  if (confidence === "low") notes.unshift(LOW_CONFIDENCE_NOTE);
+  return { query, abstained: false, confidence, items, notes };
 }
 
 function label(c: RankedPassage): string {
@@ -125,7 +136,7 @@ function termsAround(text: string, start: number, end: number, analyzer: Analyze
  * thing (the question's own words in the first answer, e.g. "the October 2024 agreement" against
  * "in late 2025, when Microsoft restructured its historic partnership").
  */
-function dateConflicts(query: string, first: RankedPassage, ranked: RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): string[] {
+function dateConflicts(query: string, first: RankedPassage, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): string[] {
   if (!questionHints(query).when) return [];
   const mine = extractDates(first.best.text, first.document.meta.published)[0];
   if (!mine) return [];

@@ -3,12 +3,15 @@ import { join } from "node:path";
 import type { ZodType } from "zod";
 import { seedSchemas } from "./metadata.js";
 import { parseSeed } from "./parse.js";
-import type { DocumentMeta, SourceDocument, Topic } from "./types.js";
+import { wordNetLexicon } from "../sources/wordnet.js";
+import type { DocumentMeta, SourceDocument, Lexicon, Topic } from "./types.js";
 
 /** Everything the bot knows: the parsed documents and the topic. */
 export interface Corpus {
   readonly documents: readonly SourceDocument[];
   readonly topic: Topic;
+  /** Synonyms of query words (a lexical resource such as WordNet); none when absent. */
+  readonly lexicon?: Lexicon;
 }
 
 /** One seed as read from disk, before parsing. */
@@ -56,16 +59,16 @@ export function readSeeds(dir: string): { seeds: SeedFile[]; topic: Topic } {
 }
 
 /** Parses seeds into documents. Pure. */
-export function buildCorpus(seeds: readonly SeedFile[], topic: Topic): Corpus {
+export function buildCorpus(seeds: readonly SeedFile[], topic: Topic, lexicon?: Lexicon): Corpus {
   const documents = seeds.map((seed) => {
     const parsed = parseSeed(seed.id, seed.raw, seed.meta.title);
     return { id: seed.id, meta: seed.meta, raw: seed.raw, passages: parsed.passages, headings: parsed.headings };
   });
-  return { documents, topic };
+  return lexicon ? { documents, topic, lexicon } : { documents, topic };
 }
 
-/** Reads and parses a seeds folder. */
+/** Reads and parses a seeds folder; query words get WordNet synonyms. */
 export function loadCorpus(dir: string): Corpus {
   const { seeds, topic } = readSeeds(dir);
-  return buildCorpus(seeds, topic);
+  return buildCorpus(seeds, topic, wordNetLexicon());
 }

@@ -51,7 +51,7 @@ function isoDay(d: Date): string {
 
 interface DatePattern {
   readonly re: RegExp;
-  readonly read: (m: RegExpMatchArray, ref: Date | null) => { date: string; approximate: boolean } | null;
+  readonly read: (m: RegExpMatchArray, ref: Date | null, year: number | null) => { date: string; approximate: boolean } | null;
 }
 
 /** A quick test that lets most sentences skip the date patterns. */
@@ -71,9 +71,13 @@ const PATTERNS: readonly DatePattern[] = [
     re: new RegExp(`\\b${MONTH_RE}\\s+((?:19|20)\\d{2})\\b`, "gi"),
     read: (m) => ({ date: `${m[2]}-${pad(monthNumber(m[1]!))}`, approximate: false }),
   },
-  { // April 27 (the year comes from the document's date)
+  { // April 27 (the year comes from the document's date, or the year the document is about)
     re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)`, "gi"),
-    read: (m, ref) => (ref ? { date: `${ref.getUTCFullYear()}-${pad(monthNumber(m[1]!))}-${pad(Number(m[2]))}`, approximate: true } : null),
+    read: (m, ref, year) => {
+      const y = ref?.getUTCFullYear() ?? year;
+      const day = Number(m[2]);
+      return y !== null && day >= 1 && day <= 31 ? { date: `${y}-${pad(monthNumber(m[1]!))}-${pad(day)}`, approximate: true } : null;
+    },
   },
   { // late 2025 / early 2026 / mid-2025
     re: /\b(early|late|mid|end of|start of|beginning of)[\s-]+((?:19|20)\d{2})\b/gi,
@@ -120,10 +124,12 @@ function relative(m: RegExpMatchArray, ref: Date): { date: string; approximate: 
 
 /**
  * Finds dates in text. Full dates, month+year and bare years are exact; "late 2025" is
- * approximate. Relative dates ("last month", "as of Wednesday") and day+month without a year are
- * resolved against `published` (YYYY-MM-DD) and marked approximate, or left out when it is null.
+ * approximate. Relative dates ("last month", "as of Wednesday") are resolved against `published`
+ * (YYYY-MM-DD) and marked approximate, or left out when it is null. A day and month without a
+ * year ("April 27") takes the year of `published`, or else `yearHint` (the year the document is
+ * about), and is marked approximate.
  */
-export function extractDates(text: string, published: string | null): FoundDate[] {
+export function extractDates(text: string, published: string | null, yearHint: number | null = null): FoundDate[] {
   if (!MAY_HAVE_DATE.test(text)) return [];
   const ref = published ? new Date(`${published}T00:00:00Z`) : null;
   const taken: [number, number][] = [];
@@ -135,9 +141,25 @@ export function extractDates(text: string, published: string | null): FoundDate[
       const end = start + m[0].length;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       taken.push([start, end]);
-      const read = pattern.read(m, ref);
+      const read = pattern.read(m, ref, yearHint);
       if (read) found.push({ ...read, raw: m[0], index: start });
     }
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The year a document without a publication date is about: the latest year it names in full
+ * dates, month-and-year or bare years (null when it names none).
+ */
+export function documentYear(texts: Iterable<string>): number | null {
+  let latest: number | null = null;
+  for (const text of texts) {
+    for (const d of extractDates(text, null)) {
+      if (d.approximate) continue;
+      const y = Number(d.date.slice(0, 4));
+      if (latest === null || y > latest) latest = y;
+    }
+  }
+  return latest;
 }

@@ -7,8 +7,9 @@ import { listSources, type SourceSummary } from "./sources.js";
 import { currentStatus, type Status } from "./status.js";
 import { suggest, suggestionPool } from "./suggest.js";
 import { buildTimeline, type TimelineEvent } from "./timeline.js";
-import type { Answer } from "./types.js";
+import type { Answer, ClaimCheck } from "./types.js";
 import { buildUnits, lazyUnitTable } from "./units.js";
+import { judgeClaim } from "./verdict.js";
 
 /** An index loaded from a snapshot, with the first passage of each document (and the end). */
 export interface RestoredIndex {
@@ -22,7 +23,7 @@ export interface Knowledge {
   readonly analyzer: Analyzer;
   readonly retriever: Retriever;
   ask(question: string): Answer;
-  cite(claim: string): Answer;
+  cite(claim: string): ClaimCheck;
   /** Positions of every party, or of one (a name or alias); null when the party is unknown. */
   positions(party?: string): PartyPositions[] | null;
   status(): Status;
@@ -45,8 +46,9 @@ export function createKnowledge(corpus: Corpus, restored?: RestoredIndex): Knowl
         restored.data,
         analyzer,
         corpus.topic,
+        corpus.lexicon,
       )
-    : createRetriever(buildUnits(corpus.documents), analyzer, corpus.topic);
+    : createRetriever(buildUnits(corpus.documents), analyzer, corpus.topic, corpus.lexicon);
   let allPositions: PartyPositions[] | undefined;
   let status: Status | undefined;
   let timeline: TimelineEvent[] | undefined;
@@ -56,7 +58,11 @@ export function createKnowledge(corpus: Corpus, restored?: RestoredIndex): Knowl
     analyzer,
     retriever,
     ask: (question) => composeAnswer(retriever, analyzer, corpus.topic, question),
-    cite: (claim) => composeAnswer(retriever, analyzer, corpus.topic, claim),
+    cite(claim) {
+      const ranked = retriever.rank(claim, 60, 2);
+      const answer = composeAnswer(retriever, analyzer, corpus.topic, claim, ranked);
+      return { ...answer, ...judgeClaim(claim, answer.abstained ? [] : ranked, retriever, analyzer, corpus.topic) };
+    },
     positions(party) {
       allPositions ??= collectPositions(corpus.documents, corpus.topic, analyzer);
       if (party === undefined || party.trim() === "") return allPositions;

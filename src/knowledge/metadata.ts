@@ -13,6 +13,7 @@ function buildSchemas(z: typeof Zod) {
     id: z.string().regex(/^[a-z0-9]+$/, "ids are lower-case letters and digits"),
     name: z.string().min(1),
     aliases: z.array(z.string().min(1)),
+    kind: z.string().min(1).optional(),
   });
   return {
     /** Schema of `<seed>.meta.json`: only what the capture shows; unknown is null. */

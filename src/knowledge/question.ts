@@ -9,6 +9,10 @@ export interface QuestionHints {
   readonly stance: boolean;
   /** For "what is X" / "define X": X, when it is short. */
   readonly subject: string | null;
+  /** Asks for a list: arguments, points, ways, outcomes, bullets. */
+  readonly list: boolean;
+  /** A yes/no question about where something stands ("did MS sue yet?", "is the deal still on?"). */
+  readonly yesNo: boolean;
 }
 
 const DEFINE = /^\s*(?:(?:what|wat)\s*(?:'s|s|is|are|was|were)|define|explain|meaning of|what does)\s+(?:the\s+|a\s+|an\s+)?(.+?)(?:\s+(?:mean|stand for))?\s*[?.!]*\s*$/i;
@@ -30,5 +34,7 @@ export function questionHints(query: string): QuestionHints {
     subject: definitionSubject(query),
     amountKind: /\b(capacity|compute|power|gigawatts?|gw|energy|chips?|data ?cent(er|re)s?)\b|\d\s?gw\b/.test(q) ? "capacity" : "money",
     who: /\b(who|whom|whose|which (compan(y|ies)|newspapers?|outlets?|papers?|firms?|part(y|ies)|publications?|customers?|banks?))\b/.test(q),
+    list: /\b(list|lists|bullets?|bullet points?|points|arguments|reasons|ways|options|outcomes|scenarios|possibilities|steps|takeaways|implications|pros and cons|what are (the|their|some))\b/.test(q),
+    yesNo: /^\s*(did|does|do|has|have|had|is|are|was|were|will|would|can|could|should)\b/.test(q) && !/\b(how|what|when|where|which|who|why)\b/.test(q),
   };
 }

@@ -3,6 +3,7 @@ import type { IndexData } from "./compact-index.js";
 import type { UnitFeatures } from "./unit-features.js";
 import type { Passage, SourceDocument, Topic } from "./types.js";
 import type { AnswerUnit } from "./units.js";
+import type { TermKind } from "./retrieval.js";
 
 /** Ranking weights: field boosts and question-type hints. */
 export const RANKING = {
@@ -15,8 +16,20 @@ export const RANKING = {
   sectionOnly: 0.5,
   /** Units that attribute a position to the party a question asks about ("what does OpenAI say"). */
   stanceBoost: 2.5,
+  /** Units saying where something stands ("no lawsuit has been filed yet"), for yes/no questions. */
+  standingBoost: 1.4,
   /** A fuzzy match counts this much towards coverage. */
   fuzzyCoverage: 0.5,
+  /** A word the index does not know, corrected to a near index word: its weight in scores. */
+  correctionWeight: 0.8,
+  /** A synonym (from the lexical resource) of a query word: its weight in scores… */
+  synonymWeight: 0.45,
+  /** …and the share of the word's weight it stands for, when the word itself is unknown. */
+  synonymCoverage: 0.7,
+  /** Whether words the index knows also get their synonyms (looked up for passages found otherwise). */
+  expandKnown: false,
+  /** Synonyms looked up per query word, at most. */
+  maxSynonyms: 4,
 } as const;
 
 /** A passage ranked for a query, with the sentence that matched best. */
@@ -42,6 +55,8 @@ export interface RetrieverData {
 export interface Retriever {
   /** The query's index terms, without repeats. */
   queryTerms(query: string): string[];
+  /** The query's terms, how the index knows each, and their weights in coverage. */
+  profile(query: string): { readonly terms: readonly string[]; readonly weights: readonly number[]; readonly kinds: readonly TermKind[] };
   /** Passages best first; passages matching fewer than `minMatched` query terms are left out. */
   rank(query: string, limit?: number, minMatched?: number): RankedPassage[];
   /** The index terms of a passage (text, lead-in, section, column headers). */

@@ -1,10 +1,11 @@
-import type { Analyzer } from "./analyze.js";
+import { normalizeText, type Analyzer } from "./analyze.js";
+import { cleanChatQuery } from "./chat-query.js";
 import { bm25Idf, buildCompactIndex, indexData, restoreIndex, type CompactIndex, type FieldPostings } from "./compact-index.js";
 import { questionHints } from "./question.js";
 import { definitionPattern, fuzzyDistance, RANKING, type Retriever, type RetrieverData } from "./ranking.js";
 import { TopK } from "./top-k.js";
 import { packFeatures, planHints, type HintPlan, type UnitFeatures } from "./unit-features.js";
-import type { Passage, Topic } from "./types.js";
+import type { Passage, Lexicon, Topic } from "./types.js";
 import { unitTable, type AnswerUnit, type UnitTable } from "./units.js";
 
 export type { RankedPassage, Retriever, RetrieverData } from "./ranking.js";
@@ -15,6 +16,20 @@ interface TermSpec {
   readonly id: number;
   readonly weight: number;
   readonly exact: boolean;
+  /** Looked up only for passages that other terms found (expansions of terms the index knows). */
+  readonly lookupOnly: boolean;
+}
+
+/** How the index knows a query term. */
+export type TermKind = "known" | "corrected" | "synonym" | "unknown";
+
+/** A query as the index sees it. */
+interface QueryPlan {
+  readonly terms: readonly string[];
+  readonly specs: readonly TermSpec[];
+  /** Weight of each term (by bit) in coverage: its IDF, or 0 for a word the index cannot match. */
+  readonly weights: readonly number[];
+  readonly kinds: readonly TermKind[];
 }
 
 /** Scratch space reused across queries (the retriever serves one query at a time). */
@@ -77,20 +92,28 @@ interface PassageHit {
  * Passages that match fewer than `minMatched` query terms, or cannot beat the current top k,
  * are skipped without further work.
  */
-export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic): Retriever {
+export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic, lexicon?: Lexicon): Retriever {
   const index = buildCompactIndex(units, analyzer);
   const df = passageDocumentFrequency(index, index.text.start.length - 1);
-  return makeRetriever(unitTable(units), index, packFeatures(units, analyzer, topic), df, analyzer, topic);
+  return makeRetriever(unitTable(units), index, packFeatures(units, analyzer, topic), df, analyzer, topic, lexicon);
 }
 
 /** The retriever over an index loaded from a snapshot; units are made as answers need them. */
-export function restoreRetriever(units: UnitTable, saved: RetrieverData, analyzer: Analyzer, topic: Topic): Retriever {
+export function restoreRetriever(units: UnitTable, saved: RetrieverData, analyzer: Analyzer, topic: Topic, lexicon?: Lexicon): Retriever {
   const index = restoreIndex(saved.index);
   if (index.unitCount !== units.length) throw new Error(`index snapshot has ${index.unitCount} units, the corpus ${units.length}`);
-  return makeRetriever(units, index, saved.features, saved.df, analyzer, topic);
+  return makeRetriever(units, index, saved.features, saved.df, analyzer, topic, lexicon);
 }
 
-function makeRetriever(units: UnitTable, index: CompactIndex, features: UnitFeatures, df: Uint32Array, analyzer: Analyzer, topic: Topic): Retriever {
+function makeRetriever(
+  units: UnitTable,
+  index: CompactIndex,
+  features: UnitFeatures,
+  df: Uint32Array,
+  analyzer: Analyzer,
+  topic: Topic,
+  lexicon: Lexicon | undefined,
+): Retriever {
   const passages = Math.max(1, index.passageCount);
   const partyOrder = topic.parties.map((p) => p.id);
   const termCache = new Map<Passage, ReadonlySet<string>>();
@@ -109,24 +132,102 @@ function makeRetriever(units: UnitTable, index: CompactIndex, features: UnitFeat
     touchedCount: 0,
   };
 
-  const queryTerms = (query: string): string[] => [...new Set(analyzer.terms(query))].slice(0, 32);
-  const idfOf = (term: string): number => {
-    const id = index.vocab.get(term);
-    return Math.log(1 + passages / (id === undefined || df[id] === 0 ? 0.5 : df[id]!));
+  const queryTerms = (query: string): string[] => [...new Set(analyzer.terms(cleanChatQuery(query)))].slice(0, 32);
+  const idfOfId = (id: number): number => Math.log(1 + passages / (df[id] === 0 ? 0.5 : df[id]!));
+
+  /** Index terms a synonym stands for: one known term, not already asked. */
+  const synonymTerms = (word: string, asked: ReadonlySet<string>): number[] => {
+    const ids: number[] = [];
+    for (const synonym of lexicon?.synonyms(word) ?? []) {
+      const terms = analyzer.terms(synonym);
+      if (terms.length !== 1 || asked.has(terms[0]!)) continue;
+      const id = index.vocab.get(terms[0]!);
+      if (id !== undefined && !ids.includes(id)) ids.push(id);
+      if (ids.length >= RANKING.maxSynonyms) break;
+    }
+    return ids;
   };
 
-  const expand = (terms: readonly string[]): TermSpec[] => {
+  /**
+   * What the index makes of a query: its terms, the look-ups for each (the term itself, similar
+   * spellings, synonyms), and each term's weight. A word the index has never seen is corrected to
+   * the closest index word when one is near; otherwise it stands for its synonyms that the index
+   * knows; otherwise it weighs nothing, so it cannot count against an answer.
+   */
+  const planQuery = (query: string): QueryPlan => {
+    const cleaned = cleanChatQuery(query);
+    const terms = [...new Set(analyzer.terms(cleaned))].slice(0, 32);
+    const asked = new Set(terms);
+    const surface = new Map<string, string>();
+    for (const word of normalizeText(cleaned).split(/[^a-z0-9]+/)) {
+      if (word.length < 3) continue;
+      const t = analyzer.terms(word);
+      if (t.length === 1 && !surface.has(t[0]!)) surface.set(t[0]!, word);
+    }
     const specs: TermSpec[] = [];
+    const weights: number[] = [];
+    const kinds: TermKind[] = [];
     terms.forEach((term, bit) => {
       const id = index.vocab.get(term);
-      if (id !== undefined) specs.push({ bit, id, weight: 1, exact: true });
-      const distance = fuzzyDistance(term);
-      if (distance === 0) return;
-      for (const [similar, [similarId, d]] of index.vocab.fuzzyGet(term, distance)) {
-        if (d > 0) specs.push({ bit, id: similarId, weight: (RANKING.fuzzyWeight * similar.length) / (similar.length + d), exact: false });
+      const word = surface.get(term);
+      if (id !== undefined) {
+        specs.push({ bit, id, weight: 1, exact: true, lookupOnly: false });
+        const distance = fuzzyDistance(term);
+        if (distance > 0) {
+          for (const [similar, [similarId, d]] of index.vocab.fuzzyGet(term, distance)) {
+            if (d > 0) specs.push({ bit, id: similarId, weight: (RANKING.fuzzyWeight * similar.length) / (similar.length + d), exact: false, lookupOnly: false });
+          }
+        }
+        if (word && RANKING.expandKnown) for (const sid of synonymTerms(word, asked)) specs.push({ bit, id: sid, weight: RANKING.synonymWeight, exact: false, lookupOnly: true });
+        weights.push(idfOfId(id));
+        kinds.push("known");
+        return;
       }
+      const correction = word && lexicon?.isWord(word) ? undefined : closestTerm(term);
+      if (correction !== undefined) {
+        specs.push({ bit, id: correction, weight: RANKING.correctionWeight, exact: true, lookupOnly: false });
+        weights.push(idfOfId(correction));
+        kinds.push("corrected");
+        return;
+      }
+      const expansions = [...new Set([...(word ? synonymTerms(word, asked) : []), ...extensions(term)])];
+      if (expansions.length > 0) {
+        for (const sid of expansions) specs.push({ bit, id: sid, weight: RANKING.synonymWeight, exact: false, lookupOnly: false });
+        weights.push(Math.max(...expansions.map(idfOfId)) * RANKING.synonymCoverage);
+        kinds.push("synonym");
+        return;
+      }
+      weights.push(0);
+      kinds.push("unknown");
     });
-    return specs;
+    return { terms, specs, weights, kinds };
+  };
+
+  /** For "what even is this X thing" / "eli5 X": the one story term a what-is question names. */
+  const soleSubject = (query: string, cleaned: string): string | null => {
+    if (!/\b(what|wat|whats|explain|eli5|define|meaning|mean)\b/i.test(query)) return null;
+    const named = topic.terms.filter((t) => analyzer.concepts(cleaned).has(t.id));
+    return named.length === 1 && analyzer.concepts(cleaned).size === 1 ? named[0]!.name : null;
+  };
+
+  /** Index terms that extend a stem the index does not know ("settl" → "settlement"), the commonest first. */
+  const extensions = (term: string): number[] => {
+    if (term.length < 5 || /\d/.test(term)) return [];
+    const found: { id: number; postings: number }[] = [];
+    for (const [, id] of index.vocab.atPrefix(term)) found.push({ id, postings: index.text.start[id + 1]! - index.text.start[id]! });
+    return found.sort((a, b) => b.postings - a.postings).slice(0, RANKING.maxSynonyms).map((f) => f.id);
+  };
+
+  /** The index term nearest to a word the index does not know (edit distance 1, or 2 for long words). */
+  const closestTerm = (term: string): number | undefined => {
+    if (term.length < 4 || /\d/.test(term)) return undefined;
+    const distance = term.length >= 8 ? 2 : 1;
+    let best: { id: number; d: number; postings: number } | undefined;
+    for (const [, [id, d]] of index.vocab.fuzzyGet(term, distance)) {
+      const postings = index.text.start[id + 1]! - index.text.start[id]!;
+      if (!best || d < best.d || (d === best.d && postings > best.postings)) best = { id, d, postings };
+    }
+    return best?.id;
   };
 
   /** Adds one term's BM25+ contributions in one field; marks the passages it touches. */
@@ -270,31 +371,40 @@ function makeRetriever(units: UnitTable, index: CompactIndex, features: UnitFeat
       }
       return terms;
     },
+    profile(query) {
+      const { terms, weights, kinds } = planQuery(query);
+      return { terms, weights, kinds };
+    },
     rank(query, limit = 10, minMatched = 1) {
-      const terms = queryTerms(query);
-      if (terms.length === 0) return [];
-      const hints = questionHints(query);
+      const q = planQuery(query);
+      const { terms, specs } = q;
+      const matchable = q.kinds.filter((k) => k !== "unknown").length;
+      if (matchable === 0) return [];
+      const needed = Math.min(minMatched, matchable);
+      const cleaned = cleanChatQuery(query);
+      const asked = questionHints(cleaned);
+      const hints = { ...asked, list: asked.list || questionHints(query).list, subject: asked.subject ?? soleSubject(query, cleaned) };
       const pattern = hints.subject ? definitionPattern(hints.subject, analyzer, topic) : null;
       let askedParties = 0;
-      if (hints.stance) for (const id of analyzer.concepts(query)) if (partyOrder.includes(id)) askedParties |= 1 << partyOrder.indexOf(id);
+      if (hints.stance) for (const id of analyzer.concepts(cleaned)) if (partyOrder.includes(id)) askedParties |= 1 << partyOrder.indexOf(id);
       const plan = planHints(features, hints, pattern ? (u) => pattern.test(units.at(u).text) : null, askedParties);
-      const specs = expand(terms);
-      const lookupOnly = commonestTerms(specs, terms.length, minMatched - 1);
+      const lookupOnly = commonestTerms(specs, matchable, needed - 1);
+      const later = (spec: TermSpec): boolean => spec.lookupOnly || lookupOnly.has(spec.bit);
       for (const spec of specs) {
-        if (lookupOnly.has(spec.bit)) continue;
+        if (later(spec)) continue;
         accumulate(index.text, spec, RANKING.boost.text, scratch.unitScore, spec.exact ? scratch.unitExact : scratch.unitFuzzy, true);
         accumulate(index.context, spec, RANKING.boost.context, scratch.contextScore, spec.exact ? scratch.contextExact : scratch.passageFuzzy, false);
         accumulate(index.section, spec, RANKING.boost.section, scratch.sectionScore, spec.exact ? scratch.sectionExact : scratch.passageFuzzy, false);
       }
-      // a passage must match `minMatched` terms, so it is found through a rarer term: the commonest
-      // terms are only looked up for the passages found
+      // a passage must match `needed` terms, so it is found through a rarer term: the commonest
+      // terms (and expansions of known terms) are only looked up for the passages found
       for (const spec of specs) {
-        if (!lookupOnly.has(spec.bit)) continue;
+        if (!later(spec)) continue;
         lookUp(index.text, spec, RANKING.boost.text, scratch.unitScore, spec.exact ? scratch.unitExact : scratch.unitFuzzy, true);
         lookUp(index.context, spec, RANKING.boost.context, scratch.contextScore, spec.exact ? scratch.contextExact : scratch.passageFuzzy, false);
         lookUp(index.section, spec, RANKING.boost.section, scratch.sectionScore, spec.exact ? scratch.sectionExact : scratch.passageFuzzy, false);
       }
-      return collect(terms, terms.map(idfOf), plan, limit, minMatched).map((hit) => {
+      return collect(terms, q.weights, plan, limit, needed).map((hit) => {
         const unit = units.at(hit.unit);
         return { passage: unit.passage, document: unit.document, best: unit, score: hit.score, coverage: hit.coverage, matched: hit.matched };
       });

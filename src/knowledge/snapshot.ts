@@ -10,7 +10,7 @@ import { packCorpus, unpackCorpus, type PackedCorpus } from "./snapshot-codec.js
 import { STOP_WORDS } from "./stopwords.js";
 
 /** Bumped whenever parsing or the index layout changes, so old snapshots are rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** What a snapshot file holds. */
 interface Snapshot {

@@ -15,5 +15,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   explain mean means meant like give show find look
   thru tho bc cuz abt wrt info size amount total number figure date dates day exact details detail
   go goes going went gone first
-  timeline timing schedule b c e f g h j k l n o p q v w x z`.split(/\s+/).filter(Boolean),
+  timeline timing schedule b c e f g h j k l n o p q v w x z
+  even out up off over down away back around ever else again whole entire bunch lot lots
+  nah yep yup nope huh eh wow cool sure maybe perhaps probably guess anyway anyways though although
+  gonna gotta wanna kinda sorta lemme gimme dunno tryna y'all yall
+  stuff thingy whatever whoever whatnot etc`.split(/\s+/).filter(Boolean),
 );

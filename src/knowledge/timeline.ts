@@ -1,6 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import { citationOf, excerptPassage } from "./excerpt.js";
-import { extractDates } from "./facts.js";
+import { documentYear, extractDates } from "./facts.js";
 import { jaccard } from "./similarity.js";
 import type { AnswerItem, SourceDocument } from "./types.js";
 
@@ -22,15 +22,18 @@ function compatible(a: string, b: string): boolean {
 /**
  * Dated events in ascending order, deduplicated across sources (the more precise, then the
  * exact, report is kept). Relative dates are resolved against each document's publication date
- * and marked approximate; where a document has no date they are left out.
+ * and marked approximate; where a document has no date they are left out. A day and month
+ * without a year ("Trial begins April 27") takes the year of the document's date, or of the latest
+ * year the document names, and is marked approximate.
  */
 export function buildTimeline(documents: readonly SourceDocument[], analyzer: Analyzer): TimelineEvent[] {
   const events: (TimelineEvent & { terms: Set<string>; row: boolean })[] = [];
   for (const document of documents) {
+    const year = document.meta.published ? null : documentYear(document.passages.map((p) => p.text));
     for (const passage of document.passages) {
       for (const span of passage.sentences) {
         const sentence = passage.text.slice(span.start, span.end);
-        const dates = extractDates(sentence, document.meta.published);
+        const dates = extractDates(sentence, document.meta.published, year);
         if (dates.length === 0) continue;
         const single = { ...passage, text: sentence, sentences: [{ start: 0, end: sentence.length }] };
         const cut = excerptPassage(single, 0);

@@ -63,7 +63,8 @@ export interface SourceDocument {
 export interface Topic {
   readonly story: string;
   readonly parties: readonly { readonly id: string; readonly name: string; readonly aliases: readonly string[] }[];
-  readonly terms: readonly { readonly id: string; readonly name: string; readonly aliases: readonly string[] }[];
+  /** Terms of the story; terms of one `kind` ("cloud platform", "outlet") are alternatives to each other. */
+  readonly terms: readonly { readonly id: string; readonly name: string; readonly aliases: readonly string[]; readonly kind?: string }[];
   readonly suggestions: readonly string[];
 }
 
@@ -89,10 +90,32 @@ export interface AnswerItem {
   readonly citation: Citation;
 }
 
+/** How sure the bot is that its passages answer the question: "none" when it abstains. */
+export type Confidence = "high" | "low" | "none";
+
+/** What the sources say of a claim. */
+export type Verdict = "supported" | "contradicted" | "mixed" | "unverified";
+
 /** The result of `ask` or `cite`. */
 export interface Answer {
   readonly query: string;
   readonly abstained: boolean;
+  readonly confidence: Confidence;
   readonly items: readonly AnswerItem[];
   readonly notes: readonly string[];
+}
+
+/** The result of `cite`: the passages for a claim and whether they support or contradict it. */
+export interface ClaimCheck extends Answer {
+  readonly verdict: Verdict;
+  /** One short sentence built from the sources, e.g. "Sources say $50 billion, not $60 billion." */
+  readonly reason: string;
+}
+
+/** A lexical resource (e.g. WordNet) the query side consults. */
+export interface Lexicon {
+  /** Synonyms of a word: plain words, most frequent senses first. */
+  synonyms(word: string): readonly string[];
+  /** Whether a word (or its base form) is a word of the language, as opposed to a typo. */
+  isWord(word: string): boolean;
 }

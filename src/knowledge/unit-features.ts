@@ -11,6 +11,11 @@ const FIGURE = 2;
 const MONEY = 4;
 const NAME = 8;
 const CAPACITY_TEXT = 16;
+/** A bullet under a lead-in, or a table row. */
+const LIST_ITEM = 32;
+/** States where something stands: "not yet", "no lawsuit", "still in talks", "has already". */
+const STANDING = 64;
+const STANDING_RE = /\b(?:not|no|never|yet|still|already|so far|remains?|pending|ongoing|reportedly)\b|n['’]t\b/i;
 
 /** Per-unit hint features packed into typed arrays, so ranking touches no objects. */
 export interface UnitFeatures {
@@ -39,7 +44,9 @@ export function packFeatures(units: readonly AnswerUnit[], analyzer: Analyzer, t
       (figures.length > 0 || OTHER_FIGURE.test(text) ? FIGURE : 0) |
       (hasMoney ? MONEY : 0) |
       (PROPER_NAME.test(text) || analyzer.concepts(text).size > 0 ? NAME : 0) |
-      (/gigawatt|GW/.test(text) ? CAPACITY_TEXT : 0);
+      (/gigawatt|GW/.test(text) ? CAPACITY_TEXT : 0) |
+      ((u.passage.kind === "bullet" && u.passage.leadIn) || u.passage.kind === "table-row" ? LIST_ITEM : 0) |
+      (STANDING_RE.test(text) ? STANDING : 0);
     let bits = 0;
     for (const s of attributedParties(u.passage, u.passage.kind === "paragraph" ? text : u.passage.text, analyzer, topic)) {
       const at = partyOrder.indexOf(s);
@@ -65,12 +72,19 @@ export interface HintPlan {
 /**
  * Plans the question-type hints of a query: when → dated units, how much → units with the kind of
  * figure asked for, who → units naming someone, what is X → units defining X (`defines`), what
- * does a party say → units attributing a position to it (`askedParties` as a bitmask).
+ * does a party say → units attributing a position to it (`askedParties` as a bitmask), a list →
+ * bullets and table rows, a yes/no question → units that say where something stands.
  */
 export function planHints(features: UnitFeatures, hints: QuestionHints, defines: ((unit: number) => boolean) | null, askedParties: number): HintPlan {
   const boost = RANKING.hintBoost;
   const max =
-    (hints.when ? boost : 1) * (hints.amount ? boost : 1) * (hints.who ? RANKING.whoBoost : 1) * (defines ? boost : 1) * (askedParties ? RANKING.stanceBoost : 1);
+    (hints.when ? boost : 1) *
+    (hints.amount ? boost : 1) *
+    (hints.who ? RANKING.whoBoost : 1) *
+    (defines ? boost : 1) *
+    (askedParties ? RANKING.stanceBoost : 1) *
+    (hints.list ? boost : 1) *
+    (hints.yesNo ? RANKING.standingBoost : 1);
   return {
     max,
     factor(u) {
@@ -83,6 +97,8 @@ export function planHints(features: UnitFeatures, hints: QuestionHints, defines:
       }
       if (hints.who && f & NAME) factor *= RANKING.whoBoost;
       if (askedParties && features.speakers[u]! & askedParties) factor *= RANKING.stanceBoost;
+      if (hints.list && f & LIST_ITEM) factor *= boost;
+      if (hints.yesNo && f & STANDING) factor *= RANKING.standingBoost;
       return factor;
     },
     definitionBoost: defines ? boost : 1,

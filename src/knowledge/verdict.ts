@@ -1,0 +1,197 @@
+import type { Analyzer } from "./analyze.js";
+import { citationLabel, itemOf } from "./excerpt.js";
+import { extractDates, extractFigures } from "./facts.js";
+import type { RankedPassage, Retriever } from "./retrieval.js";
+import type { Topic, Verdict } from "./types.js";
+
+/** A claim's verdict and the one sentence that explains it. */
+export interface ClaimVerdict {
+  readonly verdict: Verdict;
+  readonly reason: string;
+}
+
+/** Settings of the claim check. */
+export const CLAIM_CHECK = {
+  /** Evidence passages looked at, best first. */
+  evidence: 5,
+  /** A passage is about the claim when it holds at least this share of the claim's weight… */
+  relevant: 0.6,
+  /** …and supports it only when it holds at least this share. */
+  supporting: 0.75,
+} as const;
+
+const NEGATION = /\b(?:not|no|never|none|nothing|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied)\b|n['’]t\b/i;
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last", "only"] as const;
+const ORDINAL_RE = new RegExp(`\\b(${ORDINALS.join("|")})\\b`, "gi");
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const BARE_MONTH = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
+const PERCENT = /\b(\d+(?:\.\d+)?)\s?(?:%|percent|per cent|pct)\b/gi;
+
+/** A figure, date or rank in a claim or a source, comparable by `key` within its `kind`. */
+interface Fact {
+  readonly kind: string;
+  readonly key: string;
+  readonly raw: string;
+}
+
+function percentages(text: string): Fact[] {
+  return [...text.matchAll(PERCENT)].map((m) => ({ kind: "pct", key: String(Number(m[1])), raw: m[0] }));
+}
+
+/** Money, capacity and percentages. */
+function figuresOf(text: string): Fact[] {
+  return [...extractFigures(text).map((f) => ({ kind: f.key.split(":")[0]!, key: f.key, raw: f.raw })), ...percentages(text)];
+}
+
+/** Dates as years, months and days; a bare month name in a claim counts as a month. */
+function datesOf(text: string, published: string | null, bareMonths: boolean, yearHint: number | null = null): Fact[] {
+  const facts: Fact[] = [];
+  for (const d of extractDates(text, published, yearHint ?? (published ? null : 2000))) {
+    // a year worked out from elsewhere ("April 27" in an undated text) is no fact to compare
+    if (/\b(?:19|20)\d{2}\b/.test(d.raw) || published) facts.push({ kind: "year", key: d.date.slice(0, 4), raw: d.raw });
+    if (d.date.length >= 7) facts.push({ kind: "month", key: d.date.slice(5, 7), raw: d.raw });
+    if (d.date.length >= 10 && !d.approximate) facts.push({ kind: "day", key: d.date.slice(5), raw: d.raw });
+  }
+  if (bareMonths && !facts.some((f) => f.kind === "month")) {
+    for (const m of text.matchAll(BARE_MONTH)) {
+      const n = MONTHS.findIndex((name) => name.startsWith(m[1]!.toLowerCase().slice(0, 3))) + 1;
+      if (n > 0 && !(m[1]!.toLowerCase() === "mar" || m[1]!.toLowerCase() === "may")) facts.push({ kind: "month", key: String(n).padStart(2, "0"), raw: m[0] });
+    }
+  }
+  return facts;
+}
+
+function ordinalsOf(text: string): Fact[] {
+  return [...text.matchAll(ORDINAL_RE)].map((m) => ({ kind: "rank", key: m[1]!.toLowerCase(), raw: m[1]!.toLowerCase() }));
+}
+
+/** A verbatim cut of a sentence for a reason line. */
+function shortQuote(sentence: string, max = 140): string {
+  const s = sentence.trim();
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))} …`;
+}
+
+/** The sentence of a passage with the best match, plus its list lead-in, as one text. */
+function evidenceText(c: RankedPassage): string {
+  return [c.passage.leadIn ?? "", c.best.text].join(" ").trim();
+}
+
+/**
+ * Judges a claim against the passages ranked for it: "contradicted" when a passage about the
+ * claim gives another figure, date, rank, party or place, or says the opposite (negation);
+ * "supported" only when a passage holds nearly all of the claim with the same figures, dates and
+ * ranks, the same polarity and the same first-named party; "mixed" when sources do both;
+ * otherwise "unverified". A claim is never called supported on a guess.
+ */
+export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): ClaimVerdict {
+  const profile = retriever.profile(claim);
+  const weightOf = new Map(profile.terms.map((t, i) => [t, profile.kinds[i] === "unknown" ? 0 : profile.weights[i]!]));
+  const total = [...weightOf.values()].reduce((a, b) => a + b, 0);
+  if (ranked.length === 0 || total === 0) return { verdict: "unverified", reason: "The sources do not mention this." };
+  const factTerms = new Set(analyzer.terms([...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)].map((f) => f.raw).join(" ")));
+  const coreTotal = [...weightOf].filter(([t]) => !factTerms.has(t)).reduce((a, [, w]) => a + w, 0);
+  /** Share of the claim's weight (figures and dates left out) that a text holds. */
+  const share = (text: string): number => {
+    if (coreTotal === 0) return 0;
+    const terms = new Set(analyzer.terms(text));
+    let held = 0;
+    for (const [t, w] of weightOf) if (!factTerms.has(t) && terms.has(t)) held += w;
+    return held / coreTotal;
+  };
+  const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)];
+  const claimNegated = NEGATION.test(claim);
+  const claimConcepts = analyzer.concepts(claim);
+  const kindOf = new Map<string, string>([...topic.parties.map((p) => [p.id, "party"] as const), ...topic.terms.filter((t) => t.kind).map((t) => [t.id, t.kind!] as const)]);
+  const nameOf = new Map([...topic.parties, ...topic.terms].map((e) => [e.id, e.name]));
+  const firstParty = (text: string): string | undefined => {
+    const lower = text.toLowerCase();
+    let best: { id: string; at: number } | undefined;
+    for (const p of topic.parties) {
+      for (const alias of [p.name, ...p.aliases]) {
+        const at = lower.search(new RegExp(`(?<![a-z0-9])${alias.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z0-9])`));
+        if (at >= 0 && (!best || at < best.at)) best = { id: p.id, at };
+      }
+    }
+    return best?.id;
+  };
+
+  const conflicts: { document: string; reason: string; strength: number }[] = [];
+  const supports: { document: string; reason: string; strength: number }[] = [];
+  for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
+    const sentence = evidenceText(c);
+    const sentenceShare = share(sentence);
+    const passageShare = share([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" "));
+    if (passageShare < CLAIM_CHECK.relevant) continue;
+    const label = citationLabel(itemOf(c.document, c.passage, c.best.sentence).citation);
+    const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence)];
+    const negatedSentence = c.passage.sentences
+      .map((span) => c.passage.text.slice(span.start, span.end))
+      .find((s) => NEGATION.test(s) && share(s) >= 0.34);
+    let conflict: string | null = null;
+    let matchedFacts = 0;
+    for (const kind of new Set(claimFacts.map((f) => f.kind))) {
+      const mine = claimFacts.filter((f) => f.kind === kind);
+      const theirs = sourceFacts.filter((f) => f.kind === kind);
+      if (theirs.length === 0) continue;
+      if (mine.some((m) => theirs.some((t) => t.key === m.key))) {
+        matchedFacts++;
+        continue;
+      }
+      if (sentenceShare >= CLAIM_CHECK.relevant) conflict ??= `Sources say ${theirs[0]!.raw}, not ${mine[0]!.raw}.`;
+    }
+    // a name or place of the claim the passage replaces with another of the same kind
+    if (!conflict && sentenceShare >= CLAIM_CHECK.relevant) {
+      const theirs = analyzer.concepts(sentence);
+      for (const id of claimConcepts) {
+        const kind = kindOf.get(id);
+        if (!kind || kind === "party" || theirs.has(id)) continue;
+        const rival = [...theirs].find((other) => other !== id && kindOf.get(other) === kind && !claimConcepts.has(other));
+        if (rival) {
+          conflict = `Sources say ${nameOf.get(rival)}, not ${nameOf.get(id)}.`;
+          break;
+        }
+      }
+    }
+    const negated = NEGATION.test(c.best.text);
+    if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting) {
+      conflict = `Sources say: “${shortQuote(c.best.text)}” (${label}).`;
+    }
+    // a positive claim where the passage about it says the thing has not happened
+    if (!conflict && !claimNegated && negatedSentence && passageShare >= CLAIM_CHECK.supporting) {
+      conflict = `Sources say: “${shortQuote(negatedSentence)}” (${label}).`;
+    }
+    if (conflict) {
+      conflicts.push({ document: c.document.id, reason: conflict, strength: sentenceShare });
+      continue;
+    }
+    const factsNeeded = new Set(claimFacts.map((f) => f.kind)).size;
+    const sameLead = (() => {
+      const a = firstParty(claim);
+      const b = firstParty(c.best.text);
+      return a === undefined || b === undefined || a === b || claimConcepts.size < 2;
+    })();
+    const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" ")).has(id));
+    if (
+      negated === claimNegated &&
+      sameLead &&
+      conceptsHeld &&
+      sentenceShare >= CLAIM_CHECK.supporting &&
+      matchedFacts >= factsNeeded
+    ) {
+      supports.push({ document: c.document.id, reason: `Sources say: “${shortQuote(c.best.text)}” (${label}).`, strength: sentenceShare });
+    }
+  }
+  const strongest = conflicts.sort((a, b) => b.strength - a.strength)[0];
+  const support = supports.sort((a, b) => b.strength - a.strength)[0];
+  if (strongest && support) {
+    // a passage that holds the claim as closely as the conflicting one holds it settles nothing alone
+    if (support.strength > strongest.strength) return { verdict: "supported", reason: support.reason };
+    if (supports.some((s) => s.document !== strongest.document)) return { verdict: "mixed", reason: `Sources disagree. ${strongest.reason}` };
+    return { verdict: "unverified", reason: "The sources do not settle this." };
+  }
+  if (strongest) return { verdict: "contradicted", reason: strongest.reason };
+  if (support) return { verdict: "supported", reason: support.reason };
+  return { verdict: "unverified", reason: "Nothing in the sources confirms or contradicts this." };
+}
