@@ -16,7 +16,7 @@ const FILLER_PHRASES: readonly string[] = [
   "does anyone know", "does anybody know", "anyone know", "anybody know", "can someone tell me", "can somebody tell me",
   "can someone explain", "can somebody explain", "can anyone explain", "could someone explain", "someone explain",
   "can you tell me", "could you tell me", "can u tell me", "tell me", "help me understand", "i'm confused", "im confused",
-  "i am confused", "confused about", "i was wondering", "just wondering", "i wonder", "wondering", "any idea", "any ideas",
+  "i am confused", "confused about", "so confused", "confused", "i was wondering", "just wondering", "i wonder", "wondering", "any idea", "any ideas",
   "anyone got", "i heard that", "i heard", "i read that", "i saw that", "i think", "i guess", "i mean", "you know",
   "for real", "real quick", "out of curiosity", "asking for a friend", "help pls", "help please", "thanks in advance",
   "wait so", "wait what", "ok so", "okay so", "so like", "so basically", "hold on", "hang on", "sorry if",

@@ -21,6 +21,8 @@ export const CLAIM_CHECK = {
 } as const;
 
 const NEGATION = /\b(?:not|no|never|none|nothing|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied)\b|n['’]t\b/i;
+/** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
+const HEDGE = /\b(?:if|could|would|may|might|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|plan|plans|planning|possible|possibly|potential|potentially|unless)\b/i;
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last", "only"] as const;
 const ORDINAL_RE = new RegExp(`\\b(${ORDINALS.join("|")})\\b`, "gi");
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -50,7 +52,8 @@ function datesOf(text: string, published: string | null, bareMonths: boolean, ye
     // a year worked out from elsewhere ("April 27" in an undated text) is no fact to compare
     if (/\b(?:19|20)\d{2}\b/.test(d.raw) || published) facts.push({ kind: "year", key: d.date.slice(0, 4), raw: d.raw });
     if (d.date.length >= 7) facts.push({ kind: "month", key: d.date.slice(5, 7), raw: d.raw });
-    if (d.date.length >= 10 && !d.approximate) facts.push({ kind: "day", key: d.date.slice(5), raw: d.raw });
+    // a day as written ("April 27"), not one worked out from "last week"
+    if (d.date.length >= 10 && /\d/.test(d.raw)) facts.push({ kind: "day", key: d.date.slice(5), raw: d.raw });
   }
   if (bareMonths && !facts.some((f) => f.kind === "month")) {
     for (const m of text.matchAll(BARE_MONTH)) {
@@ -102,6 +105,21 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
   };
   const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)];
   const claimNegated = NEGATION.test(claim);
+  const claimHedged = HEDGE.test(claim);
+  const rarest = [...weightOf].filter(([t]) => !factTerms.has(t)).sort((a, b) => b[1] - a[1])[0]?.[0];
+  /** Terms within a few words of a figure or date. */
+  const near = (text: string, raw: string): Set<string> => {
+    const at = text.indexOf(raw);
+    if (at < 0) return new Set();
+    const before = text.slice(0, at).split(/[\s(,;:]+/).filter(Boolean).slice(-4).join(" ");
+    const after = text.slice(at + raw.length).split(/[\s),;:]+/).filter(Boolean).slice(0, 4).join(" ");
+    return new Set(analyzer.terms(`${before} ${after}`));
+  };
+  const neighboursAgree = (claimText: string, claimRaw: string, sentence: string, sourceRaw: string): boolean => {
+    const sentenceTerms = new Set(analyzer.terms(sentence));
+    const theirs = near(sentence, sourceRaw);
+    return [...near(claimText, claimRaw)].every((t) => !sentenceTerms.has(t) || theirs.has(t) || analyzer.concepts(t).size > 0);
+  };
   const claimConcepts = analyzer.concepts(claim);
   const kindOf = new Map<string, string>([...topic.parties.map((p) => [p.id, "party"] as const), ...topic.terms.filter((t) => t.kind).map((t) => [t.id, t.kind!] as const)]);
   const nameOf = new Map([...topic.parties, ...topic.terms].map((e) => [e.id, e.name]));
@@ -128,15 +146,18 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence)];
     const negatedSentence = c.passage.sentences
       .map((span) => c.passage.text.slice(span.start, span.end))
-      .find((s) => NEGATION.test(s) && share(s) >= 0.34);
+      .find((s) => NEGATION.test(s) && (share(s) >= 0.34 || (rarest !== undefined && new Set(analyzer.terms(s)).has(rarest))));
     let conflict: string | null = null;
     let matchedFacts = 0;
     for (const kind of new Set(claimFacts.map((f) => f.kind))) {
       const mine = claimFacts.filter((f) => f.kind === kind);
       const theirs = sourceFacts.filter((f) => f.kind === kind);
       if (theirs.length === 0) continue;
-      if (mine.some((m) => theirs.some((t) => t.key === m.key))) {
-        matchedFacts++;
+      const same = mine.flatMap((m) => theirs.filter((t) => t.key === m.key).map((t) => [m, t] as const));
+      if (same.length > 0) {
+        // the words next to the figure in the claim that the sentence uses must be next to it there too
+        // (when the sentence gives several figures of this kind, "$15 billion immediate, $35 billion contingent")
+        if (theirs.length === 1 || same.some(([m, t]) => neighboursAgree(claim, m.raw, sentence, t.raw))) matchedFacts++;
         continue;
       }
       if (sentenceShare >= CLAIM_CHECK.relevant) conflict ??= `Sources say ${theirs[0]!.raw}, not ${mine[0]!.raw}.`;
@@ -175,6 +196,7 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" ")).has(id));
     if (
       negated === claimNegated &&
+      (claimHedged || !HEDGE.test(c.best.text)) &&
       sameLead &&
       conceptsHeld &&
       sentenceShare >= CLAIM_CHECK.supporting &&

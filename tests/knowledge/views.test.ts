@@ -95,3 +95,12 @@ describe("suggest", () => {
     }
   });
 });
+
+describe("timeline dates without a year", () => {
+  it("takes the year the undated article is about and marks it approximate", () => {
+    const trial = seedKnowledge()
+      .timeline()
+      .find((e) => e.text.includes("Trial begins April 27"));
+    expect(trial).toMatchObject({ date: "2026-04-27", approximate: true });
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { seedKnowledge } from "../support/knowledge.js";
+
+const cite = (claim: string) => seedKnowledge().cite(claim);
+
+describe("claim verdicts", () => {
+  it("contradicts a wrong figure and says what the sources give", () => {
+    const r = cite("Amazon is investing $60 billion in OpenAI");
+    expect(r.verdict).toBe("contradicted");
+    expect(r.reason).toBe("Sources say $50 billion, not $60 billion.");
+    const gw = cite("OpenAI is getting 5 gigawatts of Trainium capacity");
+    expect(gw.verdict).toBe("contradicted");
+    expect(gw.reason).toMatch(/2 ?GW|2 gigawatts/i);
+  });
+
+  it("supports a claim a source states with the same figure or date", () => {
+    expect(cite("Amazon is investing $50 billion in OpenAI").verdict).toBe("supported");
+    expect(cite("Amazon and OpenAI announced their partnership on February 27, 2026").verdict).toBe("supported");
+  });
+
+  it("contradicts a wrong date, rank, place and a claim that something happened that has not", () => {
+    expect(cite("Amazon and OpenAI announced their partnership on January 27, 2026").reason).toBe("Sources say February 27, 2026, not January 27, 2026.");
+    expect(cite("The Musk trial begins April 17").reason).toBe("Sources say April 27, not April 17.");
+    expect(cite("OpenAI is the first major AI lab to adopt Trainium").reason).toBe("Sources say second, not first.");
+    expect(cite("The Stateful Runtime Environment runs on Microsoft Azure").reason).toBe("Sources say Bedrock, not Azure.");
+    const sued = cite("Microsoft has filed a lawsuit against OpenAI");
+    expect(sued.verdict).toBe("contradicted");
+    expect(sued.reason).toContain("No lawsuit has been filed yet");
+  });
+
+  it("says unverified when the sources do not settle it, and never supports a false claim", () => {
+    expect(cite("Amazon gets 20 percent of the deal").verdict).toBe("unverified");
+    expect(cite("what is the capital of France").verdict).toBe("unverified");
+    for (const claim of ["OpenAI invested $50 billion in Amazon", "Amazon is investing $35 billion immediately", "Microsoft has sued Amazon"]) {
+      expect(cite(claim).verdict).not.toBe("supported");
+    }
+  });
+});

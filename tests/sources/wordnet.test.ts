@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { wordNetLexicon } from "../../src/sources/wordnet.js";
+
+describe("WordNet lexicon", () => {
+  const lexicon = wordNetLexicon();
+
+  it("gives the other words of a word's commonest senses, over its inflections", () => {
+    expect(lexicon.synonyms("lawsuit")).toContain("suit");
+    expect(lexicon.synonyms("sued")).toContain("litigate");
+    expect(lexicon.synonyms("angry")).toContain("furious");
+  });
+
+  it("gives derivationally related words (argument → argue, settle → settlement)", () => {
+    expect(lexicon.synonyms("arguments")).toContain("argue");
+    expect(lexicon.synonyms("settle")).toContain("settlement");
+  });
+
+  it("tells words from typos, and refuses what is not a plain word", () => {
+    expect(lexicon.isWord("world")).toBe(true);
+    expect(lexicon.isWord("investing")).toBe(true);
+    expect(lexicon.isWord("micrsoft")).toBe(false);
+    expect(lexicon.synonyms("$50B")).toEqual([]);
+    expect(lexicon.isWord("")).toBe(false);
+  });
+});
