@@ -14,6 +14,8 @@ try {
 }
 
 const runtime = await createRuntime(config, { stdin: process.stdin, stdout: process.stdout });
+// a request, however malformed, must never take the process down: log what escaped and keep serving
+process.on("unhandledRejection", (reason) => runtime.log.error({ err: reason }, "unhandled promise rejection; still running"));
 let stopping = false;
 const shutdown = (signal: string): void => {
   if (stopping) return;
