@@ -20,7 +20,11 @@ let stopping = false;
 const shutdown = (signal: string): void => {
   if (stopping) return;
   stopping = true;
-  runtime.log.info({ signal }, "shutting down");
+  try {
+    runtime.log.info({ signal }, "shutting down");
+  } catch {
+    // a closed log pipe must not keep the bot from stopping
+  }
   runtime.stop().then(
     () => process.exit(0),
     (error: unknown) => {
@@ -32,6 +36,12 @@ const shutdown = (signal: string): void => {
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));
 process.on("SIGHUP", () => runtime.reload());
+// Whatever runs us (npm, a shell, a wrapper) may be signalled and exit without passing the signal
+// on; a bot re-parented that way stops instead of serving on unsupervised.
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentAtStart) shutdown("parent exited");
+}, 1000).unref();
 try {
   await runtime.start();
 } catch (error) {
