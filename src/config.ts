@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { z } from "zod";
+import { DEFAULT_MAX_ARTICLE_BYTES } from "./knowledge/article-text.js";
 import { DEFAULT_SEEDS_DIR } from "./paths.js";
 
 const optionalText = z
@@ -17,8 +18,7 @@ const wholeNumber = (min: number, max: number) => {
   return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
 };
 
-/** Largest article (`.txt`) the bot indexes by default: 2 MiB. */
-export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+export { DEFAULT_MAX_ARTICLE_BYTES };
 
 /** Every environment variable the bot reads. An empty value means the variable is not set (its default applies). */
 export const configSchema = z

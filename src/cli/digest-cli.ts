@@ -10,6 +10,7 @@ import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import { createLogger } from "../log.js";
 import { DEFAULT_SEEDS_DIR } from "../paths.js";
 import { UsageError } from "./main.js";
+import { cliSeedOptions } from "./seed-options.js";
 
 const USAGE =
   "usage: digest subscribe --channel <id> --time HH:MM [--tz Zone] [--mode changes|daily] | unsubscribe --channel <id> | list [--json] | preview --channel <id> [--json] | tick --at <ISO-8601 instant> [--json]  (all take [--platform name], default console)";
@@ -82,7 +83,7 @@ export async function runDigestCli(args: readonly string[], io: DigestCliIo): Pr
   const print = async (value: unknown): Promise<void> => void (await io.out(JSON.stringify(value)));
   const dbExists = dbPath === ":memory:" || existsSync(dbPath);
   let knowledge: Knowledge | undefined;
-  const currentKnowledge = (): Knowledge => (knowledge ??= createKnowledge(loadCorpus(seedsDir)));
+  const currentKnowledge = (): Knowledge => (knowledge ??= createKnowledge(loadCorpus(seedsDir, cliSeedOptions())));
 
   // Validate everything before opening (and so creating) the database.
   let subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode } | undefined;

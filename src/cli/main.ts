@@ -9,6 +9,7 @@ import { loadCorpus } from "../knowledge/corpus.js";
 import { checkQuery } from "../knowledge/input.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import { DEFAULT_SEEDS_DIR } from "../paths.js";
+import { cliSeedOptions } from "./seed-options.js";
 import { answerJson, positionsJson, sourcesJson, statusJson, timelineJson } from "./knowledge-json.js";
 
 /** A user error: printed as one line, exit code 2. */
@@ -50,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<void> 
   }
   const known = ["ask", "cite", "positions", "status", "timeline", "sources"];
   if (!known.includes(command)) throw new UsageError(`unknown command “${command.slice(0, 40)}”; ${USAGE}`);
-  const knowledge = createKnowledge(loadCorpus(process.env.SEEDS_DIR || DEFAULT_SEEDS_DIR));
+  const knowledge = createKnowledge(loadCorpus(process.env.SEEDS_DIR || DEFAULT_SEEDS_DIR, cliSeedOptions()));
   const print = async (value: unknown): Promise<void> => void (await io.out(JSON.stringify(value)));
 
   if (command === "ask" || command === "cite") {
