@@ -13,7 +13,14 @@ try {
   throw error;
 }
 
-const runtime = await createRuntime(config, { stdin: process.stdin, stdout: process.stdout });
+let runtime;
+try {
+  runtime = await createRuntime(config, { stdin: process.stdin, stdout: process.stdout });
+} catch (error) {
+  // e.g. an unusable database: one line naming the path and the reason, no stack trace
+  process.stderr.write(`dispute-bot could not start: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
+  process.exit(1);
+}
 // a request, however malformed, must never take the process down: log what escaped and keep serving
 process.on("unhandledRejection", (reason) => runtime.log.error({ err: reason }, "unhandled promise rejection; still running"));
 let stopping = false;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -84,6 +84,19 @@ describe("the bot process", () => {
     expect(await bot.exit).toBe(1);
     expect(bot.output()).toMatch(/Invalid configuration: PORT/);
     expect(bot.output()).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it("exits 1 with one line naming an unusable database path", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dispute-proc-"));
+    const notADatabase = join(dir, "folder.db");
+    mkdirSync(notADatabase);
+    const bot = startBot({ DATABASE_PATH: notADatabase, INDEX_CACHE_DIR: join(dir, "cache") });
+    bot.child.stdin.end();
+    expect(await bot.exit).toBe(1);
+    const lines = bot.output().split("\n").filter((l) => l.trim() !== "" && !l.startsWith("{"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(notADatabase);
+    expect(bot.output()).not.toMatch(/\bat .*:\d+:\d+/);
   });
 
   describe("with Slack", () => {
