@@ -161,8 +161,15 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       try {
         await app.init();
       } catch (error) {
-        log.error({ err: safeError(error) }, "Slack did not accept the bot token (auth.test failed)");
-        throw new Error(`Slack did not accept the bot token: ${safeError(error).message}`);
+        const safe = safeError(error);
+        if (safe.code === "slack_webapi_request_error" || safe.code === "slack_webapi_http_error") {
+          const url = apiUrl ?? "https://slack.com/api/";
+          const reason = safe.message.replace(/^An? (?:request|HTTP protocol) error occurred: /, "");
+          log.error({ url, err: safe }, "could not reach Slack (auth.test failed)");
+          throw new Error(`could not reach Slack at ${url}: ${reason}`);
+        }
+        log.error({ err: safe }, "Slack did not accept the bot token (auth.test failed)");
+        throw new Error(`Slack did not accept the bot token: ${safe.message}`);
       }
       if (httpReceiver) {
         server = await httpReceiver.start({ port: config.port, host });
