@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { DigestService } from "../src/digest/service.js";
 import { knownTimeZones } from "../src/digest/time.js";
-import { checkQuery, MAX_QUERY_CHARS } from "../src/knowledge/input.js";
+import { checkQuery, MAX_QUERY_CHARS, stripInvisible } from "../src/knowledge/input.js";
 import type { Knowledge } from "../src/knowledge/knowledge.js";
 import { helpReply } from "./help.js";
 import { cite } from "./cite.js";
@@ -94,7 +94,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const run = async (request: CommandRequest, invocation: Invocation): Promise<Reply> => {
     const started = performance.now();
     const command = find(request);
-    const label = request.subcommand ? `${request.name} ${request.subcommand}` : request.name;
+    const label = stripInvisible(request.subcommand ? `${request.name} ${request.subcommand}` : request.name);
     if (!command) {
       if (request.name === "") return helpReply(listing());
       const group = groups.find((g) => g.definition.name === request.name);
@@ -106,7 +106,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
     const options: Record<string, string | undefined> = {};
     for (const def of command.definition.options) {
-      const value = request.options[def.name]?.trim();
+      const value = stripInvisible(request.options[def.name] ?? "").trim();
       if (value === undefined || value === "") {
         if (def.required) return usageReply(command, `Please give the ${def.name}.`);
         continue;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { z } from "zod";
+import { DEFAULT_MAX_ARTICLE_BYTES } from "./knowledge/article-text.js";
 import { DEFAULT_SEEDS_DIR } from "./paths.js";
 
 const optionalText = z
@@ -11,18 +12,28 @@ const optionalText = z
 
 const optionalUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), "must be an http(s) URL");
 
-/** Every environment variable the bot reads. */
+/** A whole number in [min, max]; every way of getting it wrong gets the same message, naming the range. */
+const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+};
+
+export { DEFAULT_MAX_ARTICLE_BYTES };
+
+/** Every environment variable the bot reads. An empty value means the variable is not set (its default applies). */
 export const configSchema = z
   .object({
     /** Default: info with a chat platform, warn in the console (so answers are not buried in logs). */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
-    PORT: z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(0).max(65535).default(3000),
+    PORT: wholeNumber(1, 65535).default(3000),
     HOST: z.string().trim().min(1).default("0.0.0.0"),
     SEEDS_DIR: z.string().trim().min(1).default(DEFAULT_SEEDS_DIR),
     DATABASE_PATH: z.string().trim().min(1).default("./data/dispute-bot.db"),
     /** Folder for index snapshots; "off" to always build the index at start. */
     INDEX_CACHE_DIR: z.string().trim().min(1).default("./.cache"),
-    RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(1000).default(10),
+    RATE_LIMIT_PER_MINUTE: wholeNumber(1, 1000).default(10),
+    /** Articles (`.txt`) larger than this are refused with a warning instead of being indexed. */
+    MAX_ARTICLE_BYTES: wholeNumber(1024, 256 * 1024 * 1024).default(DEFAULT_MAX_ARTICLE_BYTES),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xoxb-"), "must start with xoxb-"),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xapp-"), "must start with xapp-"),
@@ -56,7 +67,8 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile: string | null = ".env"): Config {
   const fromFile = envFile && existsSync(envFile) ? parseEnv(readFileSync(envFile, "utf8")) : {};
-  const merged = { ...fromFile, ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) };
+  const set = (vars: Record<string, string | undefined>) => Object.entries(vars).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== "");
+  const merged = { ...Object.fromEntries(set(fromFile)), ...Object.fromEntries(set(env)) };
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`);

@@ -33,7 +33,10 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   const modes = chatModes(config);
   const consoleOnly = modes.slack === null && !modes.discord;
   const log = createLogger(config.LOG_LEVEL ?? (consoleOnly ? "warn" : "info"));
-  const holder = createKnowledgeHolder(config.SEEDS_DIR, config.INDEX_CACHE_DIR === "off" ? null : config.INDEX_CACHE_DIR);
+  const holder = createKnowledgeHolder(config.SEEDS_DIR, config.INDEX_CACHE_DIR === "off" ? null : config.INDEX_CACHE_DIR, {
+    maxArticleBytes: config.MAX_ARTICLE_BYTES,
+    onSkipped: (file, reason) => log.warn({ file, reason }, "article skipped"),
+  });
   const knowledge = () => holder.current();
   log.info({ passages: knowledge().passageCount, documents: knowledge().corpus.documents.length }, "knowledge loaded");
 
@@ -103,7 +106,10 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   const reload = (): void => {
     const result = holder.reload();
     if (result.ok) log.info({ added: result.added, passages: knowledge().passageCount }, "seeds reloaded");
-    else log.error({ err: result.error }, "seeds reload failed; keeping the previous index");
+    else {
+      const { file, reason } = result.error as { file?: string; reason?: string };
+      log.error({ file: file ?? config.SEEDS_DIR, reason: reason ?? result.error.message, err: result.error }, "seeds reload failed; keeping the previous index");
+    }
   };
 
   return {

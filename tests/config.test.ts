@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chatModes, ConfigError, loadConfig } from "../src/config.js";
+import { fileURLToPath } from "node:url";
+import { chatModes, ConfigError, DEFAULT_MAX_ARTICLE_BYTES, loadConfig } from "../src/config.js";
+import { DEFAULT_SEEDS_DIR } from "../src/paths.js";
 
 describe("config", () => {
   it("has sane defaults with nothing set (console mode)", () => {
@@ -18,6 +20,24 @@ describe("config", () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "nope", SLACK_SIGNING_SECRET: "s" }, null)).toThrow(/SLACK_BOT_TOKEN must start with xoxb-/);
     expect(() => loadConfig({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "abc" }, null)).toThrow(/DISCORD_APPLICATION_ID/);
     expect(() => loadConfig({ LOG_LEVEL: "loud" }, null)).toThrow(/LOG_LEVEL/);
+  });
+
+  it("takes the shipped .env.example as it is: empty values mean the defaults", () => {
+    const config = loadConfig({}, join(fileURLToPath(new URL("../", import.meta.url)), ".env.example"));
+    expect(config).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", RATE_LIMIT_PER_MINUTE: 10, MAX_ARTICLE_BYTES: DEFAULT_MAX_ARTICLE_BYTES });
+    expect(config.LOG_LEVEL).toBeUndefined();
+    expect(config.SEEDS_DIR).toBe(DEFAULT_SEEDS_DIR);
+    expect(chatModes(config)).toEqual({ slack: null, discord: false });
+    const blank = loadConfig({ PORT: "", HOST: " ", SEEDS_DIR: "", LOG_LEVEL: "", RATE_LIMIT_PER_MINUTE: "", DATABASE_PATH: "" }, null);
+    expect(blank).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", SEEDS_DIR: DEFAULT_SEEDS_DIR, RATE_LIMIT_PER_MINUTE: 10, DATABASE_PATH: "./data/dispute-bot.db" });
+  });
+
+  it("says which range a number must be in", () => {
+    expect(() => loadConfig({ PORT: "0" }, null)).toThrow(/PORT must be a whole number from 1 to 65535/);
+    expect(() => loadConfig({ PORT: "70000" }, null)).toThrow(/PORT must be a whole number from 1 to 65535/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: "0" }, null)).toThrow(/RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: "2.5" }, null)).toThrow(/RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000/);
+    expect(() => loadConfig({ MAX_ARTICLE_BYTES: "lots" }, null)).toThrow(/MAX_ARTICLE_BYTES must be a whole number/);
   });
 
   it("names a missing variable that another one requires", () => {

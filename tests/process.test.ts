@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,8 +20,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function startBot(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+function startBot(env: Record<string, string>, command: readonly string[] = [process.execPath, "--import", "tsx", "src/main.ts"]): { child: ChildProcessWithoutNullStreams; output: () => string; exit: Promise<number | null> } {
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
   });
@@ -30,6 +30,24 @@ function startBot(env: Record<string, string>): { child: ChildProcessWithoutNull
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, output: () => output, exit };
+}
+
+/** Whether nothing listens on the port any more (polling up to `timeoutMs`). */
+async function portIsFree(port: number, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const free = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once("error", () => resolve(true));
+    });
+    if (free) return true;
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function waitForHealth(port: number, timeoutMs = 20_000): Promise<Record<string, unknown>> {
@@ -66,6 +84,19 @@ describe("the bot process", () => {
     expect(await bot.exit).toBe(1);
     expect(bot.output()).toMatch(/Invalid configuration: PORT/);
     expect(bot.output()).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it("exits 1 with one line naming an unusable database path", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dispute-proc-"));
+    const notADatabase = join(dir, "folder.db");
+    mkdirSync(notADatabase);
+    const bot = startBot({ DATABASE_PATH: notADatabase, INDEX_CACHE_DIR: join(dir, "cache") });
+    bot.child.stdin.end();
+    expect(await bot.exit).toBe(1);
+    const lines = bot.output().split("\n").filter((l) => l.trim() !== "" && !l.startsWith("{"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(notADatabase);
+    expect(bot.output()).not.toMatch(/\bat .*:\d+:\d+/);
   });
 
   describe("with Slack", () => {
@@ -112,6 +143,40 @@ describe("the bot process", () => {
       db.close();
       expect(bot.output()).not.toContain("xoxb-test-token");
       expect(bot.output()).not.toContain(SIGNING_SECRET);
+    });
+
+    it.each([
+      ["npm start", ["npm", "start", "--silent"]],
+      ["a shell that does not pass signals on", ["sh", "-c", "node --import tsx src/main.ts"]],
+    ])("stops when %s gets SIGTERM: it exits and the bot frees its port", async (_label, command) => {
+      slack = await startFakeSlack();
+      cleanups.push(() => slack.close());
+      const port = await freePort();
+      const dir = mkdtempSync(join(tmpdir(), "dispute-proc-"));
+      const bot = startBot(
+        {
+          SLACK_BOT_TOKEN: "xoxb-test-token",
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_API_URL: slack.apiUrl,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          DATABASE_PATH: join(dir, "bot.db"),
+          INDEX_CACHE_DIR: join(dir, "cache"),
+          LOG_LEVEL: "info",
+        },
+        command,
+      );
+      cleanups.push(async () => {
+        // if the bot outlived npm, stop it by the port it holds
+        await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+        bot.child.kill("SIGKILL");
+      });
+      await waitForHealth(port);
+      bot.child.kill("SIGTERM");
+      await bot.exit;
+      const freed = await portIsFree(port, 10_000);
+      expect(freed).toBe(true);
+      expect(bot.output()).toMatch(/shutting down/);
     });
   });
 });

@@ -10,6 +10,7 @@ import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import { createLogger } from "../log.js";
 import { DEFAULT_SEEDS_DIR } from "../paths.js";
 import { UsageError } from "./main.js";
+import { cliSeedOptions } from "./seed-options.js";
 
 const USAGE =
   "usage: digest subscribe --channel <id> --time HH:MM [--tz Zone] [--mode changes|daily] | unsubscribe --channel <id> | list [--json] | preview --channel <id> [--json] | tick --at <ISO-8601 instant> [--json]  (all take [--platform name], default console)";
@@ -25,7 +26,10 @@ const FLAGS: Record<string, readonly string[]> = {
 /** Where the digest CLI writes. */
 export interface DigestCliIo {
   readonly json: boolean;
-  readonly out: (line: string) => void;
+  /** Writes one line; a returned promise settles once it is written (rejecting if it could not be). */
+  readonly out: (line: string) => unknown;
+  /** Writes text without a line break; without it, streamed pieces are joined into one `out` line. */
+  readonly write?: (text: string) => Promise<void>;
 }
 
 function parseFlags(command: string, args: readonly string[]): Map<string, string> {
@@ -76,10 +80,10 @@ export async function runDigestCli(args: readonly string[], io: DigestCliIo): Pr
   const platform = flags.get("platform") ?? "console";
   const dbPath = process.env.DATABASE_PATH?.trim() || "./data/dispute-bot.db";
   const seedsDir = process.env.SEEDS_DIR?.trim() || DEFAULT_SEEDS_DIR;
-  const print = (value: unknown): void => io.out(JSON.stringify(value));
+  const print = async (value: unknown): Promise<void> => void (await io.out(JSON.stringify(value)));
   const dbExists = dbPath === ":memory:" || existsSync(dbPath);
   let knowledge: Knowledge | undefined;
-  const currentKnowledge = (): Knowledge => (knowledge ??= createKnowledge(loadCorpus(seedsDir)));
+  const currentKnowledge = (): Knowledge => (knowledge ??= createKnowledge(loadCorpus(seedsDir, cliSeedOptions())));
 
   // Validate everything before opening (and so creating) the database.
   let subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode } | undefined;
@@ -102,8 +106,8 @@ export async function runDigestCli(args: readonly string[], io: DigestCliIo): Pr
     at = parseInstant(need(flags, "at", command));
   }
   if (!dbExists && command === "list") {
-    if (io.json) print({ subscriptions: [] });
-    else io.out("No digest subscriptions.");
+    if (io.json) await print({ subscriptions: [] });
+    else await io.out("No digest subscriptions.");
     return;
   }
 
@@ -124,7 +128,7 @@ interface Context {
   readonly subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode } | undefined;
   readonly currentKnowledge: () => Knowledge;
   readonly io: DigestCliIo;
-  readonly print: (value: unknown) => void;
+  readonly print: (value: unknown) => Promise<void>;
 }
 
 async function runWithStore(command: string, c: Context): Promise<void> {
@@ -139,22 +143,22 @@ async function runWithStore(command: string, c: Context): Promise<void> {
   switch (command) {
     case "subscribe": {
       const sub = service.subscribe({ platform, ...c.subscribeInput!, subscriber: "cli", now });
-      if (io.json) print({ subscription: subscriptionJson(sub) });
-      else io.out(`Subscribed ${sub.platform}:${sub.channel} to a ${sub.mode} digest at ${sub.time} ${sub.timeZone}. Next: ${sub.nextRunLocal}`);
+      if (io.json) await print({ subscription: subscriptionJson(sub) });
+      else await io.out(`Subscribed ${sub.platform}:${sub.channel} to a ${sub.mode} digest at ${sub.time} ${sub.timeZone}. Next: ${sub.nextRunLocal}`);
       return;
     }
     case "unsubscribe": {
       const channel = channelOf();
       const removed = service.unsubscribe(platform, channel);
-      if (io.json) print({ removed });
-      else io.out(`Unsubscribed ${platform}:${channel}.`);
+      if (io.json) await print({ removed });
+      else await io.out(`Unsubscribed ${platform}:${channel}.`);
       return;
     }
     case "list": {
       const channel = c.flags.get("channel");
       const subs = service.listAll(now).filter((s) => (!c.flags.has("platform") || s.platform === platform) && (channel === undefined || s.channel === channel));
-      if (io.json) print({ subscriptions: subs.map(subscriptionJson) });
-      else io.out(subs.length === 0 ? "No digest subscriptions." : subs.map(subscriptionLine).join("\n"));
+      if (io.json) await print({ subscriptions: subs.map(subscriptionJson) });
+      else await io.out(subs.length === 0 ? "No digest subscriptions." : subs.map(subscriptionLine).join("\n"));
       return;
     }
     case "preview": {
@@ -162,29 +166,58 @@ async function runWithStore(command: string, c: Context): Promise<void> {
       const sub = store.findSubscription(platform, channel)!;
       const reply = service.preview(platform, channel, now);
       const localDate = dueState(sub, now).localDate;
-      if (io.json) print({ channel, localDate, mode: sub.mode, text: reply ? renderText(reply) : null });
-      else io.out(reply ? renderText(reply) : `Nothing to post: ${platform}:${channel} is in “changes” mode and nothing is new.`);
+      if (io.json) await print({ channel, localDate, mode: sub.mode, text: reply ? renderText(reply) : null });
+      else await io.out(reply ? renderText(reply) : `Nothing to post: ${platform}:${channel} is in “changes” mode and nothing is new.`);
       return;
     }
     case "tick": {
       const log = createLogger(process.env.LOG_LEVEL?.trim() || "warn");
+      // `{"sent":[…]}` is written one digest at a time, inside delivery: a digest counts as sent
+      // only once its text is written, so a reader that goes away leaves the rest unsent
+      const stream = jsonPieces(io);
+      if (io.json) await stream.piece('{"sent":[');
+      let first = true;
       const runner = createDigestRunner({
         store,
         knowledge: c.currentKnowledge,
         platforms: [platform],
         log,
+        retryDelaysMs: [], // a closed stdout stays closed
         async deliver(_platform, channel, reply) {
-          if (!io.json) io.out(`── digest → ${platform}:${channel} ──\n${renderText(reply)}`);
+          if (io.json) {
+            const sub = store.findSubscription(platform, channel)!;
+            const item = { channel, localDate: dueState(sub, c.at!).localDate, mode: sub.mode, text: renderText(reply) };
+            await stream.piece(`${first ? "" : ","}${JSON.stringify(item)}`);
+            first = false;
+          } else {
+            await io.out(`── digest → ${platform}:${channel} ──\n${renderText(reply)}`);
+          }
           return { messageId: `${platform}:${channel}:${Date.now()}` };
         },
       });
       const report = await runner.tick(c.at!);
-      if (io.json) {
-        print({ sent: report.sent.map((s) => ({ channel: s.subscription.channel, localDate: s.localDate, mode: s.subscription.mode, text: renderText(s.reply) })) });
-      } else if (report.sent.length === 0) {
-        io.out(report.failed.length > 0 ? `${report.failed.length} digest(s) failed; see the log.` : "No digests due.");
+      if (io.json) await stream.end("]}");
+      else if (report.sent.length === 0) await io.out(report.failed.length > 0 ? `${report.failed.length} digest(s) failed; see the log.` : "No digests due.");
+      const unwritten = report.failed.filter((f) => f.error.startsWith("could not write the output"));
+      if (unwritten.length > 0) {
+        throw new Error(`${unwritten[0]!.error}; ${unwritten.length} digest(s) not sent`);
       }
       return;
     }
   }
+}
+
+/** Output written in pieces that make one line: straight through `io.write`, or joined for one `io.out`. */
+function jsonPieces(io: DigestCliIo): { piece(text: string): Promise<void>; end(text: string): Promise<void> } {
+  if (io.write) {
+    const write = io.write;
+    return { piece: (text) => write(text), end: (text) => write(`${text}\n`) };
+  }
+  let buffered = "";
+  return {
+    piece: async (text) => {
+      buffered += text;
+    },
+    end: async (text) => void (await io.out(buffered + text)),
+  };
 }

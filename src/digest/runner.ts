@@ -122,6 +122,7 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
   return {
     async tick(at) {
       const report: TickReport = { sent: [], failed: [], skipped: [] };
+      store.checkFile(); // a deleted database is reported every tick, not only when a digest is due
       const subs = store.listSubscriptions().filter((s) => platforms === null || platforms.has(s.platform));
       for (const sub of subs) {
         try {

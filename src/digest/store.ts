@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { migrate } from "./migrations.js";
@@ -71,7 +71,24 @@ export interface DigestStore {
   markSkipped(runId: number, token: string, at: Date, note: string): boolean;
   /** Records a day as skipped unless it already has a run (e.g. subscribed after that day's time). */
   skipDay(subscriptionId: number, localDate: string, at: Date, note: string): void;
+  /**
+   * Checks that the database file is still the one opened (not deleted or replaced). Every write
+   * checks first, so writes to a deleted file fail loudly instead of vanishing with it.
+   * @throws DatabaseError naming the path
+   */
+  checkFile(): void;
   close(): void;
+}
+
+/** The database cannot be used: the message names the path and the reason. */
+export class DatabaseError extends Error {
+  override name = "DatabaseError";
+}
+
+function reasonOf(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown };
+  const message = typeof e?.message === "string" ? e.message : String(error);
+  return typeof e?.code === "string" && !message.includes(e.code) ? `${message} (${e.code})` : message;
 }
 
 interface SubscriptionRow {
@@ -138,18 +155,61 @@ function enableWal(db: Database.Database): void {
   }
 }
 
+/** The file's identity, to notice it being deleted or replaced; null when it does not exist. */
+function fileIdentity(path: string): string | null {
+  try {
+    const stat = statSync(path);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Opens (creating it and its folder if needed) the digest database at `path` (`:memory:` allowed):
- * WAL journal, a busy timeout, foreign keys, and pending migrations applied.
+ * WAL journal, a busy timeout, foreign keys, an integrity check (`PRAGMA quick_check`), and
+ * pending migrations applied.
+ * @throws DatabaseError naming the path and the reason when the database cannot be opened or is corrupt
  */
 export function openDigestStore(path: string): DigestStore {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  if (path !== ":memory:") enableWal(db);
-  db.pragma("foreign_keys = ON");
-  db.pragma("synchronous = NORMAL");
-  const schemaVersion = migrate(db);
+  let db: Database.Database | undefined;
+  let schemaVersion: number;
+  try {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const integrity = db.pragma("quick_check", { simple: true });
+    if (integrity !== "ok") throw new DatabaseError(`database ${path} is corrupt (quick_check: ${String(integrity).slice(0, 200)})`);
+    if (path !== ":memory:") enableWal(db);
+    db.pragma("foreign_keys = ON");
+    db.pragma("synchronous = NORMAL");
+    schemaVersion = migrate(db);
+  } catch (error) {
+    db?.close();
+    if (error instanceof DatabaseError) throw error;
+    throw new DatabaseError(`cannot use the database ${path}: ${reasonOf(error)}`);
+  }
+  return storeOver(db, path, schemaVersion);
+}
+
+function storeOver(db: Database.Database, path: string, schemaVersion: number): DigestStore {
+  const identity = path === ":memory:" ? null : fileIdentity(path);
+  const checkFile = (): void => {
+    if (identity === null) return;
+    const now = fileIdentity(path);
+    if (now === identity) return;
+    throw new DatabaseError(
+      now === null
+        ? `the database file ${path} was deleted while the bot was running; nothing more is written to it; restart the bot to recreate it`
+        : `the database file ${path} was replaced while the bot was running; nothing more is written to it; restart the bot to use the new file`,
+    );
+  };
+  const checked =
+    <A extends unknown[], R>(write: (...args: A) => R) =>
+    (...args: A): R => {
+      checkFile();
+      return write(...args);
+    };
 
   const q = {
     findSub: db.prepare<[string, string], SubscriptionRow>("SELECT * FROM subscriptions WHERE platform = ? AND channel = ?"),
@@ -225,8 +285,8 @@ export function openDigestStore(path: string): DigestStore {
   return {
     path,
     schemaVersion,
-    upsertSubscription: (input, baseline, now) => upsert.immediate(input, baseline, now.toISOString()),
-    removeSubscription: (platform, channel) => q.deleteSub.run(platform, channel).changes,
+    upsertSubscription: checked((input: SubscriptionInput, baseline: readonly string[], now: Date) => upsert.immediate(input, baseline, now.toISOString())),
+    removeSubscription: checked((platform: string, channel: string) => q.deleteSub.run(platform, channel).changes),
     findSubscription(platform, channel) {
       const row = q.findSub.get(platform, channel);
       return row ? toSubscription(row) : null;
@@ -244,15 +304,18 @@ export function openDigestStore(path: string): DigestStore {
       return row ? toRun(row) : null;
     },
     runs: (subscriptionId) => (subscriptionId === undefined ? q.allRuns.all() : q.subRuns.all(subscriptionId)).map(toRun),
-    claimRun: (subscriptionId, localDate, at, leaseMs, token) => claim.immediate(subscriptionId, localDate, at, leaseMs, token),
+    claimRun: checked((subscriptionId: number, localDate: string, at: Date, leaseMs: number, token: string) => claim.immediate(subscriptionId, localDate, at, leaseMs, token)),
     beginAttempt(runId, token, at) {
+      checkFile();
       if (q.attempt.run({ id: runId, token, at: at.toISOString() }).changes !== 1) return null;
       return q.runById.get(runId)?.attempts ?? null;
     },
-    markSent: (runId, token, at, messageId, told) => sent.immediate(runId, token, at, messageId, told),
-    markFailed: (runId, token, at, error) => finish(runId, token, at, { state: "failed", error: error.slice(0, 1000) }),
-    markSkipped: (runId, token, at, note) => finish(runId, token, at, { state: "skipped", note }),
+    markSent: checked((runId: number, token: string, at: Date, messageId: string, told: Told) => sent.immediate(runId, token, at, messageId, told)),
+    markFailed: checked((runId: number, token: string, at: Date, error: string) => finish(runId, token, at, { state: "failed", error: error.slice(0, 1000) })),
+    markSkipped: checked((runId: number, token: string, at: Date, note: string) => finish(runId, token, at, { state: "skipped", note })),
+    checkFile,
     skipDay(subscriptionId, localDate, at, note) {
+      checkFile();
       q.insertRun.run({ subscriptionId, localDate, state: "skipped", token: null, at: at.toISOString(), note });
     },
     close: () => db.close(),

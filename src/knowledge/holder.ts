@@ -1,3 +1,4 @@
+import type { SeedOptions } from "./corpus.js";
 import type { Knowledge } from "./knowledge.js";
 import { loadKnowledge } from "./snapshot.js";
 
@@ -13,16 +14,17 @@ export interface KnowledgeHolder {
 
 /**
  * Loads the seeds folder once now (from an index snapshot in `cacheDir` when the seeds have not
- * changed); `reload()` picks up new or changed articles.
+ * changed); `reload()` picks up new or changed articles. Articles that cannot be served are
+ * skipped and reported through `options.onSkipped`.
  */
-export function createKnowledgeHolder(seedsDir: string, cacheDir: string | null = null): KnowledgeHolder {
-  let knowledge = loadKnowledge(seedsDir, cacheDir).knowledge;
+export function createKnowledgeHolder(seedsDir: string, cacheDir: string | null = null, options: SeedOptions = {}): KnowledgeHolder {
+  let knowledge = loadKnowledge(seedsDir, cacheDir, options).knowledge;
   return {
     current: () => knowledge,
     reload() {
       try {
         const before = new Set(knowledge.corpus.documents.map((d) => d.id));
-        knowledge = loadKnowledge(seedsDir, cacheDir).knowledge;
+        knowledge = loadKnowledge(seedsDir, cacheDir, options).knowledge;
         return { ok: true, added: knowledge.corpus.documents.map((d) => d.id).filter((id) => !before.has(id)) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };

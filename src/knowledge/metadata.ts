@@ -16,15 +16,15 @@ function buildSchemas(z: typeof Zod) {
     kind: z.string().min(1).optional(),
   });
   return {
-    /** Schema of `<seed>.meta.json`: only what the capture shows; unknown is null. */
+    /** Schema of `<seed>.meta.json`: only what the capture shows; unknown is null or left out. Only `title` is required. */
     documentMeta: z.strictObject({
       title: z.string().min(1),
-      titleFrom: z.enum(["capture", "text"]),
-      outlet: z.string().min(1).nullable(),
-      author: z.string().min(1).nullable(),
-      published: isoDate.nullable(),
-      publishedAt: z.iso.datetime({ offset: true }).nullable(),
-      url: z.url().nullable(),
+      titleFrom: z.enum(["capture", "text"]).default("capture"),
+      outlet: z.string().min(1).nullable().default(null),
+      author: z.string().min(1).nullable().default(null),
+      published: isoDate.nullable().default(null),
+      publishedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+      url: z.url().nullable().default(null),
       notes: z.string().optional(),
     }),
     /** Schema of `seeds/topic.json`: the parties and terms of the story. */

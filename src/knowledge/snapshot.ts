@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { loadCorpus } from "./corpus.js";
+import { DEFAULT_MAX_ARTICLE_BYTES } from "./article-text.js";
+import { loadCorpus, type SeedOptions } from "./corpus.js";
 import { createKnowledge, type Knowledge } from "./knowledge.js";
 import { SYNONYM_GROUPS } from "./lexicon.js";
 import { RANKING, type RetrieverData } from "./ranking.js";
@@ -25,9 +26,9 @@ interface Snapshot {
  * article, or changing an option, gives a new key; reading every article to hash its bytes would
  * cost more than the snapshot saves.
  */
-export function snapshotKey(seedsDir: string): string {
+export function snapshotKey(seedsDir: string, maxArticleBytes = DEFAULT_MAX_ARTICLE_BYTES): string {
   const hash = createHash("sha256");
-  hash.update(JSON.stringify({ INDEX_FORMAT, RANKING, SYNONYM_GROUPS, stop: [...STOP_WORDS].sort() }));
+  hash.update(JSON.stringify({ INDEX_FORMAT, RANKING, SYNONYM_GROUPS, stop: [...STOP_WORDS].sort(), maxArticleBytes }));
   for (const file of readdirSync(seedsDir).sort()) {
     if (!/\.(txt|json)$/.test(file)) continue;
     const stat = statSync(join(seedsDir, file));
@@ -46,12 +47,13 @@ export interface LoadedKnowledge {
 /**
  * Loads the seeds folder, from a snapshot in `cacheDir` when one with the same key exists,
  * otherwise by parsing and indexing (and then saving a snapshot). With `cacheDir` null, always
- * builds. A snapshot that cannot be read is ignored and rebuilt.
+ * builds. A snapshot that cannot be read is ignored and rebuilt. Skipped articles are reported
+ * (through `options.onSkipped`) when the index is built.
  */
-export function loadKnowledge(seedsDir: string, cacheDir: string | null): LoadedKnowledge {
-  const build = (): Knowledge => createKnowledge(loadCorpus(seedsDir));
+export function loadKnowledge(seedsDir: string, cacheDir: string | null, options: SeedOptions = {}): LoadedKnowledge {
+  const build = (): Knowledge => createKnowledge(loadCorpus(seedsDir, options));
   if (cacheDir === null) return { knowledge: build(), from: "build", snapshotPath: null };
-  const key = snapshotKey(seedsDir);
+  const key = snapshotKey(seedsDir, options.maxArticleBytes);
   const path = join(cacheDir, `index-${key}.bin`);
   try {
     const snapshot = deserialize(readFileSync(path)) as Snapshot;

@@ -99,3 +99,22 @@ describe("dispatcher", () => {
     expect(dispatcher.suggest("timezone", "berlin")).toContain("Europe/Berlin");
   });
 });
+
+describe("invisible characters in what users type", () => {
+  const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u200b-\u200d\u2060\ufeff]/;
+  const hidden = "\u202eHow\u200b much did \u2066Amazon\u2069 commit\u200d to \ufeffinvest in OpenAI?\u200f\u2060";
+
+  it("are stripped before a question or claim is echoed in the reply header", async () => {
+    for (const text of [`ask ${hidden}`, `cite ${hidden}`]) {
+      const reply = await dispatcher.runText(text, at());
+      expect(reply.title).not.toMatch(INVISIBLE);
+      expect(JSON.stringify(reply)).not.toMatch(INVISIBLE);
+      expect(reply.title).toContain("How much did Amazon commit to invest in OpenAI?");
+    }
+  });
+
+  it("are stripped from unknown subcommands and parties echoed back", async () => {
+    expect(JSON.stringify(await dispatcher.runText("frob\u202enicate", at()))).not.toMatch(INVISIBLE);
+    expect(JSON.stringify(await dispatcher.runText("positions Goo\u200bgle\u202e", at()))).not.toMatch(INVISIBLE);
+  });
+});

@@ -12,6 +12,7 @@ import type { Dispatcher } from "../../../commands/dispatch.js";
 import { FIND_SOURCES, ROOT } from "../../../commands/index.js";
 import { notice, type Reply } from "../../../commands/reply.js";
 import { createAnswerTurns } from "../answer-turns.js";
+import { mayShare, NOT_YOURS_TO_SHARE } from "../share-owner.js";
 import { choicesOf } from "./choices.js";
 import { requestFromOptions } from "./command-request.js";
 import { displayNameOf, invocationOf } from "./invocation.js";
@@ -33,6 +34,7 @@ export interface InteractionDeps {
 
 const FAILED = notice("Something went wrong", "I could not answer that because of an error on my side. It has been logged; please try again.", "error");
 const EXPIRED = notice("That answer expired", "That answer is no longer available to share — please ask again.", "notice");
+const NOT_YOURS = notice("Not yours to share", NOT_YOURS_TO_SHARE, "notice");
 const STOPPING = notice("Restarting", "dispute-bot is restarting — please try again in a minute.", "notice");
 
 /** discord.js message options for a rendered message; mentions stay off whatever the text says. */
@@ -65,8 +67,8 @@ function labelOf(interaction: Interaction): string {
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   const { dispatcher, log, shares } = deps;
   const ephemeral = (reply: Reply) => ({ ...messageOptions(renderReply(reply)), flags: MessageFlags.Ephemeral as const });
-  const renderShareable = (reply: Reply): DiscordMessage =>
-    reply.actions.includes("share") ? renderReply(reply, { shareKey: shares.put(reply) }) : renderReply(reply);
+  const renderShareable = (reply: Reply, asker: Interaction): DiscordMessage =>
+    reply.actions.includes("share") ? renderReply(reply, { shareKey: shares.put(reply, { user: asker.user.id, channel: asker.channelId }) }) : renderReply(reply);
   // acknowledgements first: answers start once interactions stop arriving, one per event-loop turn
   const turns = createAnswerTurns();
 
@@ -77,7 +79,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       interaction.commandName === ROOT.name
         ? await dispatcher.run(requestFromOptions(interaction.options.data), invocationOf(interaction, deps.now()))
         : notice("Unknown command", `I only answer /${ROOT.name}.`, "error");
-    await interaction.editReply(messageOptions(renderShareable(reply)));
+    await interaction.editReply(messageOptions(renderShareable(reply, interaction)));
   }
 
   async function findSources(interaction: MessageContextMenuCommandInteraction): Promise<void> {
@@ -87,7 +89,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       interaction.commandName === FIND_SOURCES
         ? await dispatcher.findSources(interaction.targetMessage.content, invocationOf(interaction, deps.now()))
         : notice("Unknown command", `I only know the “${FIND_SOURCES}” message action.`, "error");
-    await interaction.editReply(messageOptions(renderShareable(reply)));
+    await interaction.editReply(messageOptions(renderShareable(reply, interaction)));
   }
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -97,12 +99,17 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
 
   async function share(interaction: ButtonInteraction): Promise<void> {
     const key = shareKeyOf(interaction.customId);
-    const reply = key === null ? null : shares.get(key);
-    if (!reply) {
+    const entry = key === null ? null : shares.get(key);
+    if (!entry) {
       await interaction.reply(ephemeral(EXPIRED));
       return;
     }
-    await interaction.reply(messageOptions(renderReply(reply, { sharedBy: displayNameOf(interaction) })));
+    if (!mayShare(entry.owner, interaction.user.id, interaction.channelId)) {
+      log.warn({ user: interaction.user.id, channel: interaction.channelId, command: "share" }, "refused to share another user's answer");
+      await interaction.reply(ephemeral(NOT_YOURS));
+      return;
+    }
+    await interaction.reply(messageOptions(renderReply(entry.reply, { sharedBy: displayNameOf(interaction) })));
   }
 
   async function answerFailure(interaction: Interaction): Promise<void> {

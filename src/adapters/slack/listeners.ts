@@ -5,6 +5,7 @@ import type { Dispatcher } from "../../../commands/dispatch.js";
 import { ROOT } from "../../../commands/index.js";
 import type { Reply } from "../../../commands/reply.js";
 import { createAnswerTurns } from "../answer-turns.js";
+import { mayShare, NOT_YOURS_TO_SHARE, type ShareOwner } from "../share-owner.js";
 import type { ExpiringMap } from "./expiring-map.js";
 import type { InFlight } from "./in-flight.js";
 import { commandInvocation, shortcutInvocation } from "./invocation.js";
@@ -25,6 +26,8 @@ const ALREADY_SHARED = "You already shared that answer in this channel.";
 /** A reply kept so its "Share in channel" button can post it later. */
 export interface SharedReply {
   readonly reply: Reply;
+  /** Only this user, in this channel, may share it. */
+  readonly owner: ShareOwner;
   shared: boolean;
 }
 
@@ -76,11 +79,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   // acknowledgements first: answers start once requests stop arriving, one per event-loop turn
   const turns = createAnswerTurns();
 
-  const send = async (responseUrl: string, reply: Reply, extra: { thread_ts?: string } = {}): Promise<void> => {
+  const send = async (responseUrl: string, reply: Reply, owner: ShareOwner, extra: { thread_ts?: string } = {}): Promise<void> => {
     let shareId: string | undefined;
     if (reply.actions.includes("share")) {
       shareId = randomBytes(9).toString("base64url");
-      shareable.set(shareId, { reply, shared: false });
+      shareable.set(shareId, { reply, owner, shared: false });
     }
     const message = renderReply(reply, shareId === undefined ? {} : { shareId });
     await respond(responseUrl, { response_type: reply.ephemeral ? "ephemeral" : "in_channel", ...message, ...NO_UNFURL, ...extra });
@@ -109,7 +112,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       await turns.next();
       try {
         const reply = await dispatcher.runText(fromSlackText(command.text), commandInvocation(command, now()));
-        await send(command.response_url, reply);
+        await send(command.response_url, reply, { user: command.user_id, channel: command.channel_id });
         log.info({ platform: "slack", user: command.user_id, command: subcommand || "help", ms: Math.round(performance.now() - started) }, "slash command answered");
       } catch (error) {
         log.error({ platform: "slack", user: command.user_id, command: subcommand, err: safeError(error) }, "could not answer a slash command");
@@ -130,7 +133,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           return;
         }
         const reply = await dispatcher.findSources(fromSlackText(shortcut.message.text ?? ""), shortcutInvocation(shortcut, now()));
-        await send(shortcut.response_url, reply, thread);
+        await send(shortcut.response_url, reply, { user: shortcut.user.id, channel: shortcut.channel.id }, thread);
         log.info({ platform: "slack", user: shortcut.user.id, command: "find sources", ms: Math.round(performance.now() - started) }, "message shortcut answered");
       } catch (error) {
         log.error({ platform: "slack", user: shortcut.user.id, command: "find sources", err: safeError(error) }, "could not answer a message shortcut");
@@ -146,6 +149,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       try {
         const entry = shareable.get(action.value ?? "");
         if (!entry) return void (await ephemeral(EXPIRED));
+        const channel = body.channel?.id ?? body.container?.channel_id;
+        if (!mayShare(entry.owner, body.user?.id, channel)) {
+          log.warn({ platform: "slack", user: body.user?.id, channel, command: "share" }, "refused to share another user's answer");
+          return void (await ephemeral(NOT_YOURS_TO_SHARE));
+        }
         if (entry.shared) return void (await ephemeral(ALREADY_SHARED));
         entry.shared = true;
         const sharedBy = body.user.username || body.user.name || "someone";

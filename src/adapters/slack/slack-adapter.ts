@@ -10,6 +10,7 @@ import { boundPort, HEALTH_PATH, healthHandler, listenHealth } from "./health.js
 import { createInFlight } from "./in-flight.js";
 import { registerListeners, type SharedReply } from "./listeners.js";
 import { renderReply } from "./render.js";
+import { guardSlackRequests } from "./request-guard.js";
 import { createResponsePoster, DEFAULT_RESPONSE_POLICY, type ResponsePolicy } from "./response-url.js";
 import { safeError } from "./safe-error.js";
 
@@ -103,6 +104,13 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
           logger,
         })
       : null;
+  if (httpReceiver) {
+    httpReceiver.requestListener = guardSlackRequests(httpReceiver.requestListener, {
+      signingSecret: config.signingSecret ?? "",
+      path: EVENTS_PATH,
+      onRefused: (refusal, req) => log.warn({ status: refusal.status, reason: refusal.reason, contentLength: req.headers["content-length"] ?? null }, "refused a malformed or unsigned request"),
+    });
+  }
   const socketReceiver = config.appToken ? new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } }) : null;
   const app = new App({
     token: config.botToken,
@@ -153,8 +161,15 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       try {
         await app.init();
       } catch (error) {
-        log.error({ err: safeError(error) }, "Slack did not accept the bot token (auth.test failed)");
-        throw new Error(`Slack did not accept the bot token: ${safeError(error).message}`);
+        const safe = safeError(error);
+        if (safe.code === "slack_webapi_request_error" || safe.code === "slack_webapi_http_error") {
+          const url = apiUrl ?? "https://slack.com/api/";
+          const reason = safe.message.replace(/^An? (?:request|HTTP protocol) error occurred: /, "");
+          log.error({ url, err: safe }, "could not reach Slack (auth.test failed)");
+          throw new Error(`could not reach Slack at ${url}: ${reason}`);
+        }
+        log.error({ err: safe }, "Slack did not accept the bot token (auth.test failed)");
+        throw new Error(`Slack did not accept the bot token: ${safe.message}`);
       }
       if (httpReceiver) {
         server = await httpReceiver.start({ port: config.port, host });

@@ -150,6 +150,20 @@ describe("Discord adapter against a loopback Discord", () => {
     expect(flattenMessage(shared.message)).toContain("backdoor access");
   });
 
+  it("shares an answer only for the user who asked, in the channel where it was asked", async () => {
+    const asked = await interact(fake, slashCommand({ name: "positions", options: { party: "OpenAI" } }, ALICE)).answer();
+    const customId = shareButton(asked.message)!;
+    for (const [member, channel] of [[BOB, FAKE_IDS.channel], [BOB, "300000000000000099"], [ALICE, "300000000000000099"]] as const) {
+      const replayed = await interact(fake, buttonClick(customId, member, channel)).answer();
+      expect(replayed.message.flags).toBe(EPHEMERAL);
+      expect(flattenMessage(replayed.message)).toMatch(/only the person who asked/i);
+      expect(flattenMessage(replayed.message)).not.toContain("backdoor access");
+    }
+    const shared = await interact(fake, buttonClick(customId, ALICE)).answer();
+    expect((shared.message.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(flattenMessage(shared.message)).toContain("backdoor access");
+  });
+
   it("says politely when a shared answer has expired", async () => {
     const answer = await interact(fake, buttonClick("dispute:share:gone", BOB)).answer();
     expect(answer.callbackType).toBe(4);

@@ -197,7 +197,8 @@ export function findSourcesCommand(content: string, member: FakeMember = ALICE, 
 }
 
 /** A click on a button with `customId` under the bot's (ephemeral) message. */
-export function buttonClick(customId: string, member: FakeMember = ALICE): RawInteraction {
+export function buttonClick(customId: string, member: FakeMember = ALICE, channelId: string = FAKE_IDS.channel): RawInteraction {
   const message = messagePayload({ flags: 64, components: [{ type: 1, components: [{ type: 2, style: 2, label: "Share", custom_id: customId }] }] });
-  return interaction(3, { custom_id: customId, component_type: 2 }, member, { message });
+  const elsewhere = channelId === FAKE_IDS.channel ? {} : { channel_id: channelId, channel: { ...channelPayload, id: channelId } };
+  return interaction(3, { custom_id: customId, component_type: 2 }, member, { message, ...elsewhere });
 }

@@ -43,6 +43,30 @@ describe("Slack adapter: share, Find sources, deliver", () => {
     expect(JSON.stringify(body)).not.toContain("<@U999>");
   });
 
+  it("shares an answer only for the user who asked, in the channel where it was asked", async () => {
+    const answer = await h.ask("ask How much did Amazon commit to invest in OpenAI?");
+    const value = shareValue(answer.body);
+    const mallory = { id: "U0666", username: "mallory", name: "mallory" };
+    const attempts: [Record<string, unknown>, string][] = [
+      [shareClick(value, "", mallory), "another user, same channel"],
+      [{ ...shareClick(value, "", mallory), channel: { id: "C0666", name: "elsewhere" }, container: { type: "message", message_ts: "1", channel_id: "C0666", is_ephemeral: true } }, "another user and channel"],
+      [{ ...shareClick(value, ""), channel: { id: "C0666", name: "elsewhere" }, container: { type: "message", message_ts: "1", channel_id: "C0666", is_ephemeral: true } }, "the asker in another channel"],
+    ];
+    for (const [click, label] of attempts) {
+      const clickId = randomUUID();
+      const sent = await h.interact({ ...click, response_url: h.fake.responseUrl(clickId) });
+      expect(sent.status, label).toBe(200);
+      const [reply] = await h.fake.waitForResponses(1, clickId);
+      expect(reply?.body, label).toMatchObject({ response_type: "ephemeral", replace_original: false });
+      expect(String(reply?.body.text), label).toMatch(/only the person who asked/i);
+      expect(JSON.stringify(reply?.body), label).not.toContain("$50 billion");
+    }
+    const ownClick = randomUUID();
+    await h.interact(shareClick(value, h.fake.responseUrl(ownClick)));
+    const [shared] = await h.fake.waitForResponses(1, ownClick);
+    expect(shared?.body.response_type).toBe("in_channel");
+  });
+
   it("says so when the same answer is shared twice", async () => {
     const answer = await h.ask("status");
     const value = shareValue(answer.body);

@@ -1,3 +1,5 @@
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDispatcher } from "../../support/knowledge.js";
 import { FAKE_BOT_TOKEN } from "./fakes/fake-slack.js";
@@ -134,5 +136,19 @@ describe("Slack adapter: stopping", () => {
 
   it("refuses to start when Slack rejects the bot token", async () => {
     await expect(startSlackHarness(seedDispatcher(), { botToken: "xoxb-wrong" })).rejects.toThrow(/did not accept the bot token/);
+  });
+
+  it("says it could not reach Slack, naming the URL, when the Web API does not answer", async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const apiUrl = `http://127.0.0.1:${closed}/api/`;
+    const failure = startSlackHarness(seedDispatcher(), { apiUrl, outgoing: { webApi: { retries: 0 } } });
+    await expect(failure).rejects.toThrow(`could not reach Slack at ${apiUrl}: `);
+    await expect(failure).rejects.toThrow(/ECONNREFUSED/);
+    await expect(failure).rejects.not.toThrow(/did not accept the bot token/);
   });
 });
