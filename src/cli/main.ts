@@ -62,16 +62,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<void> 
       if (lines.at(-1) === "") lines.pop();
       for (const line of lines) {
         const checked = checkQuery(line);
-<<<<<<< HEAD
         if (checked.ok) {
-          print(answerJson(run(checked.text)));
+          await print(answerJson(run(checked.text)));
           continue;
         }
         const refused = { query: line.slice(0, 200), abstained: true, confidence: "none", items: [], notes: [], error: checked.message };
-        print(command === "cite" ? { ...refused, verdict: "unverified", reason: checked.message } : refused);
-=======
-        await print(checked.ok ? answerJson(run(checked.text)) : { query: line.slice(0, 200), abstained: true, items: [], notes: [], error: checked.message });
->>>>>>> hardening
+        await print(command === "cite" ? { ...refused, verdict: "unverified", reason: checked.message } : refused);
       }
       return;
     }
