@@ -154,7 +154,16 @@ function makeRetriever(
    * the closest index word when one is near; otherwise it stands for its synonyms that the index
    * knows; otherwise it weighs nothing, so it cannot count against an answer.
    */
+  let lastPlan: { query: string; plan: QueryPlan } | null = null;
+  /** The plan of a query; the last one is kept, as ranking, answerability and claim checks ask for the same query in turn. */
   const planQuery = (query: string): QueryPlan => {
+    if (lastPlan?.query === query) return lastPlan.plan;
+    const plan = makePlan(query);
+    lastPlan = { query, plan };
+    return plan;
+  };
+
+  const makePlan = (query: string): QueryPlan => {
     const cleaned = cleanChatQuery(query);
     const terms = [...new Set(analyzer.terms(cleaned))].slice(0, 32);
     const asked = new Set(terms);

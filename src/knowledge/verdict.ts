@@ -68,6 +68,11 @@ function ordinalsOf(text: string): Fact[] {
   return [...text.matchAll(ORDINAL_RE)].map((m) => ({ kind: "rank", key: m[1]!.toLowerCase(), raw: m[1]!.toLowerCase() }));
 }
 
+/** A text's clauses: split at commas, semicolons, brackets and dashes between words. */
+function clauses(text: string): string[] {
+  return text.split(/[,;()]|\s[—–-]\s|—/);
+}
+
 /** A verbatim cut of a sentence for a reason line. */
 function shortQuote(sentence: string, max = 140): string {
   const s = sentence.trim();
@@ -105,20 +110,29 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
   };
   const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)];
   const claimNegated = NEGATION.test(claim);
+  const partyIds = new Set(topic.parties.map((p) => p.id));
   const claimHedged = HEDGE.test(claim);
   const rarest = [...weightOf].filter(([t]) => !factTerms.has(t)).sort((a, b) => b[1] - a[1])[0]?.[0];
-  /** Terms within a few words of a figure or date. */
-  const near = (text: string, raw: string): Set<string> => {
-    const at = text.indexOf(raw);
-    if (at < 0) return new Set();
-    const before = text.slice(0, at).split(/[\s(,;:]+/).filter(Boolean).slice(-4).join(" ");
-    const after = text.slice(at + raw.length).split(/[\s),;:]+/).filter(Boolean).slice(0, 4).join(" ");
-    return new Set(analyzer.terms(`${before} ${after}`));
+  /** Whether a source sentence negates something the claim is about: a negation within four words of one of the claim's words (parties aside). */
+  const negatesClaim = (sentence: string): boolean => {
+    const words = sentence.split(/\s+/);
+    return words.some((word, i) => {
+      if (!NEGATION.test(word) && !NEGATION.test(`${word} ${words[i + 1] ?? ""}`)) return false;
+      const near = analyzer.terms(words.slice(Math.max(0, i - 4), i + 6).join(" "));
+      return near.some((t) => (weightOf.get(t) ?? 0) > 0 && !factTerms.has(t) && !partyIds.has(t));
+    });
   };
-  const neighboursAgree = (claimText: string, claimRaw: string, sentence: string, sourceRaw: string): boolean => {
-    const sentenceTerms = new Set(analyzer.terms(sentence));
-    const theirs = near(sentence, sourceRaw);
-    return [...near(claimText, claimRaw)].every((t) => !sentenceTerms.has(t) || theirs.has(t) || analyzer.concepts(t).size > 0);
+  /** Terms of the clause (between commas, semicolons, brackets, dashes) that holds a figure or date. */
+  const clauseTerms = (text: string, raw: string): Set<string> => new Set(analyzer.terms(clauses(text).find((c) => c.includes(raw)) ?? ""));
+  /**
+   * Whether the claim's words beside a figure sit beside the same figure in the source: none of
+   * them may stand only in the clause of another figure of that kind ("$15 billion immediate,
+   * $35 billion contingent" does not make $35 billion immediate).
+   */
+  const neighboursAgree = (claimRaw: string, sentence: string, sourceRaw: string, others: readonly Fact[]): boolean => {
+    const own = clauseTerms(sentence, sourceRaw);
+    const elsewhere = new Set(others.filter((o) => o.raw !== sourceRaw).flatMap((o) => [...clauseTerms(sentence, o.raw)]));
+    return [...clauseTerms(claim, claimRaw)].every((t) => own.has(t) || !elsewhere.has(t) || analyzer.concepts(t).size > 0);
   };
   const claimConcepts = analyzer.concepts(claim);
   const kindOf = new Map<string, string>([...topic.parties.map((p) => [p.id, "party"] as const), ...topic.terms.filter((t) => t.kind).map((t) => [t.id, t.kind!] as const)]);
@@ -143,10 +157,13 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     const passageShare = share([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" "));
     if (passageShare < CLAIM_CHECK.relevant) continue;
     const label = citationLabel(itemOf(c.document, c.passage, c.best.sentence).citation);
+    // about the claim: most of its words, or every party and term it names (two or more)
+    const sentenceConcepts = analyzer.concepts(sentence);
+    const aboutIt = sentenceShare >= CLAIM_CHECK.relevant || (claimConcepts.size >= 2 && [...claimConcepts].every((id) => sentenceConcepts.has(id)));
     const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence)];
     const negatedSentence = c.passage.sentences
       .map((span) => c.passage.text.slice(span.start, span.end))
-      .find((s) => NEGATION.test(s) && (share(s) >= 0.34 || (rarest !== undefined && new Set(analyzer.terms(s)).has(rarest))));
+      .find((s) => negatesClaim(s) && (share(s) >= 0.34 || (rarest !== undefined && new Set(analyzer.terms(s)).has(rarest))));
     let conflict: string | null = null;
     let matchedFacts = 0;
     for (const kind of new Set(claimFacts.map((f) => f.kind))) {
@@ -157,10 +174,10 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
       if (same.length > 0) {
         // the words next to the figure in the claim that the sentence uses must be next to it there too
         // (when the sentence gives several figures of this kind, "$15 billion immediate, $35 billion contingent")
-        if (theirs.length === 1 || same.some(([m, t]) => neighboursAgree(claim, m.raw, sentence, t.raw))) matchedFacts++;
+        if (theirs.length === 1 || same.some(([m, t]) => neighboursAgree(m.raw, sentence, t.raw, theirs))) matchedFacts++;
         continue;
       }
-      if (sentenceShare >= CLAIM_CHECK.relevant) conflict ??= `Sources say ${theirs[0]!.raw}, not ${mine[0]!.raw}.`;
+      if (aboutIt) conflict ??= `Sources say ${theirs[0]!.raw}, not ${mine[0]!.raw}.`;
     }
     // a name or place of the claim the passage replaces with another of the same kind
     if (!conflict && sentenceShare >= CLAIM_CHECK.relevant) {
@@ -175,7 +192,7 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
         }
       }
     }
-    const negated = NEGATION.test(c.best.text);
+    const negated = negatesClaim(c.best.text);
     if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting) {
       conflict = `Sources say: “${shortQuote(c.best.text)}” (${label}).`;
     }
