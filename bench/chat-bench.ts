@@ -20,7 +20,7 @@ import { createDiscordAdapter } from "../src/adapters/discord/discord-adapter.js
 import { boltLogger } from "../src/adapters/slack/bolt-logger.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../src/adapters/slack/slack-adapter.js";
 import type { ChatAdapter } from "../src/adapters/types.js";
-import { loadCorpus } from "../src/knowledge/corpus.js";
+import { loadCorpus } from "../src/sources/seeds.js";
 import { createKnowledge } from "../src/knowledge/knowledge.js";
 import { createLogger } from "../src/log.js";
 import { DEFAULT_SEEDS_DIR } from "../src/paths.js";

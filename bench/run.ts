@@ -5,7 +5,8 @@
  * object as the last line.
  */
 import { rmSync } from "node:fs";
-import { buildCorpus, loadCorpus } from "../src/knowledge/corpus.js";
+import { buildCorpus } from "../src/knowledge/corpus.js";
+import { loadCorpus } from "../src/sources/seeds.js";
 import { DEFAULT_SEEDS_DIR } from "../src/paths.js";
 import { benchDiscord, benchSlack } from "./chat-bench.js";
 import { benchCorpus, type CorpusFigures } from "./knowledge-bench.js";

@@ -1,5 +1,5 @@
 /** Loads a seeds folder as the bot does at start (snapshot when present) and exits: `<seeds> <cacheDir|off>`. */
-import { loadKnowledge } from "../src/knowledge/snapshot.js";
+import { loadKnowledge } from "../src/sources/snapshot.js";
 
 const [seeds, cache] = process.argv.slice(2);
 const loaded = loadKnowledge(seeds!, cache === "off" ? null : cache!);

@@ -1,5 +1,5 @@
 import type { Answer, ClaimCheck } from "../src/knowledge/types.js";
-import { quoteOf, type Reply } from "./reply.js";
+import { quoteOf, type Reply } from "../src/reply/reply.js";
 
 const VERDICT_LABEL: Record<ClaimCheck["verdict"], string> = {
   supported: "Supported",

@@ -1,5 +1,5 @@
 import { canonicalTimeZone, isValidTimeZone, parseLocalTime } from "../src/digest/time.js";
-import { notice, type Reply } from "./reply.js";
+import { notice, type Reply } from "../src/reply/reply.js";
 import type { Command, CommandContext, CommandDefinition, CommandGroup } from "./types.js";
 
 const unavailable = (): Reply => notice("Digests are not available", "Daily digests are not set up on this bot.", "error");

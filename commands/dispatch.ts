@@ -7,7 +7,7 @@ import { helpReply } from "./help.js";
 import { cite } from "./cite.js";
 import { commands, groups, listing } from "./index.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.js";
-import { notice, type Reply } from "./reply.js";
+import { notice, type Reply } from "../src/reply/reply.js";
 import type { Command, CommandContext, Invocation, Options } from "./types.js";
 
 /** A command request in structured form (Discord options, or parsed text). */

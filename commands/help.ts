@@ -1,4 +1,4 @@
-import type { Reply } from "./reply.js";
+import type { Reply } from "../src/reply/reply.js";
 import type { Command, CommandDefinition } from "./types.js";
 
 export const helpDefinition = {

@@ -1,4 +1,4 @@
-import { quoteOf } from "./reply.js";
+import { quoteOf } from "../src/reply/reply.js";
 import type { Command, CommandDefinition } from "./types.js";
 
 export const statusDefinition = {

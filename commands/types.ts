@@ -1,6 +1,6 @@
 import type { DigestService } from "../src/digest/service.js";
 import type { Knowledge } from "../src/knowledge/knowledge.js";
-import type { Reply } from "./reply.js";
+import type { Reply } from "../src/reply/reply.js";
 
 /** One option of a command, as data: adapters turn it into Discord options or text parsing. */
 export interface OptionDefinition {

@@ -2,7 +2,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Logger } from "pino";
 import { createDispatcher } from "../commands/dispatch.js";
 import { createRateLimiter } from "../commands/rate-limit.js";
-import type { Reply } from "../commands/reply.js";
+import type { Reply } from "./reply/reply.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
 import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
@@ -11,7 +11,7 @@ import { chatModes, type Config } from "./config.js";
 import { createDigests } from "./digest/digests.js";
 import { watchSeeds, type SeedWatcher } from "./digest/seed-watch.js";
 import { createHealthServer, healthReport, type HealthServer } from "./http/health-server.js";
-import { createKnowledgeHolder } from "./knowledge/holder.js";
+import { createKnowledgeHolder } from "./sources/holder.js";
 import { createLogger } from "./log.js";
 
 /** The running bot: adapters, knowledge and digests, started and stopped together. */

@@ -1,4 +1,4 @@
-import type { Reply } from "../../commands/reply.js";
+import type { Reply } from "../reply/reply.js";
 
 /** A posted message, as the platform identifies it. */
 export interface Delivery {

@@ -5,7 +5,7 @@ import { createDigestRunner } from "../digest/runner.js";
 import { dueState } from "../digest/schedule.js";
 import { openDigestStore, type DigestStore } from "../digest/store.js";
 import { parseLocalTime, resolveTimeZone } from "../digest/time.js";
-import { loadCorpus } from "../knowledge/corpus.js";
+import { loadCorpus } from "../sources/seeds.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import { createLogger } from "../log.js";
 import { DEFAULT_SEEDS_DIR } from "../paths.js";

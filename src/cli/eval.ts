@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { loadCorpus } from "../knowledge/corpus.js";
+import { loadCorpus } from "../sources/seeds.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import type { Answer } from "../knowledge/types.js";
 import { DEFAULT_SEEDS_DIR } from "../paths.js";

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadCorpus } from "../knowledge/corpus.js";
+import { loadCorpus } from "../sources/seeds.js";
 import { answerability, answerabilityFeatures, FEATURE_NAMES, type AnswerabilityModel } from "../knowledge/answerability.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import { DEFAULT_SEEDS_DIR } from "../paths.js";

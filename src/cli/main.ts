@@ -5,7 +5,7 @@
 import { createDispatcher } from "../../commands/dispatch.js";
 import type { Invocation } from "../../commands/types.js";
 import { renderText } from "../adapters/console/render.js";
-import { loadCorpus } from "../knowledge/corpus.js";
+import { loadCorpus } from "../sources/seeds.js";
 import { checkQuery } from "../knowledge/input.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import { DEFAULT_SEEDS_DIR } from "../paths.js";

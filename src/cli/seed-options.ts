@@ -1,4 +1,4 @@
-import type { SeedOptions } from "../knowledge/corpus.js";
+import type { SeedOptions } from "../sources/seeds.js";
 
 /** How the CLI reads seeds: `MAX_ARTICLE_BYTES` from the environment; each skipped article is one warning line on stderr. */
 export function cliSeedOptions(env: NodeJS.ProcessEnv = process.env): SeedOptions {

@@ -1,4 +1,4 @@
-import { quoteOf, type Reply, type ReplyGroup, type ReplyQuote } from "../../commands/reply.js";
+import { quoteOf, type Reply, type ReplyGroup, type ReplyQuote } from "../reply/reply.js";
 import { citationOf, excerptPassage } from "../knowledge/excerpt.js";
 import type { Status } from "../knowledge/status.js";
 import type { SourceDocument } from "../knowledge/types.js";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import type { Reply } from "../../commands/reply.js";
+import type { Reply } from "../reply/reply.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { prepareDigest } from "./prepare.js";
 import { dueState } from "./schedule.js";

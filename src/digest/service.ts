@@ -1,4 +1,4 @@
-import type { Reply } from "../../commands/reply.js";
+import type { Reply } from "../reply/reply.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { prepareDigest } from "./prepare.js";
 import { dueState, formatLocal, formatRelative, nextRunAfter } from "./schedule.js";

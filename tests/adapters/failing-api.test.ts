@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { notice } from "../../commands/reply.js";
+import { notice } from "../../src/reply/reply.js";
 import { createDiscordAdapter } from "../../src/adapters/discord/discord-adapter.js";
 import type { ChatAdapter } from "../../src/adapters/types.js";
 import { createLogger } from "../../src/log.js";

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { Logger } from "pino";
-import type { Reply } from "../../commands/reply.js";
-import { createKnowledgeHolder, type KnowledgeHolder } from "../../src/knowledge/holder.js";
+import type { Reply } from "../../src/reply/reply.js";
+import { createKnowledgeHolder, type KnowledgeHolder } from "../../src/sources/holder.js";
 import { createLogger } from "../../src/log.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
 

@@ -1,9 +1,9 @@
 import { join } from "node:path";
-import type { Reply } from "../../commands/reply.js";
+import type { Reply } from "../../src/reply/reply.js";
 import { createDigestRunner, type DeliverFn, type DigestRunner } from "../../src/digest/runner.js";
 import { createDigestService, type DigestMode, type DigestService } from "../../src/digest/service.js";
 import { openDigestStore, type DigestStore } from "../../src/digest/store.js";
-import type { KnowledgeHolder } from "../../src/knowledge/holder.js";
+import type { KnowledgeHolder } from "../../src/sources/holder.js";
 import { captureLogger, copySeeds, holderFor, noSleep, recordingDeliver, tempDir } from "./helpers.js";
 
 /** A store on a temp SQLite file over a temp copy of the seeds, with a service and a runner. */

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCorpus, SeedError } from "../../src/knowledge/corpus.js";
+import { loadCorpus, SeedError } from "../../src/sources/seeds.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
 
 function copy(): string {

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCorpus, SeedError } from "../../src/knowledge/corpus.js";
-import { createKnowledgeHolder } from "../../src/knowledge/holder.js";
+import { loadCorpus, SeedError } from "../../src/sources/seeds.js";
+import { createKnowledgeHolder } from "../../src/sources/holder.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
 
 const ARTICLE = "Microsoft filed a lawsuit against Amazon and OpenAI on Monday in a federal court in Seattle.\n";

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadKnowledge, snapshotKey } from "../../src/knowledge/snapshot.js";
+import { loadKnowledge, snapshotKey } from "../../src/sources/snapshot.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
 
 function tempSeeds(): { seeds: string; cache: string } {

@@ -1,6 +1,6 @@
 import { createDispatcher, type Dispatcher } from "../../commands/dispatch.js";
 import { createRateLimiter } from "../../commands/rate-limit.js";
-import { loadCorpus } from "../../src/knowledge/corpus.js";
+import { loadCorpus } from "../../src/sources/seeds.js";
 import { createKnowledge, type Knowledge } from "../../src/knowledge/knowledge.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
 

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Dispatcher } from "../../../commands/dispatch.js";
-import type { Reply } from "../../../commands/reply.js";
+import type { Reply } from "../../reply/reply.js";
 import type { Invocation } from "../../../commands/types.js";
 import { renderText } from "./render.js";
 

@@ -1,4 +1,4 @@
-import type { Reply } from "../../../commands/reply.js";
+import type { Reply } from "../../reply/reply.js";
 
 /** Renders a reply as plain text for a terminal: title, quotes with citations, notes. */
 export function renderText(reply: Reply): string {

@@ -3,7 +3,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { Client, Events, GatewayIntentBits, Routes, type APIMessage } from "discord.js";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
-import type { Reply } from "../../../commands/reply.js";
+import type { Reply } from "../../reply/reply.js";
 import type { ChatAdapter, Delivery } from "../types.js";
 import { registerApplicationCommands } from "./application-commands.js";
 import { createInteractionHandler } from "./interaction-handler.js";

@@ -10,7 +10,7 @@ import {
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import { FIND_SOURCES, ROOT } from "../../../commands/index.js";
-import { notice, type Reply } from "../../../commands/reply.js";
+import { notice, type Reply } from "../../reply/reply.js";
 import { createAnswerTurns } from "../answer-turns.js";
 import { mayShare, NOT_YOURS_TO_SHARE } from "../share-owner.js";
 import { choicesOf } from "./choices.js";

@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed } from "discord.js";
-import type { Reply, ReplyQuote } from "../../../commands/reply.js";
+import type { Reply, ReplyQuote } from "../../reply/reply.js";
 import { DISCORD_LIMITS as L } from "./limits.js";
 import { cutText, isBlank, literalText, neutraliseMentions } from "./text.js";
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Reply } from "../../../commands/reply.js";
+import type { Reply } from "../../reply/reply.js";
 import type { ShareOwner } from "../share-owner.js";
 
 /** A kept answer and who may share it. */

@@ -3,7 +3,7 @@ import type { AnyMiddlewareArgs, App, BlockAction, ButtonAction, Middleware } fr
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import { ROOT } from "../../../commands/index.js";
-import type { Reply } from "../../../commands/reply.js";
+import type { Reply } from "../../reply/reply.js";
 import { createAnswerTurns } from "../answer-turns.js";
 import { mayShare, NOT_YOURS_TO_SHARE, type ShareOwner } from "../share-owner.js";
 import type { ExpiringMap } from "./expiring-map.js";

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Reply, ReplyQuote } from "../../../commands/reply.js";
+import type { Reply, ReplyQuote } from "../../reply/reply.js";
 import { blockquote, cut, escapeText, jsonLength, link } from "./mrkdwn.js";
 
 /** The blocks this renderer produces. */

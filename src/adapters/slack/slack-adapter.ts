@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
-import type { Reply } from "../../../commands/reply.js";
+import type { Reply } from "../../reply/reply.js";
 import type { ChatAdapter, Delivery } from "../types.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createExpiringMap } from "./expiring-map.js";

@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDispatcher, type CommandRequest, type Dispatcher } from "../../../commands/dispatch.js";
 import { createRateLimiter } from "../../../commands/rate-limit.js";
-import { notice } from "../../../commands/reply.js";
+import { notice } from "../../../src/reply/reply.js";
 import type { Invocation } from "../../../commands/types.js";
 import type { DigestService, ScheduledSubscription } from "../../../src/digest/service.js";
 import { createDiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { notice, type Reply, type ReplyQuote } from "../../../commands/reply.js";
+import { notice, type Reply, type ReplyQuote } from "../../../src/reply/reply.js";
 import type { Citation } from "../../../src/knowledge/types.js";
 import { choicesOf } from "../../../src/adapters/discord/choices.js";
 import { DISCORD_LIMITS as L } from "../../../src/adapters/discord/limits.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notice } from "../../../commands/reply.js";
+import { notice } from "../../../src/reply/reply.js";
 import { createShareCache } from "../../../src/adapters/discord/share-cache.js";
 
 const OWNER = { user: "700000000000000007", channel: "300000000000000003" };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Reply, ReplyQuote } from "../../../commands/reply.js";
+import type { Reply, ReplyQuote } from "../../../src/reply/reply.js";
 import type { Citation } from "../../../src/knowledge/types.js";
 import { LIMITS, renderReply, SHARE_ACTION_ID, type SlackMessage } from "../../../src/adapters/slack/render.js";
 import { flattenMessage } from "./fakes/flatten.js";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reply } from "../../../commands/reply.js";
+import type { Reply } from "../../../src/reply/reply.js";
 import { seedDispatcher } from "../../support/knowledge.js";
 import { flattenMessage } from "./fakes/flatten.js";
 import { startSlackHarness, type SlackHarness } from "./fakes/harness.js";

@@ -1,5 +1,5 @@
-import { citationLabel } from "../src/knowledge/excerpt.js";
-import type { AnswerItem, Citation } from "../src/knowledge/types.js";
+import { citationLabel } from "../knowledge/excerpt.js";
+import type { AnswerItem, Citation } from "../knowledge/types.js";
 
 /** A verbatim quote with its citation, ready to render. */
 export interface ReplyQuote {

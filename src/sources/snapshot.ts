@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { DEFAULT_MAX_ARTICLE_BYTES } from "./article-text.js";
-import { loadCorpus, type SeedOptions } from "./corpus.js";
-import { createKnowledge, type Knowledge } from "./knowledge.js";
-import { SYNONYM_GROUPS } from "./lexicon.js";
-import { RANKING, type RetrieverData } from "./ranking.js";
-import { packCorpus, unpackCorpus, type PackedCorpus } from "./snapshot-codec.js";
-import { STOP_WORDS } from "./stopwords.js";
+import { DEFAULT_MAX_ARTICLE_BYTES } from "../knowledge/article-text.js";
+import { loadCorpus, type SeedOptions } from "./seeds.js";
+import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
+import { SYNONYM_GROUPS } from "../knowledge/lexicon.js";
+import { RANKING, type RetrieverData } from "../knowledge/ranking.js";
+import { packCorpus, unpackCorpus, type PackedCorpus } from "../knowledge/snapshot-codec.js";
+import { STOP_WORDS } from "../knowledge/stopwords.js";
 
 /** Bumped whenever parsing or the index layout changes, so old snapshots are rebuilt. */
 export const INDEX_FORMAT = 4;

@@ -1,5 +1,5 @@
-import type { SeedOptions } from "./corpus.js";
-import type { Knowledge } from "./knowledge.js";
+import type { SeedOptions } from "./seeds.js";
+import type { Knowledge } from "../knowledge/knowledge.js";
 import { loadKnowledge } from "./snapshot.js";
 
 /** Holds the current knowledge and rebuilds it from the seeds folder on demand. */
