@@ -21,8 +21,13 @@ export const CLAIM_CHECK = {
 } as const;
 
 const NEGATION = /\b(?:not|no|never|none|nothing|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied)\b|n['’]t\b/i;
+/** Words of time and degree that a claim adds ("already sued", "literally said"): not weighed in how much of it a source holds. */
+const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right"];
+
 /** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
-const HEDGE = /\b(?:if|could|would|may|might|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|plan|plans|planning|possible|possibly|potential|potentially|unless)\b/i;
+const HEDGE = /\b(?:if|could|would|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|plan|plans|planning|possible|possibly|potential|potentially|unless)\b/i;
+/** Words that make a statement conditional: a source saying what happens if something happens supports no plain claim. */
+const CONDITIONAL = /\b(?:if|unless|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening)\b/i;
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last", "only"] as const;
 const ORDINAL_RE = new RegExp(`\\b(${ORDINALS.join("|")})\\b`, "gi");
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -81,9 +86,10 @@ function shortQuote(sentence: string, max = 140): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))} …`;
 }
 
-/** The sentence of a passage with the best match, plus its list lead-in, as one text. */
-function evidenceText(c: RankedPassage): string {
-  return [c.passage.leadIn ?? "", c.best.text].join(" ").trim();
+/** The sentences of a passage, verbatim. */
+function sentencesOf(c: RankedPassage): string[] {
+  const spans = c.passage.sentences.length > 0 ? c.passage.sentences : [{ start: 0, end: c.passage.text.length }];
+  return spans.map((span) => c.passage.text.slice(span.start, span.end));
 }
 
 /**
@@ -98,7 +104,8 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
   const weightOf = new Map(profile.terms.map((t, i) => [t, profile.kinds[i] === "unknown" ? 0 : profile.weights[i]!]));
   const total = [...weightOf.values()].reduce((a, b) => a + b, 0);
   if (ranked.length === 0 || total === 0) return { verdict: "unverified", reason: "The sources do not mention this." };
-  const factTerms = new Set(analyzer.terms([...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)].map((f) => f.raw).join(" ")));
+  // figures, dates, ranks and words of time and degree ("already", "literally") are compared, or not weighed, apart
+  const factTerms = new Set(analyzer.terms([...[...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)].map((f) => f.raw), ...ASPECT_WORDS].join(" ")));
   const coreTotal = [...weightOf].filter(([t]) => !factTerms.has(t)).reduce((a, [, w]) => a + w, 0);
   /** Share of the claim's weight (figures and dates left out) that a text holds. */
   const share = (text: string): number => {
@@ -111,7 +118,8 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
   const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)];
   const claimNegated = NEGATION.test(claim);
   const partyIds = new Set(topic.parties.map((p) => p.id));
-  const claimHedged = HEDGE.test(claim);
+  // a claim that something may or can be done is modal too ("AWS staff can say …")
+  const claimHedged = HEDGE.test(claim) || /\b(?:can|may|allowed|permitted|able)\b/i.test(claim);
   const rarest = [...weightOf].filter(([t]) => !factTerms.has(t)).sort((a, b) => b[1] - a[1])[0]?.[0];
   /** Whether a source sentence negates something the claim is about: a negation within four words of one of the claim's words (parties aside). */
   const negatesClaim = (sentence: string): boolean => {
@@ -152,11 +160,20 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
   const conflicts: { document: string; reason: string; strength: number }[] = [];
   const supports: { document: string; reason: string; strength: number }[] = [];
   for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
-    const sentence = evidenceText(c);
-    const sentenceShare = share(sentence);
+    // the passage's sentence that holds most of the claim (the ranked best one on a tie), with the list's lead-in
+    const candidates = sentencesOf(c);
+    const own = candidates.reduce(
+      (best, text, i) => {
+        const held = share([c.passage.leadIn ?? "", text].join(" "));
+        return held > best.held || (held === best.held && i === c.best.sentence) ? { text, index: i, held } : best;
+      },
+      { text: c.best.text, index: c.best.sentence, held: -1 },
+    );
+    const sentence = [c.passage.leadIn ?? "", own.text].join(" ").trim();
+    const sentenceShare = own.held;
     const passageShare = share([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" "));
     if (passageShare < CLAIM_CHECK.relevant) continue;
-    const label = citationLabel(itemOf(c.document, c.passage, c.best.sentence).citation);
+    const label = citationLabel(itemOf(c.document, c.passage, own.index).citation);
     // about the claim: most of its words, or every party and term it names (two or more)
     const sentenceConcepts = analyzer.concepts(sentence);
     const aboutIt = sentenceShare >= CLAIM_CHECK.relevant || (claimConcepts.size >= 2 && [...claimConcepts].every((id) => sentenceConcepts.has(id)));
@@ -192,9 +209,9 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
         }
       }
     }
-    const negated = negatesClaim(c.best.text);
-    if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting) {
-      conflict = `Sources say: “${shortQuote(c.best.text)}” (${label}).`;
+    const negated = negatesClaim(own.text);
+    if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting && !HEDGE.test(own.text)) {
+      conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
     }
     // a positive claim where the passage about it says the thing has not happened
     if (!conflict && !claimNegated && negatedSentence && passageShare >= CLAIM_CHECK.supporting) {
@@ -207,19 +224,21 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     const factsNeeded = new Set(claimFacts.map((f) => f.kind)).size;
     const sameLead = (() => {
       const a = firstParty(claim);
-      const b = firstParty(c.best.text);
+      const b = firstParty(own.text);
       return a === undefined || b === undefined || a === b || claimConcepts.size < 2;
     })();
     const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" ")).has(id));
     if (
-      negated === claimNegated &&
-      (claimHedged || !HEDGE.test(c.best.text)) &&
+      // support needs the same polarity over the whole sentence, not just near the claim's words
+      NEGATION.test(own.text) === claimNegated &&
+      (claimHedged || !HEDGE.test(own.text)) &&
+      (CONDITIONAL.test(claim) || !CONDITIONAL.test(own.text)) &&
       sameLead &&
       conceptsHeld &&
       sentenceShare >= CLAIM_CHECK.supporting &&
       matchedFacts >= factsNeeded
     ) {
-      supports.push({ document: c.document.id, reason: `Sources say: “${shortQuote(c.best.text)}” (${label}).`, strength: sentenceShare });
+      supports.push({ document: c.document.id, reason: `Sources say: “${shortQuote(own.text)}” (${label}).`, strength: sentenceShare });
     }
   }
   const strongest = conflicts.sort((a, b) => b.strength - a.strength)[0];

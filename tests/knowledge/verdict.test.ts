@@ -16,6 +16,8 @@ describe("claim verdicts", () => {
   it("supports a claim a source states with the same figure or date", () => {
     expect(cite("Amazon is investing $50 billion in OpenAI").verdict).toBe("supported");
     expect(cite("Amazon and OpenAI announced their partnership on February 27, 2026").verdict).toBe("supported");
+    // the year beside its own words, though the sentence gives 2019 and 2023
+    expect(cite("ms started with oai in 2019 with a 1B investment").verdict).toBe("supported");
   });
 
   it("contradicts a wrong date, rank, place and a claim that something happened that has not", () => {
@@ -31,7 +33,12 @@ describe("claim verdicts", () => {
   it("says unverified when the sources do not settle it, and never supports a false claim", () => {
     expect(cite("Amazon gets 20 percent of the deal").verdict).toBe("unverified");
     expect(cite("what is the capital of France").verdict).toBe("unverified");
-    for (const claim of ["OpenAI invested $50 billion in Amazon", "Amazon is investing $35 billion immediately", "Microsoft has sued Amazon"]) {
+    for (const claim of [
+      "OpenAI invested $50 billion in Amazon",
+      "Amazon is investing $35 billion immediately",
+      "Microsoft has sued Amazon",
+      "AWS staff are allowed to say the SRE 'calls on' OpenAI",
+    ]) {
       expect(cite(claim).verdict).not.toBe("supported");
     }
   });
