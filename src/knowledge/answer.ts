@@ -10,9 +10,9 @@ import type { Answer, AnswerItem, Topic } from "./types.js";
 /** Answer-selection settings, calibrated on the evaluation questions as a whole. */
 export const ANSWERING = {
   /** Items after the first must cover at least this share of what the first covers. */
-  coverageShare: 0.6,
+  coverageShare: 0.4,
   /** Items after the first must score at least this share of the first. */
-  relativeFloor: 0.2,
+  relativeFloor: 0.1,
   maxItems: 3,
   /** Candidates that count for corroboration and figure notes: at least this share of the first's score… */
   noteFloor: 0.3,
