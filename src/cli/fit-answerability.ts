@@ -1,7 +1,7 @@
 /**
  * `npm run fit`: fits the answer-or-abstain model (logistic regression over the features in
  * src/knowledge/answerability.ts) on the tuning questions — in-scope questions are "answerable",
- * out-of-scope ones are not — picks the operating points, and writes
+ * out-of-scope ones are not — picks the operating points on the chat-style tuning part, and writes
  * src/knowledge/answerability-model.json. The held-out set (chat-heldout.json) is never read.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -13,11 +13,15 @@ import { DEFAULT_SEEDS_DIR } from "../paths.js";
 
 /** The sets the model is fitted on: never the held-out part. */
 export const TRAINING_SETS = ["questions.json", "chat-questions.json", "chat-tune.json"];
+/** The set the operating points are read from… */
+export const OPERATING_SET = "chat-tune.json";
+/** …and the public set, every in-scope question of which must be answered. */
+export const PUBLIC_SET = "questions.json";
 
 /** Share of in-scope tuning questions the low operating point must answer (it abstains on the rest). */
 const ANSWER_TARGET = 0.85;
 /** Share of answered tuning questions that must be in scope at the high operating point. */
-const HIGH_PRECISION = 0.95;
+const HIGH_PRECISION = 0.9;
 
 interface Example {
   readonly x: number[];
@@ -67,12 +71,16 @@ export function fitLogistic(examples: readonly Example[], l2 = 0.02, steps = 400
   return { features: [...FEATURE_NAMES], mean, scale, weights: w, bias: b };
 }
 
-/** Picks the operating points: `low` answers ANSWER_TARGET of the in-scope examples; `high` keeps HIGH_PRECISION. */
-export function operatingPoints(model: Omit<AnswerabilityModel, "high" | "low">, examples: readonly Example[]): { low: number; high: number } {
+/**
+ * Picks the operating points: `low` answers ANSWER_TARGET of the in-scope examples, and every
+ * in-scope question of `mustAnswer` (the public set's floor); `high` keeps HIGH_PRECISION.
+ */
+export function operatingPoints(model: Omit<AnswerabilityModel, "high" | "low">, examples: readonly Example[], mustAnswer: readonly Example[] = []): { low: number; high: number } {
   const full = { ...model, high: 1, low: 0 };
   const scored = examples.map((e) => ({ p: answerability(e.x, full), y: e.y }));
   const positives = scored.filter((s) => s.y === 1).map((s) => s.p).sort((a, b) => b - a);
-  const low = positives.length === 0 ? 0.5 : positives[Math.min(positives.length - 1, Math.ceil(ANSWER_TARGET * positives.length) - 1)]!;
+  const target = positives.length === 0 ? 0.5 : positives[Math.min(positives.length - 1, Math.ceil(ANSWER_TARGET * positives.length) - 1)]!;
+  const low = Math.min(target, ...mustAnswer.filter((e) => e.y === 1).map((e) => answerability(e.x, full)));
   const candidates = [...new Set(scored.map((s) => s.p))].filter((p) => p >= low).sort((a, b) => a - b);
   let high = 1;
   for (const t of candidates) {
@@ -90,7 +98,8 @@ function main(): void {
   const knowledge = createKnowledge(loadCorpus(process.env.SEEDS_DIR || DEFAULT_SEEDS_DIR));
   const examples = trainingExamples(knowledge, TRAINING_SETS.map((f) => `${dir}${f}`));
   const fitted = fitLogistic(examples);
-  const points = operatingPoints(fitted, examples);
+  // the operating points come from the chat-style tuning part alone: it is written like the questions the bot gets
+  const points = operatingPoints(fitted, trainingExamples(knowledge, [`${dir}${OPERATING_SET}`]), trainingExamples(knowledge, [`${dir}${PUBLIC_SET}`]));
   const round = (v: number): number => Math.round(v * 1e4) / 1e4;
   const model: AnswerabilityModel = {
     features: fitted.features,
@@ -99,7 +108,8 @@ function main(): void {
     weights: fitted.weights.map(round),
     bias: round(fitted.bias),
     high: round(points.high),
-    low: round(points.low),
+    // rounded down, so every question the point was chosen to answer is still answered
+    low: Math.floor(points.low * 1e4) / 1e4,
   };
   const out = fileURLToPath(new URL("../knowledge/answerability-model.json", import.meta.url));
   writeFileSync(out, `${JSON.stringify(model, null, 2)}\n`);

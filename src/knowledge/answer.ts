@@ -42,9 +42,12 @@ export function composeAnswer(
   query: string,
   // a passage must match two of the question's words (or its only one): one shared word is chance
   ranked: readonly RankedPassage[] = retriever.rank(query, 60, 2),
+  /** Answer with the closest passages (confidence "low") even where the model would abstain: the passages behind a claim's verdict. */
+  answerAnyway = false,
 ): Answer {
   const top = ranked[0];
-  const confidence = top ? confidenceOf(answerability(answerabilityFeatures(query, ranked, retriever, analyzer, topic))) : "none";
+  const judged = top ? confidenceOf(answerability(answerabilityFeatures(query, ranked, retriever, analyzer, topic))) : "none";
+  const confidence = judged === "none" && top && answerAnyway ? "low" : judged;
   if (!top || confidence === "none") {
     return { query, abstained: true, confidence: "none", items: [], notes: [abstainMessage(topic)] };
   }

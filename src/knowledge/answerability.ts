@@ -1,6 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import { cleanChatQuery } from "./chat-query.js";
-import { extractDates, extractFigures } from "./facts.js";
+import { extractFigures, hasDate } from "./facts.js";
 import MODEL from "./answerability-model.json" with { type: "json" };
 import { questionHints } from "./question.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
@@ -9,14 +9,10 @@ import type { Confidence, Topic } from "./types.js";
 /** Names of the features, in the order of the model's weights. */
 export const FEATURE_NAMES = [
   "coverage",
-  "matchedShare",
   "contentCoverage",
   "typeMatch",
-  "logTerms",
-  "runnerUpRatio",
-  "logMatched",
-  "rarestMatched",
   "sentenceCoverage",
+  "loneWord",
 ] as const;
 
 /** A fitted logistic model: P(answerable) = σ(bias + Σ wᵢ·(xᵢ − meanᵢ)/scaleᵢ). */
@@ -41,7 +37,8 @@ export const ANSWERABILITY: AnswerabilityModel = MODEL;
  * many of the query's terms it matches, its score, whether the query names a party or term of the
  * story, how much of the query beyond those names it covers, whether it has what the question
  * type asks for (a date for "when", a figure for "how much"), the query's length in terms, how
- * close the runner-up comes, and how many terms the best passage matches.
+ * close the runner-up comes, how many terms the best passage matches, and whether the question
+ * shares a single word with it and names nothing of the story.
  */
 export function answerabilityFeatures(query: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): number[] {
   const top = ranked[0];
@@ -51,41 +48,39 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
   const parties = new Set([...topic.parties, ...topic.terms].map((e) => e.id));
   const cleaned = cleanChatQuery(query);
   const passageTerms = retriever.termsOf(top.passage);
+  const sentenceTerms = new Set(analyzer.terms(top.best.text));
+  /** Whether a text's terms hold query term i: itself, its correction or one of its synonyms. */
+  const holds = (terms: ReadonlySet<string>, i: number): boolean => profile.matches[i]!.some((t) => terms.has(t));
   let contentWeight = 0;
   let contentMatched = 0;
-  profile.terms.forEach((term, i) => {
-    if (parties.has(term) || profile.kinds[i] === "unknown") return;
-    contentWeight += profile.weights[i]!;
-    if (passageTerms.has(term)) contentMatched += profile.weights[i]!;
-  });
-  const sentenceTerms = new Set(analyzer.terms(top.best.text));
   let rarest = -1;
   let sentenceWeight = 0;
   let knownWeight = 0;
   profile.terms.forEach((term, i) => {
     if (profile.kinds[i] === "unknown") return;
-    knownWeight += profile.weights[i]!;
-    if (sentenceTerms.has(term)) sentenceWeight += profile.weights[i]!;
-    if (rarest < 0 || profile.weights[i]! > profile.weights[rarest]!) rarest = i;
+    const weight = profile.weights[i]!;
+    knownWeight += weight;
+    if (holds(sentenceTerms, i)) sentenceWeight += weight;
+    if (rarest < 0 || weight > profile.weights[rarest]!) rarest = i;
+    if (parties.has(term)) return;
+    contentWeight += weight;
+    if (holds(passageTerms, i)) contentMatched += weight;
   });
   const hints = questionHints(cleaned);
   const sentence = top.best.text;
   const typeMatch = hints.when
-    ? Number(extractDates(sentence, top.document.meta.published).length > 0)
+    ? Number(hasDate(sentence, top.document.meta.published))
     : hints.amount
       ? Number(extractFigures(sentence).length > 0 || /\d/.test(sentence))
       : 0.5;
   const second = ranked[1];
   return [
     top.coverage,
-    matchable === 0 ? 0 : Math.min(1, top.matched / matchable),
     contentWeight === 0 ? 0.5 : contentMatched / contentWeight,
     typeMatch,
-    Math.log1p(matchable),
-    second ? second.score / top.score : 0,
-    Math.log1p(top.matched),
-    rarest >= 0 && passageTerms.has(profile.terms[rarest]!) ? 1 : 0,
     knownWeight === 0 ? 0 : sentenceWeight / knownWeight,
+    // one word in common and no party or term of the story named: "what time is it in tokyo"
+    top.matched <= 1 && analyzer.concepts(cleaned).size === 0 ? 1 : 0,
   ];
 }
 

@@ -55,6 +55,9 @@ const FILLER = new RegExp(
   "giu",
 );
 
+/** A request's leading verb ("list ms's arguments", "name the adopters"): the rest is the question. */
+const LEADING_IMPERATIVE = /^\s*(?:list|name|give|show|summari[sz]e|describe)\s+(?:me\s+)?(?=\S)/i;
+
 /** Whether a word may be shorthand (kept verbatim in case the topic gives it a meaning, e.g. "MS"). */
 function spellOut(word: string): string {
   const lower = word.toLowerCase().replace(/['’]/g, "");
@@ -71,7 +74,7 @@ export function cleanChatQuery(text: string): string {
     .replace(/<@[!&]?\d+>|<#\d+>|@\w+/g, " ")
     .replace(/[!?.]{2,}/g, "?")
     .replace(/\b(\w)\1{2,}\b/g, "$1");
-  out = out.replace(FILLER, " ");
+  out = out.replace(FILLER, " ").replace(LEADING_IMPERATIVE, " ");
   out = out
     .split(/(\s+)/)
     .map((token) => {

@@ -163,3 +163,8 @@ export function documentYear(texts: Iterable<string>): number | null {
   }
   return latest;
 }
+
+/** Whether a text gives a date, a day and month without a year ("April 27") included. */
+export function hasDate(text: string, published: string | null): boolean {
+  return extractDates(text, published, published ? null : 2000).length > 0;
+}

@@ -60,8 +60,10 @@ export function createKnowledge(corpus: Corpus, restored?: RestoredIndex): Knowl
     ask: (question) => composeAnswer(retriever, analyzer, corpus.topic, question),
     cite(claim) {
       const ranked = retriever.rank(claim, 60, 2);
-      const answer = composeAnswer(retriever, analyzer, corpus.topic, claim, ranked);
-      return { ...answer, ...judgeClaim(claim, answer.abstained ? [] : ranked, retriever, analyzer, corpus.topic) };
+      const verdict = judgeClaim(claim, ranked, retriever, analyzer, corpus.topic);
+      // a verdict from the sources comes with the passages behind it, however sure the answer model is
+      const answer = composeAnswer(retriever, analyzer, corpus.topic, claim, ranked, verdict.verdict !== "unverified");
+      return { ...answer, ...verdict };
     },
     positions(party) {
       allPositions ??= collectPositions(corpus.documents, corpus.topic, analyzer);

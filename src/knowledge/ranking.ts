@@ -26,8 +26,6 @@ export const RANKING = {
   synonymWeight: 0.45,
   /** …and the share of the word's weight it stands for, when the word itself is unknown. */
   synonymCoverage: 0.7,
-  /** Whether words the index knows also get their synonyms (looked up for passages found otherwise). */
-  expandKnown: false,
   /** Synonyms looked up per query word, at most. */
   maxSynonyms: 4,
 } as const;
@@ -56,7 +54,13 @@ export interface Retriever {
   /** The query's index terms, without repeats. */
   queryTerms(query: string): string[];
   /** The query's terms, how the index knows each, and their weights in coverage. */
-  profile(query: string): { readonly terms: readonly string[]; readonly weights: readonly number[]; readonly kinds: readonly TermKind[] };
+  profile(query: string): {
+    readonly terms: readonly string[];
+    readonly weights: readonly number[];
+    readonly kinds: readonly TermKind[];
+    /** The index terms each query term is matched by: itself, its correction, or its synonyms. */
+    readonly matches: readonly (readonly string[])[];
+  };
   /** Passages best first; passages matching fewer than `minMatched` query terms are left out. */
   rank(query: string, limit?: number, minMatched?: number): RankedPassage[];
   /** The index terms of a passage (text, lead-in, section, column headers). */

@@ -16,8 +16,6 @@ interface TermSpec {
   readonly id: number;
   readonly weight: number;
   readonly exact: boolean;
-  /** Looked up only for passages that other terms found (expansions of terms the index knows). */
-  readonly lookupOnly: boolean;
 }
 
 /** How the index knows a query term. */
@@ -30,6 +28,14 @@ interface QueryPlan {
   /** Weight of each term (by bit) in coverage: its IDF, or 0 for a word the index cannot match. */
   readonly weights: readonly number[];
   readonly kinds: readonly TermKind[];
+  /** The index terms each query term is matched by: itself, its correction, or its synonyms. */
+  readonly matches: readonly (readonly string[])[];
+}
+
+/** An index term found for a query word. */
+interface IndexTerm {
+  readonly id: number;
+  readonly term: string;
 }
 
 /** Scratch space reused across queries (the retriever serves one query at a time). */
@@ -136,16 +142,16 @@ function makeRetriever(
   const idfOfId = (id: number): number => Math.log(1 + passages / (df[id] === 0 ? 0.5 : df[id]!));
 
   /** Index terms a synonym stands for: one known term, not already asked. */
-  const synonymTerms = (word: string, asked: ReadonlySet<string>): number[] => {
-    const ids: number[] = [];
+  const synonymTerms = (word: string, asked: ReadonlySet<string>): IndexTerm[] => {
+    const found: IndexTerm[] = [];
     for (const synonym of lexicon?.synonyms(word) ?? []) {
       const terms = analyzer.terms(synonym);
       if (terms.length !== 1 || asked.has(terms[0]!)) continue;
       const id = index.vocab.get(terms[0]!);
-      if (id !== undefined && !ids.includes(id)) ids.push(id);
-      if (ids.length >= RANKING.maxSynonyms) break;
+      if (id !== undefined && !found.some((f) => f.id === id)) found.push({ id, term: terms[0]! });
+      if (found.length >= RANKING.maxSynonyms) break;
     }
-    return ids;
+    return found;
   };
 
   /**
@@ -176,40 +182,44 @@ function makeRetriever(
     const specs: TermSpec[] = [];
     const weights: number[] = [];
     const kinds: TermKind[] = [];
+    const matches: string[][] = [];
     terms.forEach((term, bit) => {
       const id = index.vocab.get(term);
       const word = surface.get(term);
       if (id !== undefined) {
-        specs.push({ bit, id, weight: 1, exact: true, lookupOnly: false });
+        specs.push({ bit, id, weight: 1, exact: true });
         const distance = fuzzyDistance(term);
         if (distance > 0) {
           for (const [similar, [similarId, d]] of index.vocab.fuzzyGet(term, distance)) {
-            if (d > 0) specs.push({ bit, id: similarId, weight: (RANKING.fuzzyWeight * similar.length) / (similar.length + d), exact: false, lookupOnly: false });
+            if (d > 0) specs.push({ bit, id: similarId, weight: (RANKING.fuzzyWeight * similar.length) / (similar.length + d), exact: false });
           }
         }
-        if (word && RANKING.expandKnown) for (const sid of synonymTerms(word, asked)) specs.push({ bit, id: sid, weight: RANKING.synonymWeight, exact: false, lookupOnly: true });
         weights.push(idfOfId(id));
         kinds.push("known");
+        matches.push([term]);
         return;
       }
       const correction = word && lexicon?.isWord(word) ? undefined : closestTerm(term);
       if (correction !== undefined) {
-        specs.push({ bit, id: correction, weight: RANKING.correctionWeight, exact: true, lookupOnly: false });
-        weights.push(idfOfId(correction));
+        specs.push({ bit, id: correction.id, weight: RANKING.correctionWeight, exact: true });
+        weights.push(idfOfId(correction.id));
         kinds.push("corrected");
+        matches.push([correction.term]);
         return;
       }
-      const expansions = [...new Set([...(word ? synonymTerms(word, asked) : []), ...extensions(term)])];
+      const expansions = [...(word ? synonymTerms(word, asked) : []), ...extensions(term)].filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i);
       if (expansions.length > 0) {
-        for (const sid of expansions) specs.push({ bit, id: sid, weight: RANKING.synonymWeight, exact: false, lookupOnly: false });
-        weights.push(Math.max(...expansions.map(idfOfId)) * RANKING.synonymCoverage);
+        for (const e of expansions) specs.push({ bit, id: e.id, weight: RANKING.synonymWeight, exact: false });
+        weights.push(Math.max(...expansions.map((e) => idfOfId(e.id))) * RANKING.synonymCoverage);
         kinds.push("synonym");
+        matches.push(expansions.map((e) => e.term));
         return;
       }
       weights.push(0);
       kinds.push("unknown");
+      matches.push([]);
     });
-    return { terms, specs, weights, kinds };
+    return { terms, specs, weights, kinds, matches };
   };
 
   /** For "what even is this X thing" / "eli5 X": the one story term a what-is question names. */
@@ -220,23 +230,23 @@ function makeRetriever(
   };
 
   /** Index terms that extend a stem the index does not know ("settl" → "settlement"), the commonest first. */
-  const extensions = (term: string): number[] => {
+  const extensions = (term: string): IndexTerm[] => {
     if (term.length < 5 || /\d/.test(term)) return [];
-    const found: { id: number; postings: number }[] = [];
-    for (const [, id] of index.vocab.atPrefix(term)) found.push({ id, postings: index.text.start[id + 1]! - index.text.start[id]! });
-    return found.sort((a, b) => b.postings - a.postings).slice(0, RANKING.maxSynonyms).map((f) => f.id);
+    const found: (IndexTerm & { postings: number })[] = [];
+    for (const [key, id] of index.vocab.atPrefix(term)) found.push({ id, term: key, postings: index.text.start[id + 1]! - index.text.start[id]! });
+    return found.sort((a, b) => b.postings - a.postings).slice(0, RANKING.maxSynonyms).map(({ id, term: key }) => ({ id, term: key }));
   };
 
   /** The index term nearest to a word the index does not know (edit distance 1, or 2 for long words). */
-  const closestTerm = (term: string): number | undefined => {
+  const closestTerm = (term: string): IndexTerm | undefined => {
     if (term.length < 4 || /\d/.test(term)) return undefined;
     const distance = term.length >= 8 ? 2 : 1;
-    let best: { id: number; d: number; postings: number } | undefined;
-    for (const [, [id, d]] of index.vocab.fuzzyGet(term, distance)) {
+    let best: { id: number; term: string; d: number; postings: number } | undefined;
+    for (const [key, [id, d]] of index.vocab.fuzzyGet(term, distance)) {
       const postings = index.text.start[id + 1]! - index.text.start[id]!;
-      if (!best || d < best.d || (d === best.d && postings > best.postings)) best = { id, d, postings };
+      if (!best || d < best.d || (d === best.d && postings > best.postings)) best = { id, term: key, d, postings };
     }
-    return best?.id;
+    return best ? { id: best.id, term: best.term } : undefined;
   };
 
   /** Adds one term's BM25+ contributions in one field; marks the passages it touches. */
@@ -381,8 +391,8 @@ function makeRetriever(
       return terms;
     },
     profile(query) {
-      const { terms, weights, kinds } = planQuery(query);
-      return { terms, weights, kinds };
+      const { terms, weights, kinds, matches } = planQuery(query);
+      return { terms, weights, kinds, matches };
     },
     rank(query, limit = 10, minMatched = 1) {
       const q = planQuery(query);
@@ -398,7 +408,7 @@ function makeRetriever(
       if (hints.stance) for (const id of analyzer.concepts(cleaned)) if (partyOrder.includes(id)) askedParties |= 1 << partyOrder.indexOf(id);
       const plan = planHints(features, hints, pattern ? (u) => pattern.test(units.at(u).text) : null, askedParties);
       const lookupOnly = commonestTerms(specs, matchable, needed - 1);
-      const later = (spec: TermSpec): boolean => spec.lookupOnly || lookupOnly.has(spec.bit);
+      const later = (spec: TermSpec): boolean => lookupOnly.has(spec.bit);
       for (const spec of specs) {
         if (later(spec)) continue;
         accumulate(index.text, spec, RANKING.boost.text, scratch.unitScore, spec.exact ? scratch.unitExact : scratch.unitFuzzy, true);
@@ -406,7 +416,7 @@ function makeRetriever(
         accumulate(index.section, spec, RANKING.boost.section, scratch.sectionScore, spec.exact ? scratch.sectionExact : scratch.passageFuzzy, false);
       }
       // a passage must match `needed` terms, so it is found through a rarer term: the commonest
-      // terms (and expansions of known terms) are only looked up for the passages found
+      // terms are only looked up for the passages found
       for (const spec of specs) {
         if (!later(spec)) continue;
         lookUp(index.text, spec, RANKING.boost.text, scratch.unitScore, spec.exact ? scratch.unitExact : scratch.unitFuzzy, true);

@@ -101,33 +101,30 @@ function sentencesOf(c: RankedPassage): string[] {
  */
 export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): ClaimVerdict {
   const profile = retriever.profile(claim);
-  const weightOf = new Map(profile.terms.map((t, i) => [t, profile.kinds[i] === "unknown" ? 0 : profile.weights[i]!]));
-  const total = [...weightOf.values()].reduce((a, b) => a + b, 0);
-  if (ranked.length === 0 || total === 0) return { verdict: "unverified", reason: "The sources do not mention this." };
   // figures, dates, ranks and words of time and degree ("already", "literally") are compared, or not weighed, apart
   const factTerms = new Set(analyzer.terms([...[...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)].map((f) => f.raw), ...ASPECT_WORDS].join(" ")));
-  const coreTotal = [...weightOf].filter(([t]) => !factTerms.has(t)).reduce((a, [, w]) => a + w, 0);
+  /** The claim's words that count: each with its weight and the index terms that match it (itself, a correction, synonyms). */
+  const parts = profile.terms
+    .map((term, i) => ({ term, weight: profile.weights[i]!, matches: new Set(profile.matches[i]) }))
+    .filter((p) => p.weight > 0 && !factTerms.has(p.term));
+  const coreTotal = parts.reduce((a, p) => a + p.weight, 0);
+  if (ranked.length === 0 || profile.weights.every((w) => w === 0)) return { verdict: "unverified", reason: "The sources do not mention this." };
+  const heldBy = (terms: readonly string[]): typeof parts => parts.filter((p) => terms.some((t) => p.matches.has(t)));
   /** Share of the claim's weight (figures and dates left out) that a text holds. */
-  const share = (text: string): number => {
-    if (coreTotal === 0) return 0;
-    const terms = new Set(analyzer.terms(text));
-    let held = 0;
-    for (const [t, w] of weightOf) if (!factTerms.has(t) && terms.has(t)) held += w;
-    return held / coreTotal;
-  };
+  const share = (text: string): number => (coreTotal === 0 ? 0 : heldBy(analyzer.terms(text)).reduce((a, p) => a + p.weight, 0) / coreTotal);
   const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)];
   const claimNegated = NEGATION.test(claim);
   const partyIds = new Set(topic.parties.map((p) => p.id));
   // a claim that something may or can be done is modal too ("AWS staff can say …")
   const claimHedged = HEDGE.test(claim) || /\b(?:can|may|allowed|permitted|able)\b/i.test(claim);
-  const rarest = [...weightOf].filter(([t]) => !factTerms.has(t)).sort((a, b) => b[1] - a[1])[0]?.[0];
+  const rarest = [...parts].sort((a, b) => b.weight - a.weight)[0];
   /** Whether a source sentence negates something the claim is about: a negation within four words of one of the claim's words (parties aside). */
   const negatesClaim = (sentence: string): boolean => {
     const words = sentence.split(/\s+/);
     return words.some((word, i) => {
       if (!NEGATION.test(word) && !NEGATION.test(`${word} ${words[i + 1] ?? ""}`)) return false;
       const near = analyzer.terms(words.slice(Math.max(0, i - 4), i + 6).join(" "));
-      return near.some((t) => (weightOf.get(t) ?? 0) > 0 && !factTerms.has(t) && !partyIds.has(t));
+      return heldBy(near).some((p) => !partyIds.has(p.term));
     });
   };
   /** Terms of the clause (between commas, semicolons, brackets, dashes) that holds a figure or date. */
@@ -180,7 +177,7 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence)];
     const negatedSentence = c.passage.sentences
       .map((span) => c.passage.text.slice(span.start, span.end))
-      .find((s) => negatesClaim(s) && (share(s) >= 0.34 || (rarest !== undefined && new Set(analyzer.terms(s)).has(rarest))));
+      .find((s) => negatesClaim(s) && (share(s) >= 0.34 || (rarest !== undefined && heldBy(analyzer.terms(s)).includes(rarest))));
     let conflict: string | null = null;
     let matchedFacts = 0;
     for (const kind of new Set(claimFacts.map((f) => f.kind))) {
