@@ -142,9 +142,9 @@ function makeRetriever(
   const idfOfId = (id: number): number => Math.log(1 + passages / (df[id] === 0 ? 0.5 : df[id]!));
 
   /** Index terms a synonym stands for: one known term, not already asked. */
-  const synonymTerms = (word: string, asked: ReadonlySet<string>): IndexTerm[] => {
+  const synonymTerms = (word: string, asked: ReadonlySet<string>, words: readonly string[] = lexicon?.synonyms(word) ?? []): IndexTerm[] => {
     const found: IndexTerm[] = [];
-    for (const synonym of lexicon?.synonyms(word) ?? []) {
+    for (const synonym of words) {
       const terms = analyzer.terms(synonym);
       if (terms.length !== 1 || asked.has(terms[0]!)) continue;
       const id = index.vocab.get(terms[0]!);
@@ -207,9 +207,14 @@ function makeRetriever(
         matches.push([correction.term]);
         return;
       }
-      const expansions = [...(word ? synonymTerms(word, asked) : []), ...extensions(term)].filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i);
+      // words of the same root ("argument" → "argues", "settl" → "settlement") stand in almost as the word itself; synonyms less so
+      const rooted = [...(word ? synonymTerms(word, asked, lexicon?.derived(word) ?? []) : []), ...extensions(term)];
+      const expansions = [...rooted, ...(word ? synonymTerms(word, asked) : [])].filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i);
       if (expansions.length > 0) {
-        for (const e of expansions) specs.push({ bit, id: e.id, weight: RANKING.synonymWeight, exact: false });
+        for (const e of expansions) {
+          const same = rooted.some((r) => r.id === e.id);
+          specs.push({ bit, id: e.id, weight: same ? RANKING.correctionWeight : RANKING.synonymWeight, exact: same });
+        }
         weights.push(Math.max(...expansions.map((e) => idfOfId(e.id))) * RANKING.synonymCoverage);
         kinds.push("synonym");
         matches.push(expansions.map((e) => e.term));

@@ -114,8 +114,10 @@ export interface ClaimCheck extends Answer {
 
 /** A lexical resource (e.g. WordNet) the query side consults. */
 export interface Lexicon {
-  /** Synonyms of a word: plain words, most frequent senses first. */
+  /** Synonyms of a word: plain words, most frequent senses first (derived forms included). */
   synonyms(word: string): readonly string[];
+  /** Words derived from the same root (argument → argue, settle → settlement). */
+  derived(word: string): readonly string[];
   /** Whether a word (or its base form) is a word of the language, as opposed to a typo. */
   isWord(word: string): boolean;
 }

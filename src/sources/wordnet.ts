@@ -102,7 +102,7 @@ export function wordNetLexicon(dir: string = wordNetDir(), options: WordNetOptio
   let files: Map<PartOfSpeech, PartFiles> | null = null;
   const load = (): Map<PartOfSpeech, PartFiles> =>
     (files ??= new Map(PARTS.map((p) => [p, { index: readFileSync(join(dir, `index.${p}`)), data: readFileSync(join(dir, `data.${p}`)) }])));
-  const cache = new Map<string, readonly string[]>();
+  const cache = new Map<string, { synonyms: readonly string[]; derived: readonly string[] }>();
   const known = new Map<string, boolean>();
   /** Index lines of a word's base forms, per part of speech. */
   const entries = (w: string): { line: string; base: string; data: Buffer }[] => {
@@ -116,38 +116,46 @@ export function wordNetLexicon(dir: string = wordNetDir(), options: WordNetOptio
     }
     return out;
   };
+  const none = { synonyms: [], derived: [] };
+  /** A word's synonyms (derived forms included) and its derived forms alone, cached. */
+  const lookUp = (word: string): { synonyms: readonly string[]; derived: readonly string[] } => {
+    const w = plain(word);
+    if (w === null) return none;
+    const hit = cache.get(w);
+    if (hit) return hit;
+    const found = new Set<string>();
+    const derived = new Set<string>();
+    for (const { line, base, data } of entries(w)) {
+      const fields = line.trim().split(" ");
+      const pointerCount = parseInt(fields[3] ?? "0", 10);
+      const offsets = fields.slice(6 + pointerCount).slice(0, senses);
+      for (const offset of offsets) {
+        const synset = readSynset(data, parseInt(offset, 10));
+        for (const s of synset.words) if (s !== w && s !== base) found.add(s);
+        // derivationally related forms of the word itself (argument → argue, settle → settlement)
+        const own = synset.words.indexOf(base) + 1;
+        for (const d of synset.derived) {
+          if (d.source !== own) continue;
+          const related = readSynset(load().get(d.part)!.data, d.offset).words[d.target - 1];
+          if (related && related !== w && related !== base) {
+            found.add(related);
+            derived.add(related);
+          }
+        }
+      }
+    }
+    const result = { synonyms: [...found], derived: [...derived] };
+    if (cache.size > 5_000) cache.clear();
+    cache.set(w, result);
+    return result;
+  };
   const plain = (word: string): string | null => {
     const w = word.toLowerCase();
     return /^[a-z][a-z-]{1,30}$/.test(w) ? w : null;
   };
   return {
-    synonyms(word: string): readonly string[] {
-      const w = plain(word);
-      if (w === null) return [];
-      const hit = cache.get(w);
-      if (hit) return hit;
-      const found = new Set<string>();
-      for (const { line, base, data } of entries(w)) {
-        const fields = line.trim().split(" ");
-        const pointerCount = parseInt(fields[3] ?? "0", 10);
-        const offsets = fields.slice(6 + pointerCount).slice(0, senses);
-        for (const offset of offsets) {
-          const synset = readSynset(data, parseInt(offset, 10));
-          for (const s of synset.words) if (s !== w && s !== base) found.add(s);
-          // derivationally related forms of the word itself (argument → argue, settle → settlement)
-          const own = synset.words.indexOf(base) + 1;
-          for (const d of synset.derived) {
-            if (d.source !== own) continue;
-            const related = readSynset(load().get(d.part)!.data, d.offset).words[d.target - 1];
-            if (related && related !== w && related !== base) found.add(related);
-          }
-        }
-      }
-      const result = [...found];
-      if (cache.size > 5_000) cache.clear();
-      cache.set(w, result);
-      return result;
-    },
+    synonyms: (word: string): readonly string[] => lookUp(word).synonyms,
+    derived: (word: string): readonly string[] => lookUp(word).derived,
     isWord(word: string): boolean {
       const w = plain(word);
       if (w === null) return false;

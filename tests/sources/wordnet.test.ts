@@ -13,6 +13,8 @@ describe("WordNet lexicon", () => {
   it("gives derivationally related words (argument → argue, settle → settlement)", () => {
     expect(lexicon.synonyms("arguments")).toContain("argue");
     expect(lexicon.synonyms("settle")).toContain("settlement");
+    expect(lexicon.derived("arguments")).toContain("argue");
+    expect(lexicon.derived("arguments")).not.toContain("statement");
   });
 
   it("tells words from typos, and refuses what is not a plain word", () => {
