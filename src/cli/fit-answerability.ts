@@ -80,7 +80,7 @@ export function operatingPoints(model: Omit<AnswerabilityModel, "high" | "low">,
   const scored = examples.map((e) => ({ p: answerability(e.x, full), y: e.y }));
   const positives = scored.filter((s) => s.y === 1).map((s) => s.p).sort((a, b) => b - a);
   const target = positives.length === 0 ? 0.5 : positives[Math.min(positives.length - 1, Math.ceil(ANSWER_TARGET * positives.length) - 1)]!;
-  const low = Math.min(target, ...mustAnswer.filter((e) => e.y === 1).map((e) => answerability(e.x, full)));
+  const low = Math.min(Math.max(target, 0.05), ...mustAnswer.filter((e) => e.y === 1).map((e) => answerability(e.x, full)));
   const candidates = [...new Set(scored.map((s) => s.p))].filter((p) => p >= low).sort((a, b) => a - b);
   let high = 1;
   for (const t of candidates) {
@@ -90,7 +90,7 @@ export function operatingPoints(model: Omit<AnswerabilityModel, "high" | "low">,
       break;
     }
   }
-  return { low: Math.max(low, 0.05), high: Math.max(high, low) };
+  return { low, high: Math.max(high, low) };
 }
 
 function main(): void {
