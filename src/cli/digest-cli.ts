@@ -4,12 +4,13 @@ import { createDigestService, type DigestMode, type ScheduledSubscription } from
 import { createDigestRunner } from "../digest/runner.js";
 import { dueState } from "../digest/schedule.js";
 import { openDigestStore, type DigestStore } from "../digest/store.js";
-import { parseLocalTime, resolveTimeZone } from "../digest/time.js";
+import { parseSubscription } from "../digest/subscription-input.js";
 import { loadCorpus } from "../sources/seeds.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import { createLogger } from "../log.js";
 import { DEFAULT_SEEDS_DIR } from "../paths.js";
 import { UsageError } from "./main.js";
+import { subscriptionErrorLine } from "./messages.js";
 import { cliSeedOptions } from "./seed-options.js";
 
 const USAGE =
@@ -90,15 +91,9 @@ export async function runDigestCli(args: readonly string[], io: DigestCliIo): Pr
   let at: Date | undefined;
   if (command === "subscribe") {
     const channel = need(flags, "channel", command);
-    const timeText = need(flags, "time", command);
-    const time = parseLocalTime(timeText);
-    if (!time) throw new UsageError(`--time “${timeText.slice(0, 20)}” is not a time of day; use HH:MM (00:00–23:59)`);
-    const zoneText = flags.get("tz") ?? "UTC";
-    const timeZone = resolveTimeZone(zoneText);
-    if (!timeZone) throw new UsageError(`--tz “${zoneText.slice(0, 64)}” is not an IANA time zone; use a name like Europe/Berlin`);
-    const mode = flags.get("mode") ?? "changes";
-    if (mode !== "changes" && mode !== "daily") throw new UsageError(`--mode is “changes” or “daily”, not “${mode.slice(0, 20)}”`);
-    subscribeInput = { channel, time: time.text, timeZone, mode };
+    const parsed = parseSubscription({ time: need(flags, "time", command), timeZone: flags.get("tz"), mode: flags.get("mode") });
+    if (!parsed.ok) throw new UsageError(subscriptionErrorLine(parsed.error));
+    subscribeInput = { channel, ...parsed.value };
   } else if (command === "unsubscribe" || command === "preview") {
     const channel = need(flags, "channel", command);
     if (!dbExists) throw new UsageError(`no digest subscription for ${platform} channel “${channel.slice(0, 80)}”`);
