@@ -94,7 +94,10 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    await interaction.respond(choicesOf(dispatcher.suggest(focused.name, String(focused.value))));
+    const group = interaction.options.getSubcommandGroup(false);
+    const sub = interaction.options.getSubcommand(false) ?? "";
+    const request = group ? { name: group, subcommand: sub } : { name: sub };
+    await interaction.respond(choicesOf(dispatcher.suggest(focused.name, String(focused.value), request)));
   }
 
   async function share(interaction: ButtonInteraction): Promise<void> {
