@@ -84,13 +84,16 @@ function optionsFromWords(definition: CommandDefinition, words: readonly string[
   return options;
 }
 
-/** Reads a request's options by their definitions: required ones present, each checked by its kind. */
-function checkOptions(definition: CommandDefinition, given: Options, context: KindContext): Record<string, string | number> {
+/**
+ * Reads a request's options by their definitions: required ones present, each checked by its kind.
+ * @throws UserError for a missing or refused option
+ */
+export function checkOptions(definition: CommandDefinition, given: Options, context: KindContext): Record<string, string | number> {
   const args: Record<string, string | number> = {};
   for (const option of definition.options) {
     const value = stripInvisible(given[option.name] ?? "").trim();
     if (value === "") {
-      if (option.required) throw new UserError("usage", { option: option.name });
+      if (option.required) throw OPTION_KINDS[option.kind].missing?.(option) ?? new UserError("usage", { option: option.name });
       continue;
     }
     const checked = OPTION_KINDS[option.kind].check(value, option, context);

@@ -14,6 +14,8 @@ export interface KindContext {
 export interface OptionKind {
   /** The checked value, from text already trimmed and free of invisible characters (never empty). */
   check(value: string, option: OptionDefinition, context: KindContext): string;
+  /** The refusal when a required option is empty (default: a `usage` error naming the option). */
+  missing?(option: OptionDefinition): UserError;
   /** Autocomplete values for what was typed so far. */
   suggest?(typed: string, context: KindContext): string[];
 }
@@ -25,6 +27,10 @@ const orRefuse = <T>(parsed: Parsed<T>, option: OptionDefinition): T => {
 };
 
 /** The length limit every kind shares. */
+/** A query kind's refusal, coded by the query check's reason and carrying its sentence. */
+const queryRefusal = (checked: Exclude<ReturnType<typeof checkQuery>, { ok: true }>, option: OptionDefinition): UserError =>
+  new UserError(checked.reason === "empty" ? "usage" : checked.reason === "too-long" ? "too-long" : "not-text", { option: option.name, detail: checked.message });
+
 const withinLength = (value: string, option: OptionDefinition): string => {
   if (option.maxLength !== undefined && value.length > option.maxLength) throw new UserError("too-long", { option: option.name, maxLength: option.maxLength });
   return value;
@@ -36,8 +42,11 @@ export const OPTION_KINDS: { readonly [K in OptionKindName]: OptionKind } = {
     check(value, option) {
       const checked = checkQuery(value);
       if (checked.ok) return checked.text;
-      const code = checked.reason === "empty" ? "usage" : checked.reason === "too-long" ? "too-long" : "not-text";
-      throw new UserError(code, { option: option.name, detail: checked.message });
+      throw queryRefusal(checked, option);
+    },
+    missing(option) {
+      const checked = checkQuery("");
+      return checked.ok ? new UserError("usage", { option: option.name }) : queryRefusal(checked, option);
     },
     suggest: (typed, { knowledge }) => knowledge().suggest(typed),
   },

@@ -5,13 +5,11 @@ import { createDigestRunner } from "../digest/runner.js";
 import { dueState } from "../digest/schedule.js";
 import { openDigestStore, type DigestStore } from "../digest/store.js";
 import { parseSubscription } from "../digest/subscription-input.js";
-import { loadCorpus } from "../sources/seeds.js";
-import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
+import type { Config } from "../config.js";
+import type { Knowledge } from "../knowledge/knowledge.js";
 import { createLogger } from "../log.js";
-import { DEFAULT_SEEDS_DIR } from "../paths.js";
-import { UsageError } from "./main.js";
+import { cliKnowledge, UsageError } from "./main.js";
 import { subscriptionErrorLine } from "./messages.js";
-import { cliSeedOptions } from "./seed-options.js";
 
 const USAGE =
   "usage: digest subscribe --channel <id> --time HH:MM [--tz Zone] [--mode changes|daily] | unsubscribe --channel <id> | list [--json] | preview --channel <id> [--json] | tick --at <ISO-8601 instant> [--json]  (all take [--platform name], default console)";
@@ -74,17 +72,16 @@ const subscriptionLine = (s: ScheduledSubscription): string => `${s.platform}:${
  * `DATABASE_PATH` and the seeds at `SEEDS_DIR`. All input is checked before anything is written.
  * @throws UsageError for bad input (one line; exit 2)
  */
-export async function runDigestCli(args: readonly string[], io: DigestCliIo): Promise<void> {
+export async function runDigestCli(args: readonly string[], io: DigestCliIo, config: Config): Promise<void> {
   const [command, ...rest] = args;
   if (command === undefined || !(command in FLAGS)) throw new UsageError(command === undefined ? USAGE : `unknown digest command “${command.slice(0, 40)}”; ${USAGE}`);
   const flags = parseFlags(command, rest);
   const platform = flags.get("platform") ?? "console";
-  const dbPath = process.env.DATABASE_PATH?.trim() || "./data/dispute-bot.db";
-  const seedsDir = process.env.SEEDS_DIR?.trim() || DEFAULT_SEEDS_DIR;
+  const dbPath = config.DATABASE_PATH;
   const print = async (value: unknown): Promise<void> => void (await io.out(JSON.stringify(value)));
   const dbExists = dbPath === ":memory:" || existsSync(dbPath);
   let knowledge: Knowledge | undefined;
-  const currentKnowledge = (): Knowledge => (knowledge ??= createKnowledge(loadCorpus(seedsDir, cliSeedOptions())));
+  const currentKnowledge = (): Knowledge => (knowledge ??= cliKnowledge(config));
 
   // Validate everything before opening (and so creating) the database.
   let subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode } | undefined;
@@ -109,7 +106,7 @@ export async function runDigestCli(args: readonly string[], io: DigestCliIo): Pr
   if (command === "subscribe") currentKnowledge(); // the baseline; a broken seeds folder fails before anything is written
   const store = openDigestStore(dbPath);
   try {
-    await runWithStore(command, { store, flags, platform, at, subscribeInput, currentKnowledge, io, print });
+    await runWithStore(command, { store, flags, platform, at, subscribeInput, currentKnowledge, io, print, logLevel: config.LOG_LEVEL ?? "warn" });
   } finally {
     store.close();
   }
@@ -124,6 +121,7 @@ interface Context {
   readonly currentKnowledge: () => Knowledge;
   readonly io: DigestCliIo;
   readonly print: (value: unknown) => Promise<void>;
+  readonly logLevel: string;
 }
 
 async function runWithStore(command: string, c: Context): Promise<void> {
@@ -166,7 +164,7 @@ async function runWithStore(command: string, c: Context): Promise<void> {
       return;
     }
     case "tick": {
-      const log = createLogger(process.env.LOG_LEVEL?.trim() || "warn");
+      const log = createLogger(c.logLevel);
       // `{"sent":[…]}` is written one digest at a time, inside delivery: a digest counts as sent
       // only once its text is written, so a reader that goes away leaves the rest unsent
       const stream = jsonPieces(io);
