@@ -11,6 +11,7 @@ export const askDefinition = {
       name: "question",
       description: "Your question, e.g. Is there a lawsuit yet?",
       type: "string",
+      kind: "query",
       required: true,
       minLength: 1,
       maxLength: MAX_QUERY_CHARS,
@@ -18,13 +19,13 @@ export const askDefinition = {
       rest: true,
     },
   ],
+  preconditions: ["rate-limit"],
 } as const satisfies CommandDefinition;
 
 /** `/dispute ask <question>`: the best few passages, strongest first. */
 export const ask: Command<typeof askDefinition> = {
   definition: askDefinition,
-  handle(options, { knowledge }) {
-    const question = options.question ?? "";
+  handle({ question }, { knowledge }) {
     return answerReply(`“${question}”`, knowledge().ask(question));
   },
 };

@@ -11,6 +11,7 @@ export const citeDefinition = {
       name: "claim",
       description: "The claim to check, e.g. Amazon is investing $50B in OpenAI",
       type: "string",
+      kind: "query",
       required: true,
       minLength: 1,
       maxLength: MAX_QUERY_CHARS,
@@ -18,13 +19,13 @@ export const citeDefinition = {
       rest: true,
     },
   ],
+  preconditions: ["rate-limit"],
 } as const satisfies CommandDefinition;
 
 /** `/dispute cite <claim>` and the "Find sources" message action. */
 export const cite: Command<typeof citeDefinition> = {
   definition: citeDefinition,
-  handle(options, { knowledge }) {
-    const claim = options.claim ?? "";
+  handle({ claim }, { knowledge }) {
     return answerReply(`Sources for: “${claim}”`, knowledge().cite(claim));
   },
 };

@@ -1,20 +1,20 @@
-import { canonicalTimeZone, isValidTimeZone, parseLocalTime } from "../src/digest/time.js";
-import { notice, type Reply } from "../src/reply/reply.js";
+import { DIGEST_MODES } from "../src/digest/subscription-input.js";
+import type { Reply } from "../src/reply/reply.js";
+import { DIGEST_MESSAGES } from "./messages.js";
 import type { Command, CommandContext, CommandDefinition, CommandGroup } from "./types.js";
-
-const unavailable = (): Reply => notice("Digests are not available", "Daily digests are not set up on this bot.", "error");
 
 export const subscribeDefinition = {
   name: "subscribe",
   description: "Post a daily digest to this channel at a local time",
   usage: "digest subscribe <HH:MM> [time zone] [changes|daily]",
   options: [
-    { name: "time", description: "Local time of day, HH:MM (24-hour)", type: "string", required: true, minLength: 4, maxLength: 5 },
-    { name: "timezone", description: "IANA time zone, e.g. Europe/Berlin (default UTC)", type: "string", required: false, maxLength: 64, autocomplete: true },
+    { name: "time", description: "Local time of day, HH:MM (24-hour)", type: "string", kind: "time", required: true, minLength: 4, maxLength: 5 },
+    { name: "timezone", description: "IANA time zone, e.g. Europe/Berlin (default UTC)", type: "string", kind: "timezone", required: false, maxLength: 64, autocomplete: true },
     {
       name: "mode",
       description: "changes: only when there is news (default); daily: every day",
       type: "string",
+      kind: "mode",
       required: false,
       choices: [
         { name: "changes", value: "changes" },
@@ -22,44 +22,27 @@ export const subscribeDefinition = {
       ],
     },
   ],
+  preconditions: ["rate-limit", "guild-only", "digests", "manage-channel"],
 } as const satisfies CommandDefinition;
 
-function guard(context: CommandContext): Reply | null {
-  if (!context.digests) return unavailable();
-  if (!context.invocation.canManageChannel) {
-    return notice("Not allowed", "Only members who can manage this channel (Manage Channels) may change its digest.", "error");
-  }
-  return null;
-}
+/** The digest service, which the `digests` precondition has checked is there. */
+const digestsOf = (context: CommandContext) => context.digests!;
 
-/** `/dispute digest subscribe <HH:MM> [zone] [mode]`. */
+/** `/dispute digest subscribe <HH:MM> [zone] [mode]` (time, zone and mode checked by their option kinds). */
 export const subscribe: Command<typeof subscribeDefinition> = {
   definition: subscribeDefinition,
-  handle(options, context) {
-    const refused = guard(context);
-    if (refused) return refused;
-    const time = parseLocalTime(options.time ?? "");
-    if (!time) return notice("Bad time", `“${options.time ?? ""}” is not a time of day; use HH:MM, e.g. 08:30.`, "error");
-    const zoneText = options.timezone?.trim() || "UTC";
-    if (!isValidTimeZone(zoneText)) {
-      return notice("Unknown time zone", `“${zoneText}” is not an IANA time zone; use a name like Europe/Berlin or America/New_York.`, "error");
-    }
-    const mode = options.mode ?? "changes";
-    if (mode !== "changes" && mode !== "daily") return notice("Bad mode", `Mode is “changes” or “daily”, not “${mode}”.`, "error");
+  handle({ time, timezone, mode }, context) {
     const { invocation } = context;
-    const sub = context.digests!.subscribe({
+    const sub = digestsOf(context).subscribe({
       platform: invocation.platform,
       channel: invocation.channel.id,
-      time: time.text,
-      timeZone: canonicalTimeZone(zoneText),
-      mode,
+      time,
+      timeZone: timezone ?? "",
+      mode: DIGEST_MODES.find((m) => m === mode) ?? "changes",
       subscriber: invocation.user.id,
       now: invocation.now,
     });
-    return notice(
-      "Digest subscribed",
-      `This channel gets a ${mode === "daily" ? "daily" : "news-only"} digest at ${sub.time} ${sub.timeZone}. Next: ${sub.nextRunLocal}.`,
-    );
+    return DIGEST_MESSAGES.subscribed(sub.mode, sub.time, sub.timeZone, sub.nextRunLocal);
   },
 };
 
@@ -68,18 +51,15 @@ export const unsubscribeDefinition = {
   description: "Stop this channel's daily digest",
   usage: "digest unsubscribe",
   options: [],
+  preconditions: ["rate-limit", "guild-only", "digests", "manage-channel"],
 } as const satisfies CommandDefinition;
 
 /** `/dispute digest unsubscribe`. */
 export const unsubscribe: Command<typeof unsubscribeDefinition> = {
   definition: unsubscribeDefinition,
-  handle(_options, context) {
-    const refused = guard(context);
-    if (refused) return refused;
-    const removed = context.digests!.unsubscribe(context.invocation.platform, context.invocation.channel.id);
-    return removed > 0
-      ? notice("Digest stopped", "This channel will get no more digests.")
-      : notice("No digest here", "This channel has no digest subscription. Start one with `digest subscribe 08:00 Europe/Berlin`.");
+  handle(_args, context) {
+    const removed = digestsOf(context).unsubscribe(context.invocation.platform, context.invocation.channel.id);
+    return removed > 0 ? DIGEST_MESSAGES.stopped : DIGEST_MESSAGES.noneHere("notice");
   },
 };
 
@@ -88,20 +68,17 @@ export const listDefinition = {
   description: "Show this channel's digest subscription and its next run",
   usage: "digest list",
   options: [],
+  preconditions: ["rate-limit", "digests"],
 } as const satisfies CommandDefinition;
 
 /** `/dispute digest list`. */
 export const list: Command<typeof listDefinition> = {
   definition: listDefinition,
-  handle(_options, context) {
-    if (!context.digests) return unavailable();
+  handle(_args, context) {
     const { invocation } = context;
-    const subs = context.digests.list(invocation.platform, invocation.channel.id, invocation.now);
-    if (subs.length === 0) {
-      return notice("No digest here", "This channel has no digest subscription. Start one with `digest subscribe 08:00 Europe/Berlin`.", "info");
-    }
-    const lines = subs.map((s) => `• ${s.time} ${s.timeZone}, mode ${s.mode} — next: ${s.nextRunLocal}`);
-    return notice("Digest subscriptions", lines.join("\n"), "info");
+    const subs = digestsOf(context).list(invocation.platform, invocation.channel.id, invocation.now);
+    if (subs.length === 0) return DIGEST_MESSAGES.noneHere("info");
+    return DIGEST_MESSAGES.list(subs.map((s) => `• ${s.time} ${s.timeZone}, mode ${s.mode} — next: ${s.nextRunLocal}`));
   },
 };
 
@@ -110,16 +87,16 @@ export const previewDefinition = {
   description: "Show exactly what the digest would post now (only to you)",
   usage: "digest preview",
   options: [],
+  preconditions: ["rate-limit", "digests"],
 } as const satisfies CommandDefinition;
 
 /** `/dispute digest preview`. */
 export const preview: Command<typeof previewDefinition> = {
   definition: previewDefinition,
-  handle(_options, context) {
-    if (!context.digests) return unavailable();
+  handle(_args, context): Reply {
     const { invocation } = context;
-    const reply = context.digests.preview(invocation.platform, invocation.channel.id, invocation.now);
-    if (!reply) return notice("Nothing to post", "With its mode, this channel's digest would post nothing now, or the channel has no subscription.", "info");
+    const reply = digestsOf(context).preview(invocation.platform, invocation.channel.id, invocation.now);
+    if (!reply) return DIGEST_MESSAGES.nothingToPost;
     return { ...reply, ephemeral: true, actions: [] };
   },
 };

@@ -6,6 +6,7 @@ export const helpDefinition = {
   description: "How to use the bot",
   usage: "help",
   options: [],
+  preconditions: ["rate-limit"],
 } as const satisfies CommandDefinition;
 
 /** The help text for a list of command usages. */

@@ -6,17 +6,19 @@ import { positions } from "./positions.js";
 import { sources } from "./sources.js";
 import { status } from "./status.js";
 import { timeline } from "./timeline.js";
-import type { Command, CommandGroup } from "./types.js";
+import type { Command, CommandDefinition, CommandGroup } from "./types.js";
 
 /** Every usage line, for help. */
 export function listing(): { usage: string; description: string }[] {
-  return [
-    ...commands.map((c) => c.definition),
-    ...groups.flatMap((g) => g.subcommands.map((s) => s.definition)),
-  ].map((d) => ({ usage: d.usage, description: d.description }));
+  return allDefinitions().map((d) => ({ usage: d.usage, description: d.description }));
 }
 
 export const help = createHelp(listing);
+
+/** Every command definition: the subcommands, then each group's. */
+export function allDefinitions(): CommandDefinition[] {
+  return [...commands.map((c) => c.definition), ...groups.flatMap((g) => g.subcommands.map((s) => s.definition))];
+}
 
 /** The subcommands of `/dispute`, in the order help lists them. */
 export const commands: readonly Command[] = [ask, cite, positions, status, timeline, sources, help];

@@ -1,4 +1,5 @@
 import { quoteOf } from "../src/reply/reply.js";
+import { UserError } from "./errors.js";
 import type { Command, CommandDefinition } from "./types.js";
 
 export const positionsDefinition = {
@@ -10,6 +11,7 @@ export const positionsDefinition = {
       name: "party",
       description: "Only this party",
       type: "string",
+      kind: "party",
       required: false,
       choices: [
         { name: "Microsoft", value: "Microsoft" },
@@ -19,25 +21,17 @@ export const positionsDefinition = {
       rest: true,
     },
   ],
+  preconditions: ["rate-limit"],
 } as const satisfies CommandDefinition;
 
 /** `/dispute positions [party]`: each party's positions side by side, each quote cited. */
 export const positions: Command<typeof positionsDefinition> = {
   definition: positionsDefinition,
-  handle(options, { knowledge }) {
+  handle({ party }, { knowledge }) {
     const k = knowledge();
-    const found = k.positions(options.party);
-    if (found === null) {
-      return {
-        kind: "error",
-        title: "Unknown party",
-        text: `I don't know “${options.party}”. Try one of: ${k.parties().join(", ")}.`,
-        groups: [],
-        notes: [],
-        actions: [],
-        ephemeral: true,
-      };
-    }
+    const found = k.positions(party);
+    // the party kind has checked the name; a reload in between can still drop it
+    if (found === null) throw new UserError("unknown-party", { input: party ?? "", choices: k.parties() });
     return {
       kind: "answer",
       title: found.length === 1 ? `${found[0]!.party}: positions` : "Positions of the parties",

@@ -5,6 +5,7 @@ export const sourcesDefinition = {
   description: "What the bot knows: the source articles, their outlets, dates and coverage",
   usage: "sources",
   options: [],
+  preconditions: ["rate-limit"],
 } as const satisfies CommandDefinition;
 
 /** `/dispute sources`: every source article with outlet, date and paragraph count. */

@@ -6,6 +6,7 @@ export const statusDefinition = {
   description: "Where the dispute stands now, as of the newest source",
   usage: "status",
   options: [],
+  preconditions: ["rate-limit"],
 } as const satisfies CommandDefinition;
 
 /** `/dispute status`: the present state, from the newest sources. */

@@ -6,6 +6,7 @@ export const timelineDefinition = {
   description: "Dated events in order, each cited",
   usage: "timeline",
   options: [],
+  preconditions: ["rate-limit"],
 } as const satisfies CommandDefinition;
 
 /** `/dispute timeline`: dated events, oldest first; approximate dates marked with "~". */

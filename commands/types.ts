@@ -2,20 +2,36 @@ import type { DigestService } from "../src/digest/service.js";
 import type { Knowledge } from "../src/knowledge/knowledge.js";
 import type { Reply } from "../src/reply/reply.js";
 
+/**
+ * What an option holds: each kind carries its own validator and suggester (commands/option-kinds.ts).
+ * `query` a question or claim; `time` a local time of day; `timezone` an IANA zone; `mode` a digest
+ * mode; `party` a party of the dispute; `text` anything within the option's length limits.
+ */
+export type OptionKindName = "query" | "time" | "timezone" | "mode" | "party" | "text";
+
 /** One option of a command, as data: adapters turn it into Discord options or text parsing. */
 export interface OptionDefinition {
   readonly name: string;
   readonly description: string;
-  readonly type: "string";
+  /** The value's type as the platforms see it. */
+  readonly type: "string" | "integer";
+  readonly kind: OptionKindName;
   readonly required: boolean;
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly choices?: readonly { readonly name: string; readonly value: string }[];
-  /** Discord may offer suggestions as the user types. */
+  /** Discord may offer suggestions as the user types (from the kind's suggester). */
   readonly autocomplete?: boolean;
   /** In text form (Slack, console) this option takes the rest of the line. */
   readonly rest?: boolean;
 }
+
+/**
+ * Conditions checked by the dispatcher, in the order given, before options are read:
+ * `rate-limit` the user's per-minute budget (chat platforms only); `guild-only` not in a Discord
+ * DM; `manage-channel` the user may manage the channel; `digests` digests are set up on this bot.
+ */
+export type Precondition = "rate-limit" | "guild-only" | "manage-channel" | "digests";
 
 /** A subcommand of `/dispute`, as data. */
 export interface CommandDefinition {
@@ -24,7 +40,23 @@ export interface CommandDefinition {
   readonly options: readonly OptionDefinition[];
   /** One-line usage in text form, e.g. `ask <question>`. */
   readonly usage: string;
+  readonly preconditions: readonly Precondition[];
 }
+
+/** The value type of one option: `integer` options are numbers, the rest strings. */
+export type OptionValue<O extends OptionDefinition> = O["type"] extends "string" ? string : O["type"] extends "integer" ? number : string | number;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * A handler's arguments, typed from its definition (declared `as const satisfies
+ * CommandDefinition`): one property per option, required options non-optional.
+ */
+export type ArgsOf<D extends CommandDefinition> = Simplify<
+  { readonly [O in D["options"][number] as O["required"] extends true ? O["name"] : never]: OptionValue<O> } & {
+    readonly [O in D["options"][number] as O["required"] extends true ? never : O["name"]]?: OptionValue<O>;
+  }
+>;
 
 /** Who runs a command, where, and when. */
 export interface Invocation {
@@ -45,13 +77,14 @@ export interface CommandContext {
   readonly invocation: Invocation;
 }
 
-/** Option values by name, already checked against the definition. */
+/** Option values by name as they arrive from a platform, before checking. */
 export type Options = Readonly<Record<string, string | undefined>>;
 
 /** A command: its definition as data and a platform-neutral handler returning a reply model. */
 export interface Command<D extends CommandDefinition = CommandDefinition> {
   readonly definition: D;
-  handle(options: Options, context: CommandContext): Reply | Promise<Reply>;
+  /** Runs with options already checked by their kinds; may throw a `UserError` (commands/errors.ts). */
+  handle(args: ArgsOf<D>, context: CommandContext): Reply | Promise<Reply>;
 }
 
 /** A group of subcommands (`/dispute digest subscribe`). */

@@ -4,13 +4,12 @@ import { createDigestService, type DigestMode, type ScheduledSubscription } from
 import { createDigestRunner } from "../digest/runner.js";
 import { dueState } from "../digest/schedule.js";
 import { openDigestStore, type DigestStore } from "../digest/store.js";
-import { parseLocalTime, resolveTimeZone } from "../digest/time.js";
-import { loadCorpus } from "../sources/seeds.js";
-import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
+import { parseSubscription } from "../digest/subscription-input.js";
+import type { Config } from "../config.js";
+import type { Knowledge } from "../knowledge/knowledge.js";
 import { createLogger } from "../log.js";
-import { DEFAULT_SEEDS_DIR } from "../paths.js";
-import { UsageError } from "./main.js";
-import { cliSeedOptions } from "./seed-options.js";
+import { cliKnowledge, UsageError } from "./main.js";
+import { subscriptionErrorLine } from "./messages.js";
 
 const USAGE =
   "usage: digest subscribe --channel <id> --time HH:MM [--tz Zone] [--mode changes|daily] | unsubscribe --channel <id> | list [--json] | preview --channel <id> [--json] | tick --at <ISO-8601 instant> [--json]  (all take [--platform name], default console)";
@@ -73,32 +72,25 @@ const subscriptionLine = (s: ScheduledSubscription): string => `${s.platform}:${
  * `DATABASE_PATH` and the seeds at `SEEDS_DIR`. All input is checked before anything is written.
  * @throws UsageError for bad input (one line; exit 2)
  */
-export async function runDigestCli(args: readonly string[], io: DigestCliIo): Promise<void> {
+export async function runDigestCli(args: readonly string[], io: DigestCliIo, config: Config): Promise<void> {
   const [command, ...rest] = args;
   if (command === undefined || !(command in FLAGS)) throw new UsageError(command === undefined ? USAGE : `unknown digest command “${command.slice(0, 40)}”; ${USAGE}`);
   const flags = parseFlags(command, rest);
   const platform = flags.get("platform") ?? "console";
-  const dbPath = process.env.DATABASE_PATH?.trim() || "./data/dispute-bot.db";
-  const seedsDir = process.env.SEEDS_DIR?.trim() || DEFAULT_SEEDS_DIR;
+  const dbPath = config.DATABASE_PATH;
   const print = async (value: unknown): Promise<void> => void (await io.out(JSON.stringify(value)));
   const dbExists = dbPath === ":memory:" || existsSync(dbPath);
   let knowledge: Knowledge | undefined;
-  const currentKnowledge = (): Knowledge => (knowledge ??= createKnowledge(loadCorpus(seedsDir, cliSeedOptions())));
+  const currentKnowledge = (): Knowledge => (knowledge ??= cliKnowledge(config));
 
   // Validate everything before opening (and so creating) the database.
   let subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode } | undefined;
   let at: Date | undefined;
   if (command === "subscribe") {
     const channel = need(flags, "channel", command);
-    const timeText = need(flags, "time", command);
-    const time = parseLocalTime(timeText);
-    if (!time) throw new UsageError(`--time “${timeText.slice(0, 20)}” is not a time of day; use HH:MM (00:00–23:59)`);
-    const zoneText = flags.get("tz") ?? "UTC";
-    const timeZone = resolveTimeZone(zoneText);
-    if (!timeZone) throw new UsageError(`--tz “${zoneText.slice(0, 64)}” is not an IANA time zone; use a name like Europe/Berlin`);
-    const mode = flags.get("mode") ?? "changes";
-    if (mode !== "changes" && mode !== "daily") throw new UsageError(`--mode is “changes” or “daily”, not “${mode.slice(0, 20)}”`);
-    subscribeInput = { channel, time: time.text, timeZone, mode };
+    const parsed = parseSubscription({ time: need(flags, "time", command), timeZone: flags.get("tz"), mode: flags.get("mode") });
+    if (!parsed.ok) throw new UsageError(subscriptionErrorLine(parsed.error));
+    subscribeInput = { channel, ...parsed.value };
   } else if (command === "unsubscribe" || command === "preview") {
     const channel = need(flags, "channel", command);
     if (!dbExists) throw new UsageError(`no digest subscription for ${platform} channel “${channel.slice(0, 80)}”`);
@@ -114,7 +106,7 @@ export async function runDigestCli(args: readonly string[], io: DigestCliIo): Pr
   if (command === "subscribe") currentKnowledge(); // the baseline; a broken seeds folder fails before anything is written
   const store = openDigestStore(dbPath);
   try {
-    await runWithStore(command, { store, flags, platform, at, subscribeInput, currentKnowledge, io, print });
+    await runWithStore(command, { store, flags, platform, at, subscribeInput, currentKnowledge, io, print, logLevel: config.LOG_LEVEL ?? "warn" });
   } finally {
     store.close();
   }
@@ -129,6 +121,7 @@ interface Context {
   readonly currentKnowledge: () => Knowledge;
   readonly io: DigestCliIo;
   readonly print: (value: unknown) => Promise<void>;
+  readonly logLevel: string;
 }
 
 async function runWithStore(command: string, c: Context): Promise<void> {
@@ -171,7 +164,7 @@ async function runWithStore(command: string, c: Context): Promise<void> {
       return;
     }
     case "tick": {
-      const log = createLogger(process.env.LOG_LEVEL?.trim() || "warn");
+      const log = createLogger(c.logLevel);
       // `{"sent":[…]}` is written one digest at a time, inside delivery: a digest counts as sent
       // only once its text is written, so a reader that goes away leaves the rest unsent
       const stream = jsonPieces(io);

@@ -1,24 +1,34 @@
 /**
  * Command-line interface: `npm run --silent cli -- <command> [args] [--json]`.
- * Knowledge commands: ask, cite, positions, status, timeline, sources. Digest commands: digest …
+ * The commands are the definitions in commands/ (ask, cite, positions, status, timeline, sources,
+ * help) and the digest group. Configuration comes from `loadConfig` (SEEDS_DIR, INDEX_CACHE_DIR,
+ * MAX_ARTICLE_BYTES, DATABASE_PATH, LOG_LEVEL), knowledge from src/sources (a snapshot when
+ * INDEX_CACHE_DIR is not `off`). Options are checked by the same option kinds as in chat; text
+ * output is the dispatcher's reply, JSON the knowledge core's answer.
  */
-import { createDispatcher } from "../../commands/dispatch.js";
-import type { Invocation } from "../../commands/types.js";
+import { askDefinition } from "../../commands/ask.js";
+import { citeDefinition } from "../../commands/cite.js";
+import { checkOptions, createDispatcher, findCommand } from "../../commands/dispatch.js";
+import { UserError } from "../../commands/errors.js";
+import { commands, groups } from "../../commands/index.js";
+import { positionsDefinition } from "../../commands/positions.js";
+import { sourcesDefinition } from "../../commands/sources.js";
+import { statusDefinition } from "../../commands/status.js";
+import { timelineDefinition } from "../../commands/timeline.js";
+import type { ArgsOf, CommandDefinition, Invocation, Options } from "../../commands/types.js";
 import { renderText } from "../adapters/console/render.js";
-import { loadCorpus } from "../sources/seeds.js";
-import { checkQuery } from "../knowledge/input.js";
-import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
-import { DEFAULT_SEEDS_DIR } from "../paths.js";
-import { cliSeedOptions } from "./seed-options.js";
+import { loadConfig, type Config } from "../config.js";
+import type { Knowledge } from "../knowledge/knowledge.js";
+import { loadKnowledge } from "../sources/snapshot.js";
 import { answerJson, positionsJson, sourcesJson, statusJson, timelineJson } from "./knowledge-json.js";
+import { userErrorLine } from "./messages.js";
+import { cliSeedOptions } from "./seed-options.js";
 
 /** A user error: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
 /** Standard output could not be written (e.g. the reader closed the pipe): exit code 1. */
 export class OutputError extends Error {}
-
-const USAGE = "usage: cli <ask|cite> <text> [--json] | <ask|cite> --stdin --json | positions [party] [--json] | status|timeline|sources [--json] | digest …";
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -29,13 +39,58 @@ export interface CliIo {
   readonly readStdin: () => Promise<string>;
 }
 
+/** A command's JSON form: its definition, and the JSON of the core's answer for checked arguments. */
+interface JsonView<D extends CommandDefinition> {
+  readonly definition: D;
+  render(knowledge: Knowledge, args: ArgsOf<D>): unknown;
+}
+const view = <D extends CommandDefinition>(definition: D, render: (knowledge: Knowledge, args: ArgsOf<D>) => unknown): JsonView<D> => ({ definition, render });
+
+/** The JSON forms (README → CLI), by command name. */
+const JSON_VIEWS: Readonly<Record<string, JsonView<CommandDefinition>>> = Object.fromEntries(
+  [
+    view(askDefinition, (k, { question }) => answerJson(k.ask(question))),
+    view(citeDefinition, (k, { claim }) => answerJson(k.cite(claim))),
+    view(positionsDefinition, (k, { party }) => positionsJson(k, party)),
+    view(statusDefinition, (k) => statusJson(k)),
+    view(timelineDefinition, (k) => timelineJson(k)),
+    view(sourcesDefinition, (k) => sourcesJson(k)),
+  ].map((v) => [v.definition.name, v as JsonView<CommandDefinition>]),
+);
+
+/** The usage line, from the command definitions. */
+function usage(): string {
+  const forms = commands.map((c) => {
+    const d = c.definition;
+    const args = d.usage.slice(d.name.length).trim();
+    return `${d.name}${args ? ` ${args}` : ""}${JSON_VIEWS[d.name] ? " [--json]" : ""}`;
+  });
+  const stdin = commands.filter((c) => c.definition.options.some((o) => o.kind === "query")).map((c) => c.definition.name);
+  return `usage: cli ${forms.join(" | ")} | <${stdin.join("|")}> --stdin --json | ${groups.map((g) => `${g.definition.name} …`).join(" | ")}`;
+}
+
 function invocation(): Invocation {
   return { platform: "cli", user: { id: "cli", name: "cli" }, channel: { id: "cli" }, canManageChannel: true, now: new Date() };
 }
 
-async function humanReply(knowledge: Knowledge, text: string): Promise<string> {
-  const dispatcher = createDispatcher({ knowledge: () => knowledge });
-  return renderText(await dispatcher.runText(text, invocation()));
+/** The configuration, or a one-line error. */
+function config(): Config {
+  return loadConfig(process.env);
+}
+
+/** Loads the knowledge through src/sources: from a snapshot in INDEX_CACHE_DIR when the seeds have not changed. */
+export function cliKnowledge(c: Config): Knowledge {
+  return loadKnowledge(c.SEEDS_DIR, c.INDEX_CACHE_DIR === "off" ? null : c.INDEX_CACHE_DIR, cliSeedOptions(c)).knowledge;
+}
+
+/** Checks options with the command's option kinds; a refusal becomes a UsageError worded for the CLI. */
+function checked(definition: CommandDefinition, options: Options, knowledge: Knowledge): Record<string, string | number> {
+  try {
+    return checkOptions(definition, options, { knowledge: () => knowledge });
+  } catch (error) {
+    if (error instanceof UserError) throw new UsageError(userErrorLine(error));
+    throw error;
+  }
 }
 
 /** Runs one CLI command; throws UsageError for bad input. */
@@ -43,51 +98,50 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<void> 
   const json = argv.includes("--json");
   const stdin = argv.includes("--stdin");
   const args = argv.filter((a) => a !== "--json" && a !== "--stdin");
-  const [command, ...rest] = args;
-  if (command === undefined) throw new UsageError(USAGE);
-  if (command === "digest") {
+  const [name, ...rest] = args;
+  if (name === undefined) throw new UsageError(usage());
+  if (groups.some((g) => g.definition.name === name)) {
     const { runDigestCli } = await import("./digest-cli.js");
-    return runDigestCli(rest, { json, out: io.out, ...(io.write ? { write: io.write } : {}) });
+    return runDigestCli(rest, { json, out: io.out, ...(io.write ? { write: io.write } : {}) }, config());
   }
-  const known = ["ask", "cite", "positions", "status", "timeline", "sources"];
-  if (!known.includes(command)) throw new UsageError(`unknown command “${command.slice(0, 40)}”; ${USAGE}`);
-  const knowledge = createKnowledge(loadCorpus(process.env.SEEDS_DIR || DEFAULT_SEEDS_DIR, cliSeedOptions()));
+  const command = commands.some((c) => c.definition.name === name) ? findCommand({ name }) : null;
+  if (!command) throw new UsageError(`unknown command “${name.slice(0, 40)}”; ${usage()}`);
+  const { definition } = command;
+  const jsonView = JSON_VIEWS[name];
+  if (json && !jsonView) throw new UsageError(`“${name}” has no JSON form; ${usage()}`);
+  const restOption = definition.options.find((o) => o.rest);
+  if (rest.length > 0 && !restOption) throw new UsageError(`“${name}” takes no arguments`);
+  const knowledge = cliKnowledge(config());
   const print = async (value: unknown): Promise<void> => void (await io.out(JSON.stringify(value)));
 
-  if (command === "ask" || command === "cite") {
-    const run = command === "ask" ? knowledge.ask : knowledge.cite;
-    if (stdin) {
-      if (!json) throw new UsageError("--stdin needs --json (one JSON object per input line)");
-      const lines = (await io.readStdin()).split(/\r?\n/);
-      if (lines.at(-1) === "") lines.pop();
-      for (const line of lines) {
-        const checked = checkQuery(line);
-        if (checked.ok) {
-          await print(answerJson(run(checked.text)));
-          continue;
-        }
-        const refused = { query: line.slice(0, 200), abstained: true, confidence: "none", items: [], notes: [], error: checked.message };
-        await print(command === "cite" ? { ...refused, verdict: "unverified", reason: checked.message } : refused);
+  if (stdin) {
+    if (!restOption || restOption.kind !== "query" || !jsonView) throw new UsageError(`--stdin works with ${commands.filter((c) => c.definition.options.some((o) => o.kind === "query")).map((c) => c.definition.name).join(" and ")}`);
+    if (!json) throw new UsageError("--stdin needs --json (one JSON object per input line)");
+    const lines = (await io.readStdin()).split(/\r?\n/);
+    if (lines.at(-1) === "") lines.pop();
+    for (const line of lines) {
+      let lineArgs: Record<string, string | number>;
+      try {
+        lineArgs = checkOptions(definition, { [restOption.name]: line }, { knowledge: () => knowledge });
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        const message = userErrorLine(error);
+        const refused = { query: line.slice(0, 200), abstained: true, confidence: "none", items: [], notes: [], error: message };
+        await print(name === citeDefinition.name ? { ...refused, verdict: "unverified", reason: message } : refused);
+        continue;
       }
-      return;
+      await print(jsonView.render(knowledge, lineArgs));
     }
-    const checked = checkQuery(rest.join(" "));
-    if (!checked.ok) throw new UsageError(checked.message);
-    if (json) await print(answerJson(run(checked.text)));
-    else await io.out(await humanReply(knowledge, `${command} ${checked.text}`));
     return;
   }
-  if (rest.length > 0 && command !== "positions") throw new UsageError(`“${command}” takes no arguments`);
-  if (command === "positions") {
-    const party = rest.join(" ").trim() || undefined;
-    const found = positionsJson(knowledge, party);
-    if (found === null) throw new UsageError(`unknown party “${party}”; try one of: ${knowledge.parties().join(", ")}`);
-    if (json) await print(found);
-    else await io.out(await humanReply(knowledge, `positions ${party ?? ""}`));
+  const options: Options = restOption && rest.length > 0 ? { [restOption.name]: rest.join(" ") } : {};
+  const commandArgs = checked(definition, options, knowledge);
+  if (json) {
+    await print(jsonView!.render(knowledge, commandArgs));
     return;
   }
-  if (json) await print(command === "status" ? statusJson(knowledge) : command === "timeline" ? timelineJson(knowledge) : sourcesJson(knowledge));
-  else await io.out(await humanReply(knowledge, command));
+  const dispatcher = createDispatcher({ knowledge: () => knowledge });
+  await io.out(renderText(await dispatcher.run({ name, options }, invocation())));
 }
 
 async function readAll(): Promise<string> {

@@ -43,8 +43,8 @@ function articleHeading(doc: SourceDocument): string {
 }
 
 /** Round-robin over new articles, newest first: each article's opening passages, at most MAX_NEW_QUOTES in all. */
-function pickNewQuotes(docs: readonly SourceDocument[]): Map<string, { quote: ReplyQuote; passage: string }[]> {
-  const picked = new Map<string, { quote: ReplyQuote; passage: string }[]>(docs.map((d) => [d.id, []]));
+function pickNewQuotes(docs: readonly SourceDocument[]): Map<string, ReplyQuote[]> {
+  const picked = new Map<string, ReplyQuote[]>(docs.map((d) => [d.id, []]));
   let total = 0;
   for (let round = 0; round < MAX_QUOTES_PER_ARTICLE; round++) {
     for (const doc of docs) {
@@ -52,7 +52,7 @@ function pickNewQuotes(docs: readonly SourceDocument[]): Map<string, { quote: Re
       const passage = doc.passages[round];
       if (!passage) continue;
       const cut = excerptPassage(passage, 0, DIGEST_QUOTE_CHARS);
-      picked.get(doc.id)!.push({ quote: quoteOf({ text: cut.text, citation: citationOf(doc, passage, cut.start, cut.end) }), passage: passage.id });
+      picked.get(doc.id)!.push(quoteOf({ text: cut.text, citation: citationOf(doc, passage, cut.start, cut.end) }));
       total++;
     }
   }
@@ -77,7 +77,7 @@ export function composeDigest(input: DigestInput): ComposedDigest | null {
   const picked = pickNewQuotes(fresh);
   const quoted = fresh.filter((d) => (picked.get(d.id)?.length ?? 0) > 0);
   const unquoted = fresh.filter((d) => (picked.get(d.id)?.length ?? 0) === 0);
-  const newGroups: ReplyGroup[] = quoted.map((d) => ({ heading: articleHeading(d), quotes: picked.get(d.id)!.map((p) => p.quote) }));
+  const newGroups: ReplyGroup[] = quoted.map((d) => ({ heading: articleHeading(d), quotes: picked.get(d.id)! }));
 
   const count = `${fresh.length} new source${fresh.length === 1 ? "" : "s"}`;
   const text = fresh.length === 0 ? `No new developments since ${input.since}.` : `${count} since ${input.since}.`;
@@ -95,9 +95,6 @@ export function composeDigest(input: DigestInput): ComposedDigest | null {
       actions: [],
       ephemeral: false,
     },
-    told: {
-      documents: fresh.map((d) => d.id),
-      passages: [...picked.entries()].flatMap(([document, quotes]) => quotes.map((q) => ({ passage: q.passage, document }))),
-    },
+    told: { documents: fresh.map((d) => d.id) },
   };
 }

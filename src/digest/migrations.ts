@@ -60,6 +60,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Quoted passages were recorded but never read: what a subscription was told is its documents.
+      DROP TABLE delivered_passages;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -3,7 +3,7 @@ import type { Knowledge } from "../knowledge/knowledge.js";
 import { prepareDigest } from "./prepare.js";
 import { dueState, formatLocal, formatRelative, nextRunAfter } from "./schedule.js";
 import type { DigestStore } from "./store.js";
-import { parseLocalTime, resolveTimeZone } from "./time.js";
+import { parseSubscription, type SubscriptionError, type SubscriptionErrorCode } from "./subscription-input.js";
 
 /** How often a subscription posts: only when there is news, or every day. */
 export type DigestMode = "changes" | "daily";
@@ -53,9 +53,16 @@ export interface DigestService {
   preview(platform: string, channel: string, now: Date): Reply | null;
 }
 
-/** A subscription request with a bad time, zone or mode. */
+/** A subscription request with a bad time, zone or mode; `code` says which (front ends word it). */
 export class DigestInputError extends Error {
   override name = "DigestInputError";
+  readonly code: SubscriptionErrorCode;
+  readonly input: string;
+  constructor(error: SubscriptionError) {
+    super(`${error.code}: ${error.input.slice(0, 64)}`);
+    this.code = error.code;
+    this.input = error.input;
+  }
 }
 
 /** What the service needs. */
@@ -82,15 +89,13 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
 
   return {
     subscribe(input) {
-      const time = parseLocalTime(input.time);
-      if (!time) throw new DigestInputError(`“${input.time.slice(0, 20)}” is not a time of day; use HH:MM, e.g. 08:30`);
-      const zone = resolveTimeZone(input.timeZone);
-      if (!zone) throw new DigestInputError(`“${input.timeZone.slice(0, 64)}” is not an IANA time zone; use a name like Europe/Berlin`);
-      if (input.mode !== "changes" && input.mode !== "daily") throw new DigestInputError(`mode is “changes” or “daily”, not “${String(input.mode).slice(0, 20)}”`);
+      const parsed = parseSubscription(input);
+      if (!parsed.ok) throw new DigestInputError(parsed.error);
+      const { time, timeZone, mode } = parsed.value;
       const now = input.now ?? clock();
       const baseline = deps.knowledge().corpus.documents.map((d) => d.id);
       const { subscription } = store.upsertSubscription(
-        { platform: input.platform, channel: input.channel, time: time.text, timeZone: zone, mode: input.mode, subscriber: input.subscriber },
+        { platform: input.platform, channel: input.channel, time, timeZone, mode, subscriber: input.subscriber },
         baseline,
         now,
       );

@@ -32,7 +32,6 @@ export type ClaimResult =
 /** What a sent digest told the subscription about. */
 export interface Told {
   readonly documents: readonly string[];
-  readonly passages: readonly { readonly passage: string; readonly document: string }[];
 }
 
 /** A subscription to create or update. */
@@ -224,9 +223,6 @@ function storeOver(db: Database.Database, path: string, schemaVersion: number): 
     listSubs: db.prepare<[], SubscriptionRow>("SELECT * FROM subscriptions ORDER BY platform, channel"),
     told: db.prepare<[number], { document: string }>("SELECT document FROM delivered_documents WHERE subscription_id = ?"),
     tellDoc: db.prepare("INSERT OR IGNORE INTO delivered_documents (subscription_id, document, run_id, recorded_at) VALUES (?, ?, ?, ?)"),
-    tellPassage: db.prepare(
-      "INSERT OR IGNORE INTO delivered_passages (subscription_id, passage, document, run_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
-    ),
     lastSent: db.prepare<[number], { d: string | null }>("SELECT MAX(local_date) AS d FROM digest_runs WHERE subscription_id = ? AND state = 'sent'"),
     findRun: db.prepare<[number, string], RunRow>("SELECT * FROM digest_runs WHERE subscription_id = ? AND local_date = ?"),
     runById: db.prepare<[number], RunRow>("SELECT * FROM digest_runs WHERE id = ?"),
@@ -278,7 +274,6 @@ function storeOver(db: Database.Database, path: string, schemaVersion: number): 
     const run = q.runById.get(runId)!;
     const stamp = at.toISOString();
     for (const doc of told.documents) q.tellDoc.run(run.subscription_id, doc, runId, stamp);
-    for (const p of told.passages) q.tellPassage.run(run.subscription_id, p.passage, p.document, runId, stamp);
     return true;
   });
 

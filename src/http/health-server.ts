@@ -1,8 +1,31 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** A tiny HTTP server answering `GET /healthz` with a JSON report (used when no Slack HTTP receiver serves it). */
+/** The path of the health check. */
+export const HEALTH_PATH = "/healthz";
+
+/** Answers a health check with 200 and `report()` as JSON (500 if it throws). */
+export function healthHandler(report: () => unknown): (req: IncomingMessage, res: ServerResponse) => void {
+  return (_req, res) => {
+    let status = 200;
+    let body: string;
+    try {
+      body = JSON.stringify(report() ?? { ok: true });
+    } catch {
+      status = 500;
+      body = JSON.stringify({ ok: false });
+    }
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+    res.end(body);
+  };
+}
+
+/**
+ * A tiny HTTP server answering only `GET /healthz` with a JSON report: for Discord and for Slack in
+ * Socket Mode (Slack's HTTP receiver serves the same handler beside `/slack/events`).
+ */
 export interface HealthServer {
+  /** Listens; resolves with the bound port (a port in use rejects). */
   start(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -10,26 +33,30 @@ export interface HealthServer {
 /** Creates the health server; `report()` is called per request. */
 export function createHealthServer(options: { port: number; host?: string; report: () => unknown }): HealthServer {
   let server: Server | null = null;
+  const handle = healthHandler(options.report);
   return {
     start() {
-      server = createServer((req, res) => {
-        if (req.method === "GET" && (req.url === "/healthz" || req.url?.startsWith("/healthz?"))) {
-          const body = JSON.stringify(options.report());
-          res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(body);
-          return;
-        }
+      const listening = createServer((req, res) => {
+        const path = new URL(req.url ?? "/", "http://localhost").pathname;
+        if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) return handle(req, res);
         res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');
       });
       return new Promise((resolve, reject) => {
-        server!.once("error", reject);
-        server!.listen(options.port, options.host ?? "0.0.0.0", () => resolve((server!.address() as AddressInfo).port));
+        listening.once("error", reject);
+        listening.listen(options.port, options.host ?? "0.0.0.0", () => {
+          listening.off("error", reject);
+          server = listening;
+          resolve((listening.address() as AddressInfo).port);
+        });
       });
     },
     stop() {
       return new Promise((resolve) => {
-        if (!server) return resolve();
-        server.close(() => resolve());
-        server.closeAllConnections();
+        const closing = server;
+        server = null;
+        if (!closing) return resolve();
+        closing.close(() => resolve());
+        closing.closeAllConnections();
       });
     },
   };

@@ -31,9 +31,8 @@ export function collectPositions(
   documents: readonly SourceDocument[],
   topic: Topic,
   analyzer: Analyzer,
-  only: string | null = null,
 ): PartyPositions[] {
-  const parties = topic.parties.filter((p) => only === null || p.id === only);
+  const parties = topic.parties;
   const found = new Map<string, { item: AnswerItem; terms: Set<string>; explicit: boolean; order: number }[]>();
   for (const p of parties) found.set(p.id, []);
   let order = 0;

@@ -118,3 +118,18 @@ describe("invisible characters in what users type", () => {
     expect(JSON.stringify(await dispatcher.runText("positions Goo\u200bgle\u202e", at()))).not.toMatch(INVISIBLE);
   });
 });
+
+describe("preconditions declared on the definitions", () => {
+  it("refuses digest changes outside a Discord server, before reading options", async () => {
+    const dm: Invocation = { platform: "discord", user: { id: "U1", name: "Ada" }, channel: { id: "D1" }, canManageChannel: true, now: new Date() };
+    expect((await dispatcher.runText("digest subscribe", dm)).title).toBe("Servers only");
+    expect((await dispatcher.runText("digest subscribe", { ...dm, workspace: "G1" })).title).toMatch(/not available/);
+  });
+
+  it("checks option kinds: time, zone, party", async () => {
+    expect((await dispatcher.runText("positions Goo\u200bgle", at())).title).toBe("Unknown party");
+    expect(dispatcher.suggest("party", "open")).toEqual(["OpenAI"]);
+    expect(dispatcher.suggest("timezone", "berlin", { name: "digest", subcommand: "subscribe" })).toContain("Europe/Berlin");
+    expect(dispatcher.suggest("timezone", "berlin", { name: "ask" })).toEqual([]);
+  });
+});

@@ -15,7 +15,7 @@ describe("composeDigest", () => {
     const digest = composeDigest({ ...base, mode: "daily", told: new Set(docs.map((d) => d.id)) })!;
     expect(digest.reply.text).toBe("No new developments since 2026-03-19.");
     expect(digest.reply.groups.map((g) => g.heading)).toEqual(["Status as of 2026-03-19"]);
-    expect(digest.told).toEqual({ documents: [], passages: [] });
+    expect(digest.told).toEqual({ documents: [] });
   });
 
   it("keeps it short: at most five new quotes, every new article named, quotes verbatim", () => {

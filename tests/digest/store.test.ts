@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { SCHEMA_VERSION } from "../../src/digest/migrations.js";
+import { MIGRATIONS, SCHEMA_VERSION } from "../../src/digest/migrations.js";
 import { openDigestStore } from "../../src/digest/store.js";
 import { tempDir } from "./helpers.js";
 
@@ -28,7 +28,8 @@ describe("digest store", () => {
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(raw.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["subscriptions", "digest_runs", "delivered_documents", "delivered_passages"]));
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["subscriptions", "digest_runs", "delivered_documents"]));
+    expect(tables.map((t) => t.name)).not.toContain("delivered_passages");
     raw.close();
   });
 
@@ -68,9 +69,9 @@ describe("digest store", () => {
     // The old owner lost its claim: it can neither count attempts nor mark the run.
     const runId = c.run.id;
     expect(store.beginAttempt(runId, "A", now)).toBeNull();
-    expect(store.markSent(runId, "A", now, "m-A", { documents: [], passages: [] })).toBe(false);
+    expect(store.markSent(runId, "A", now, "m-A", { documents: [] })).toBe(false);
     expect(store.beginAttempt(runId, "C", now)).toBe(1);
-    expect(store.markSent(runId, "C", now, "m-C", { documents: ["x"], passages: [{ passage: "x#1", document: "x" }] })).toBe(true);
+    expect(store.markSent(runId, "C", now, "m-C", { documents: ["x"] })).toBe(true);
     expect(store.findRun(subscription.id, "2026-03-20")).toMatchObject({ state: "sent", messageId: "m-C", attempts: 1 });
     // A sent run is never claimed again, however old.
     expect(store.claimRun(subscription.id, "2026-03-20", new Date(now.getTime() + 10 * lease), lease, "D").claimed).toBe(false);
@@ -86,7 +87,7 @@ describe("digest store", () => {
     const claim = store.claimRun(subscription.id, "2026-03-20", now, 60_000, "T");
     if (!claim.claimed) throw new Error("not claimed");
     store.beginAttempt(claim.run.id, "T", now);
-    store.markSent(claim.run.id, "T", now, "m1", { documents: ["b"], passages: [{ passage: "b#1", document: "b" }] });
+    store.markSent(claim.run.id, "T", now, "m1", { documents: ["b"] });
     store.close();
 
     const reopened = openDigestStore(path);
@@ -116,5 +117,24 @@ describe("digest store", () => {
     expect(store.runs()).toEqual([]);
     expect(store.toldDocuments(subscription.id).size).toBe(0);
     store.close();
+  });
+});
+
+describe("digest schema migrations", () => {
+  it("drops the unread delivered_passages table from a version 1 database and keeps its subscriptions", () => {
+    const path = dbPath();
+    mkdirSync(join(path, ".."), { recursive: true });
+    const old = new Database(path);
+    old.exec(MIGRATIONS.find((m) => m.version === 1)!.sql);
+    old.pragma("user_version = 1");
+    old.prepare("INSERT INTO subscriptions (platform, channel, time, time_zone, mode, subscriber, created_at, updated_at) VALUES ('slack', 'C1', '08:00', 'UTC', 'daily', NULL, 'x', 'x')").run();
+    old.close();
+    const store = openDigestStore(path);
+    expect(store.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(store.findSubscription("slack", "C1")).toMatchObject({ time: "08:00", mode: "daily" });
+    store.close();
+    const raw = new Database(path, { readonly: true });
+    expect(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'delivered_passages'").all()).toEqual([]);
+    raw.close();
   });
 });

@@ -16,7 +16,10 @@ import { cutText } from "./text.js";
 
 const description = (text: string): string => cutText(text, DISCORD_LIMITS.commandDescription);
 
-function stringOption(option: OptionDefinition): APIApplicationCommandBasicOption {
+function basicOption(option: OptionDefinition): APIApplicationCommandBasicOption {
+  if (option.type === "integer") {
+    return { type: ApplicationCommandOptionType.Integer, name: option.name, description: description(option.description), required: option.required };
+  }
   const base = {
     type: ApplicationCommandOptionType.String as const,
     name: option.name,
@@ -39,7 +42,7 @@ function subcommand(definition: CommandDefinition): APIApplicationCommandSubcomm
     type: ApplicationCommandOptionType.Subcommand,
     name: definition.name,
     description: description(definition.description),
-    options: options.map(stringOption),
+    options: options.map(basicOption),
   };
 }
 

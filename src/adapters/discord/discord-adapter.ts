@@ -1,5 +1,4 @@
 import { once } from "node:events";
-import { setTimeout as delay } from "node:timers/promises";
 import { Client, Events, GatewayIntentBits, Routes, type APIMessage } from "discord.js";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
@@ -7,10 +6,11 @@ import type { Reply } from "../../reply/reply.js";
 import type { ChatAdapter, Delivery } from "../types.js";
 import { registerApplicationCommands } from "./application-commands.js";
 import { createInteractionHandler } from "./interaction-handler.js";
-import { safeError } from "./log-safe.js";
 import { renderReply } from "./render.js";
 import { boundedRateLimits, DEFAULT_REST_OPTIONS, type DiscordRestOptions } from "./rest-limits.js";
-import { createShareCache } from "./share-cache.js";
+import { createInFlight } from "../shared/in-flight.js";
+import { safeError } from "../shared/redact.js";
+import { createShareCache } from "../shared/share-cache.js";
 
 /** Options of the Discord adapter (from DISCORD_* configuration). */
 export interface DiscordAdapterConfig {
@@ -57,7 +57,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter 
     },
   });
   let state: State = "idle";
-  const inflight = new Set<Promise<void>>();
+  const inFlight = createInFlight();
   const handle = createInteractionHandler({
     dispatcher: config.dispatcher,
     log,
@@ -68,10 +68,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter 
   });
 
   client.on(Events.InteractionCreate, (interaction) => {
-    const task: Promise<void> = handle(interaction)
-      .catch((error: unknown) => log.error({ err: safeError(error, secrets) }, "interaction handler failed"))
-      .finally(() => inflight.delete(task));
-    inflight.add(task);
+    inFlight.run(() => handle(interaction)).catch((error: unknown) => log.error({ err: safeError(error, secrets) }, "interaction handler failed"));
   });
   client.on(Events.Error, (error) => log.error({ err: safeError(error, secrets) }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ detail: message }, "discord client warning"));
@@ -93,14 +90,6 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter 
     }
   }
 
-  async function drain(): Promise<void> {
-    const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-    while (inflight.size > 0 && Date.now() < deadline) {
-      const timeout = delay(deadline - Date.now(), "timeout", { ref: false });
-      if ((await Promise.race([Promise.allSettled([...inflight]), timeout])) === "timeout") break;
-    }
-    if (inflight.size > 0) log.warn({ pending: inflight.size }, "stopped with interactions still in flight");
-  }
 
   return {
     platform: "discord",
@@ -127,7 +116,8 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter 
       if (state === "stopped") return;
       const wasRunning = state !== "idle";
       state = "stopping";
-      await drain();
+      const pending = await inFlight.drain(DRAIN_TIMEOUT_MS);
+      if (pending > 0) log.warn({ pending }, "stopped with interactions still in flight");
       if (wasRunning) await client.destroy();
       state = "stopped";
       log.info({}, "disconnected from Discord");

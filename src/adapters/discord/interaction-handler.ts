@@ -11,14 +11,15 @@ import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import { FIND_SOURCES, ROOT } from "../../../commands/index.js";
 import { notice, type Reply } from "../../reply/reply.js";
-import { createAnswerTurns } from "../answer-turns.js";
-import { mayShare, NOT_YOURS_TO_SHARE } from "../share-owner.js";
+import { createAnswerTurns } from "../shared/answer-turns.js";
+import { safeError } from "../shared/redact.js";
+import type { ShareCache } from "../shared/share-cache.js";
+import { mayShare } from "../shared/share-owner.js";
+import { ADAPTER_REPLIES } from "../shared/texts.js";
 import { choicesOf } from "./choices.js";
 import { requestFromOptions } from "./command-request.js";
 import { displayNameOf, invocationOf } from "./invocation.js";
-import { safeError } from "./log-safe.js";
 import { renderReply, shareKeyOf, type DiscordMessage } from "./render.js";
-import type { ShareCache } from "./share-cache.js";
 
 /** What the interaction handler needs from the adapter. */
 export interface InteractionDeps {
@@ -32,10 +33,7 @@ export interface InteractionDeps {
   readonly secrets: readonly string[];
 }
 
-const FAILED = notice("Something went wrong", "I could not answer that because of an error on my side. It has been logged; please try again.", "error");
-const EXPIRED = notice("That answer expired", "That answer is no longer available to share — please ask again.", "notice");
-const NOT_YOURS = notice("Not yours to share", NOT_YOURS_TO_SHARE, "notice");
-const STOPPING = notice("Restarting", "dispute-bot is restarting — please try again in a minute.", "notice");
+const { failed: FAILED, expired: EXPIRED, notYours: NOT_YOURS, restarting: STOPPING } = ADAPTER_REPLIES;
 
 /** discord.js message options for a rendered message; mentions stay off whatever the text says. */
 export function messageOptions(message: DiscordMessage) {
@@ -94,7 +92,10 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    await interaction.respond(choicesOf(dispatcher.suggest(focused.name, String(focused.value))));
+    const group = interaction.options.getSubcommandGroup(false);
+    const sub = interaction.options.getSubcommand(false) ?? "";
+    const request = group ? { name: group, subcommand: sub } : { name: sub };
+    await interaction.respond(choicesOf(dispatcher.suggest(focused.name, String(focused.value), request)));
   }
 
   async function share(interaction: ButtonInteraction): Promise<void> {

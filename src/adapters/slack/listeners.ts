@@ -1,17 +1,18 @@
-import { randomBytes } from "node:crypto";
 import type { AnyMiddlewareArgs, App, BlockAction, ButtonAction, Middleware } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import { ROOT } from "../../../commands/index.js";
 import type { Reply } from "../../reply/reply.js";
-import { createAnswerTurns } from "../answer-turns.js";
-import { mayShare, NOT_YOURS_TO_SHARE, type ShareOwner } from "../share-owner.js";
-import type { ExpiringMap } from "./expiring-map.js";
-import type { InFlight } from "./in-flight.js";
+import { createAnswerTurns } from "../shared/answer-turns.js";
+import type { ExpiringMap } from "../shared/expiring-map.js";
+import type { InFlight } from "../shared/in-flight.js";
+import { safeError } from "../shared/redact.js";
+import type { ShareCache } from "../shared/share-cache.js";
+import { mayShare, type ShareOwner } from "../shared/share-owner.js";
+import { adapterText } from "../shared/texts.js";
 import { commandInvocation, shortcutInvocation } from "./invocation.js";
 import { renderReply, SHARE_ACTION_ID } from "./render.js";
 import type { ResponsePoster } from "./response-url.js";
-import { safeError } from "./safe-error.js";
 import { fromSlackText } from "./slack-text.js";
 
 /** The slash command, as registered in the manifest. */
@@ -19,17 +20,7 @@ export const SLASH_COMMAND = `/${ROOT.name}`;
 /** The callback id of the "Find sources" message shortcut, as registered in the manifest. */
 export const FIND_SOURCES_CALLBACK_ID = "find_sources";
 
-const RESTARTING = "I'm restarting right now; please try again in a minute.";
-const EXPIRED = "That answer has expired, so I can't share it any more. Please ask again.";
-const ALREADY_SHARED = "You already shared that answer in this channel.";
-
-/** A reply kept so its "Share in channel" button can post it later. */
-export interface SharedReply {
-  readonly reply: Reply;
-  /** Only this user, in this channel, may share it. */
-  readonly owner: ShareOwner;
-  shared: boolean;
-}
+const RESTARTING = adapterText("restarting");
 
 /** What the listeners need. */
 export interface ListenerDeps {
@@ -37,7 +28,7 @@ export interface ListenerDeps {
   readonly log: Logger;
   readonly now: () => Date;
   /** Replies that may still be shared, by the id in the button's value. */
-  readonly shareable: ExpiringMap<SharedReply>;
+  readonly shareable: ShareCache;
   /** Trigger ids seen recently, to drop repeated deliveries. */
   readonly seen: ExpiringMap<true>;
   readonly inFlight: InFlight;
@@ -80,11 +71,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const turns = createAnswerTurns();
 
   const send = async (responseUrl: string, reply: Reply, owner: ShareOwner, extra: { thread_ts?: string } = {}): Promise<void> => {
-    let shareId: string | undefined;
-    if (reply.actions.includes("share")) {
-      shareId = randomBytes(9).toString("base64url");
-      shareable.set(shareId, { reply, owner, shared: false });
-    }
+    const shareId = reply.actions.includes("share") ? shareable.put(reply, owner) : undefined;
     const message = renderReply(reply, shareId === undefined ? {} : { shareId });
     await respond(responseUrl, { response_type: reply.ephemeral ? "ephemeral" : "in_channel", ...message, ...NO_UNFURL, ...extra });
   };
@@ -148,13 +135,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const ephemeral = (text: string): Promise<unknown> => respond(body.response_url, { response_type: "ephemeral", replace_original: false, text });
       try {
         const entry = shareable.get(action.value ?? "");
-        if (!entry) return void (await ephemeral(EXPIRED));
+        if (!entry) return void (await ephemeral(adapterText("expired")));
         const channel = body.channel?.id ?? body.container?.channel_id;
         if (!mayShare(entry.owner, body.user?.id, channel)) {
           log.warn({ platform: "slack", user: body.user?.id, channel, command: "share" }, "refused to share another user's answer");
-          return void (await ephemeral(NOT_YOURS_TO_SHARE));
+          return void (await ephemeral(adapterText("notYours")));
         }
-        if (entry.shared) return void (await ephemeral(ALREADY_SHARED));
+        if (entry.shared) return void (await ephemeral(adapterText("alreadyShared")));
         entry.shared = true;
         const sharedBy = body.user.username || body.user.name || "someone";
         const message = renderReply({ ...entry.reply, actions: [], ephemeral: false }, { sharedBy });

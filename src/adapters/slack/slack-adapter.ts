@@ -1,18 +1,19 @@
-import type { Server } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import type { Reply } from "../../reply/reply.js";
 import type { ChatAdapter, Delivery } from "../types.js";
 import { boltLogger } from "./bolt-logger.js";
-import { createExpiringMap } from "./expiring-map.js";
-import { boundPort, HEALTH_PATH, healthHandler, listenHealth } from "./health.js";
-import { createInFlight } from "./in-flight.js";
-import { registerListeners, type SharedReply } from "./listeners.js";
+import type { AddressInfo } from "node:net";
+import { createHealthServer, HEALTH_PATH, healthHandler, type HealthServer } from "../../http/health-server.js";
+import { createExpiringMap } from "../shared/expiring-map.js";
+import { createInFlight } from "../shared/in-flight.js";
+import { safeError } from "../shared/redact.js";
+import { createShareCache } from "../shared/share-cache.js";
+import { registerListeners } from "./listeners.js";
 import { renderReply } from "./render.js";
 import { guardSlackRequests } from "./request-guard.js";
 import { createResponsePoster, DEFAULT_RESPONSE_POLICY, type ResponsePolicy } from "./response-url.js";
-import { safeError } from "./safe-error.js";
 
 /** Where Slack sends slash commands, shortcuts and button clicks in HTTP mode. */
 export const EVENTS_PATH = "/slack/events";
@@ -130,14 +131,16 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     dispatcher: config.dispatcher,
     log: config.log,
     now: config.now ?? (() => new Date()),
-    shareable: createExpiringMap<SharedReply>({ ttlMs: SHARE_TTL_MS, maxEntries: 500 }),
+    shareable: createShareCache({ ttlMs: SHARE_TTL_MS, capacity: 500 }),
     seen: createExpiringMap<true>({ ttlMs: REPEAT_TTL_MS, maxEntries: 10_000 }),
     inFlight,
     respond: createResponsePoster(log, { ...DEFAULT_RESPONSE_POLICY, ...config.outgoing?.responseUrl }),
   });
 
   let up = false;
-  let server: Server | null = null;
+  /** The bound port: Slack's HTTP receiver, or the health server in Socket Mode. */
+  let boundPort: number | null = null;
+  let healthServer: HealthServer | null = null;
   /** In Socket Mode: whether the WebSocket is connected (it reconnects by itself when dropped). */
   let connected = mode === "http";
   socketReceiver?.client.on("connected", () => {
@@ -154,7 +157,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   return {
     platform: "slack",
     mode,
-    port: () => (server ? boundPort(server) : null),
+    port: () => boundPort,
     isUp: () => up && connected,
     async start() {
       if (up) return;
@@ -172,21 +175,24 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
         throw new Error(`Slack did not accept the bot token: ${safe.message}`);
       }
       if (httpReceiver) {
-        server = await httpReceiver.start({ port: config.port, host });
+        const server = await httpReceiver.start({ port: config.port, host });
+        boundPort = (server.address() as AddressInfo).port;
       } else if (socketReceiver) {
         // bind the health port first: a port in use fails before anything connects
-        const healthServer = await listenHealth(health, config.port, host);
+        const healthOnly = createHealthServer({ port: config.port, host, report: health });
+        const port = await healthOnly.start();
         try {
           await socketReceiver.start();
         } catch (error) {
-          healthServer.close();
+          await healthOnly.stop();
           log.error({ err: safeError(error) }, "could not open the Socket Mode connection");
           throw new Error(`Could not open the Slack Socket Mode connection: ${safeError(error).message}`);
         }
-        server = healthServer;
+        healthServer = healthOnly;
+        boundPort = port;
       }
       up = true;
-      log.info({ mode, port: server ? boundPort(server) : null }, "Slack adapter started");
+      log.info({ mode, port: boundPort }, "Slack adapter started");
     },
     async stop() {
       if (!up) return;
@@ -197,9 +203,10 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
         await httpReceiver.stop();
       } else {
         await socketReceiver?.stop();
-        await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+        await healthServer?.stop();
+        healthServer = null;
       }
-      server = null;
+      boundPort = null;
       log.info({ mode }, "Slack adapter stopped");
     },
     async deliver(channel: string, reply: Reply): Promise<Delivery> {

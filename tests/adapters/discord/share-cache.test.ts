@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { notice } from "../../../src/reply/reply.js";
-import { createShareCache } from "../../../src/adapters/discord/share-cache.js";
+import { createShareCache } from "../../../src/adapters/shared/share-cache.js";
 
 const OWNER = { user: "700000000000000007", channel: "300000000000000003" };
 

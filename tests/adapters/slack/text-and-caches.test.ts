@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createExpiringMap } from "../../../src/adapters/slack/expiring-map.js";
-import { createInFlight } from "../../../src/adapters/slack/in-flight.js";
+import { createExpiringMap } from "../../../src/adapters/shared/expiring-map.js";
+import { createInFlight } from "../../../src/adapters/shared/in-flight.js";
 import { cut, escapeText, unescapeText } from "../../../src/adapters/slack/mrkdwn.js";
 import { fromSlackText } from "../../../src/adapters/slack/slack-text.js";
 

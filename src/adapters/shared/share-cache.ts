@@ -1,14 +1,16 @@
 import { randomBytes } from "node:crypto";
 import type { Reply } from "../../reply/reply.js";
-import type { ShareOwner } from "../share-owner.js";
+import { createExpiringMap } from "./expiring-map.js";
+import type { ShareOwner } from "./share-owner.js";
 
-/** A kept answer and who may share it. */
+/** A kept answer, who may share it, and whether it was shared. */
 export interface SharedEntry {
   readonly reply: Reply;
   readonly owner: ShareOwner;
+  shared: boolean;
 }
 
-/** Answers kept for their Share button, by a short key that fits in a custom_id. */
+/** Answers kept for their Share button, by a short random key (fits a Discord custom_id or a Slack button value). */
 export interface ShareCache {
   /** Stores a reply with the user (and channel) it was shown to, and returns its key. */
   put(reply: Reply, owner: ShareOwner): string;
@@ -26,37 +28,21 @@ export interface ShareCacheOptions {
   readonly now?: () => number;
 }
 
-/** Creates a small bounded in-memory cache of shareable answers. */
+/** Creates the bounded in-memory cache of shareable answers both chat adapters use. */
 export function createShareCache(options: ShareCacheOptions = {}): ShareCache {
-  const capacity = Math.max(1, options.capacity ?? 500);
-  const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
-  const now = options.now ?? Date.now;
-  const entries = new Map<string, { entry: SharedEntry; expires: number }>();
-  const sweep = (at: number): void => {
-    for (const [key, entry] of entries) {
-      if (entry.expires > at) break; // insertion order is expiry order
-      entries.delete(key);
-    }
-  };
+  const entries = createExpiringMap<SharedEntry>({
+    ttlMs: options.ttlMs ?? 60 * 60 * 1000,
+    maxEntries: Math.max(1, options.capacity ?? 500),
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     put(reply, owner) {
-      const at = now();
-      sweep(at);
       let key = randomBytes(6).toString("base64url");
       while (entries.has(key)) key = randomBytes(6).toString("base64url");
-      entries.set(key, { entry: { reply, owner }, expires: at + ttlMs });
-      while (entries.size > capacity) entries.delete(entries.keys().next().value!);
+      entries.set(key, { reply, owner, shared: false });
       return key;
     },
-    get(key) {
-      const kept = entries.get(key);
-      if (!kept) return null;
-      if (kept.expires <= now()) {
-        entries.delete(key);
-        return null;
-      }
-      return kept.entry;
-    },
+    get: (key) => entries.get(key) ?? null,
     get size() {
       return entries.size;
     },

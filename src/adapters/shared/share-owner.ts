@@ -5,9 +5,6 @@ export interface ShareOwner {
   readonly channel: string | null;
 }
 
-/** Said to anyone else who presses the share button (a replayed or forwarded button value). */
-export const NOT_YOURS_TO_SHARE = "Only the person who asked can share this answer, and only in the channel where it was asked.";
-
 /** Whether `user` pressing share in `channel` may post the answer kept for `owner`. */
 export function mayShare(owner: ShareOwner, user: string | undefined, channel: string | null | undefined): boolean {
   return user !== undefined && user === owner.user && (channel ?? null) === owner.channel;
