@@ -4,7 +4,7 @@ import type { ZodType } from "zod";
 import { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES } from "../knowledge/article-text.js";
 import { buildCorpus, type Corpus, type SeedFile } from "../knowledge/corpus.js";
 import { seedSchemas } from "../knowledge/metadata.js";
-import type { Topic } from "../knowledge/types.js";
+import type { Lexicon, Topic } from "../knowledge/types.js";
 import { wordNetLexicon } from "./wordnet.js";
 
 /** Raised when a seed's metadata or the topic file is missing or malformed; names the file and the reason. */
@@ -78,5 +78,12 @@ export function readSeeds(dir: string, options: SeedOptions = {}): { seeds: Seed
 /** Reads and parses a seeds folder; query words get WordNet synonyms. */
 export function loadCorpus(dir: string, options: SeedOptions = {}): Corpus {
   const { seeds, topic } = readSeeds(dir, options);
-  return buildCorpus(seeds, topic, wordNetLexicon());
+  return buildCorpus(seeds, topic, defaultLexicon());
+}
+
+let lexicon: Lexicon | undefined;
+/** The lexicon every corpus loaded from disk gets, built or restored from a snapshot: WordNet, read on first use. */
+export function defaultLexicon(): Lexicon {
+  lexicon ??= wordNetLexicon();
+  return lexicon;
 }

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "../knowledge/article-text.js";
-import { loadCorpus, type SeedOptions } from "./seeds.js";
+import { defaultLexicon, loadCorpus, type SeedOptions } from "./seeds.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import { SYNONYM_GROUPS } from "../knowledge/lexicon.js";
 import { RANKING, type RetrieverData } from "../knowledge/ranking.js";
@@ -59,7 +59,7 @@ export function loadKnowledge(seedsDir: string, cacheDir: string | null, options
     const snapshot = deserialize(readFileSync(path)) as Snapshot;
     if (snapshot.key === key) {
       const { corpus, documentFirst } = unpackCorpus(snapshot.corpus, (id) => readFileSync(join(seedsDir, `${id}.txt`), "utf8"));
-      return { knowledge: createKnowledge(corpus, { data: snapshot.data, documentFirst }), from: "snapshot", snapshotPath: path };
+      return { knowledge: createKnowledge({ ...corpus, lexicon: defaultLexicon() }, { data: snapshot.data, documentFirst }), from: "snapshot", snapshotPath: path };
     }
   } catch {
     // no snapshot yet, or an unreadable one: build

@@ -26,6 +26,18 @@ describe("index snapshots", () => {
     expect(second.knowledge.timeline()).toEqual(first.knowledge.timeline());
   });
 
+  it("answers chat-style questions and claims from a snapshot exactly as from a build (the lexicon comes along)", () => {
+    const { seeds, cache } = tempSeeds();
+    const built = loadKnowledge(seeds, cache).knowledge;
+    const restored = loadKnowledge(seeds, cache);
+    expect(restored.from).toBe("snapshot");
+    // words the index lacks are matched through the lexicon: "global" for "world", "argue" for "arguments"
+    for (const q of ["who won the world cup", "list ms arguments", "wait so did msft actually sue??", "does statless mean the model remebers nothing between sesions"]) {
+      expect(restored.knowledge.ask(q)).toEqual(built.ask(q));
+    }
+    expect(restored.knowledge.cite("amazon put 60 billion into openai")).toEqual(built.cite("amazon put 60 billion into openai"));
+  });
+
   it("is keyed by the seeds: a changed or added article rebuilds it", () => {
     const { seeds, cache } = tempSeeds();
     const before = snapshotKey(seeds);
