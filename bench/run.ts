@@ -47,10 +47,10 @@ async function main(): Promise<void> {
   log("|---|---|---|---|---|");
   const seeds = benchCorpus("seeds", real, queries);
   corpusRows(seeds).forEach(log);
-  const k10 = benchCorpus("synthetic 10k", buildCorpus(syntheticSeeds(real, 10_000, 10), real.topic), queries);
+  const k10 = benchCorpus("synthetic 10k", buildCorpus(syntheticSeeds(real, 10_000, 10), real.topic, real.lexicon), queries);
   corpusRows(k10).forEach(log);
   const seeds100k = syntheticSeeds(real, 100_000, 100);
-  const k100 = benchCorpus("synthetic 100k", buildCorpus(seeds100k, real.topic), queries);
+  const k100 = benchCorpus("synthetic 100k", buildCorpus(seeds100k, real.topic, real.lexicon), queries);
   corpusRows(k100).forEach(log);
 
   const dir = writeSeeds(seeds100k, real.topic);
