@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { ZodType } from "zod";
 import { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES } from "../knowledge/article-text.js";
 import { buildCorpus, type Corpus, type SeedFile } from "../knowledge/corpus.js";
 import { seedSchemas } from "../knowledge/metadata.js";
-import type { Lexicon, Topic } from "../knowledge/types.js";
+import type { DocumentMeta, Lexicon, Topic } from "../knowledge/types.js";
 import { wordNetLexicon } from "./wordnet.js";
 
 /** Raised when a seed's metadata or the topic file is missing or malformed; names the file and the reason. */
@@ -22,7 +22,7 @@ export class SeedError extends Error {
 export interface SeedOptions {
   /** Articles (`.txt`) over this many bytes are skipped (default {@link DEFAULT_MAX_ARTICLE_BYTES}). */
   readonly maxArticleBytes?: number;
-  /** Told about each article skipped (too big, empty, binary, not UTF-8), with the file and the reason. */
+  /** Told about each article skipped (too big, empty, binary, not UTF-8, malformed metadata), with the file and the reason. */
   readonly onSkipped?: (file: string, reason: string) => void;
 }
 
@@ -58,19 +58,42 @@ function readArticle(path: string, options: SeedOptions): string | null {
 }
 
 /**
+ * The metadata of an article: its `.meta.json`, or, when there is none, the article's first line
+ * as its title and everything else unknown. Null (after telling `onSkipped`) when the file exists
+ * but cannot be read or is malformed.
+ */
+function readMeta(dir: string, id: string, raw: string, options: SeedOptions): DocumentMeta | null {
+  const path = join(dir, `${id}.meta.json`);
+  if (!existsSync(path)) {
+    const title = raw.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== "")!.slice(0, 200);
+    return { title, titleFrom: "text", outlet: null, author: null, published: null, publishedAt: null, url: null };
+  }
+  try {
+    return readJson(path, seedSchemas().documentMeta);
+  } catch (error) {
+    if (!(error instanceof SeedError)) throw error;
+    options.onSkipped?.(path, error.reason);
+    return null;
+  }
+}
+
+/**
  * Reads every `*.txt` seed with its `*.meta.json` and the `topic.json` from a folder.
- * Adding an article is dropping both files into the folder. Articles that are too big, empty,
- * binary or not UTF-8 are skipped (reported through `onSkipped`); malformed metadata throws.
- * @throws SeedError naming the file and the reason
+ * Adding an article is dropping its `.txt` (and, best, a `.meta.json`) into the folder. Articles
+ * that are too big, empty, binary or not UTF-8, or whose metadata is malformed, are skipped and
+ * reported through `onSkipped`; an article without metadata is served with its first line as
+ * title. Only a missing or malformed `topic.json` stops the load.
+ * @throws SeedError naming the topic file and the reason
  */
 export function readSeeds(dir: string, options: SeedOptions = {}): { seeds: SeedFile[]; topic: Topic } {
   const topic = readJson(join(dir, "topic.json"), seedSchemas().topic);
   const seeds: SeedFile[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
     const id = file.slice(0, -".txt".length);
-    const meta = readJson(join(dir, `${id}.meta.json`), seedSchemas().documentMeta);
     const raw = readArticle(join(dir, file), options);
-    if (raw !== null) seeds.push({ id, raw, meta });
+    if (raw === null) continue;
+    const meta = readMeta(dir, id, raw, options);
+    if (meta !== null) seeds.push({ id, raw, meta });
   }
   return { seeds, topic };
 }

@@ -27,16 +27,29 @@ describe("loading seeds", () => {
     expect(corpus.documents.map((d) => d.id)).toContain("004_new");
   });
 
-  it("names the file and field of malformed metadata", () => {
+  it("skips an article with malformed metadata, naming the file and field, and serves the rest", () => {
     const dir = copy();
     writeFileSync(join(dir, "000_598b52fffe793390.meta.json"), JSON.stringify({ title: "x", titleFrom: "capture", outlet: null, author: null, published: "19 March 2026", publishedAt: null, url: null }));
-    expect(() => loadCorpus(dir)).toThrow(SeedError);
-    expect(() => loadCorpus(dir)).toThrow(/000_598b52fffe793390\.meta\.json: published must be YYYY-MM-DD/);
+    const skipped: string[] = [];
+    const corpus = loadCorpus(dir, { onSkipped: (file, reason) => skipped.push(`${file}: ${reason}`) });
+    expect(skipped).toEqual([expect.stringMatching(/000_598b52fffe793390\.meta\.json: published must be YYYY-MM-DD$/)]);
+    expect(corpus.documents.map((d) => d.id)).toEqual(["001_95726b0dba58b25f", "002_fe4c9072057f4f2d", "003_1c2bf20c0f6f61d5"]);
   });
 
-  it("names a missing metadata file", () => {
+  it("stops on a malformed topic file, naming it", () => {
+    const dir = copy();
+    writeFileSync(join(dir, "topic.json"), "{ not json");
+    expect(() => loadCorpus(dir)).toThrow(SeedError);
+    expect(() => loadCorpus(dir)).toThrow(/topic\.json: /);
+  });
+
+  it("serves an article without metadata, titled by its first line, outlet and date unknown", () => {
     const dir = copy();
     rmSync(join(dir, "001_95726b0dba58b25f.meta.json"));
-    expect(() => loadCorpus(dir)).toThrow(/001_95726b0dba58b25f\.meta\.json: ENOENT/);
+    const doc = loadCorpus(dir).documents.find((d) => d.id === "001_95726b0dba58b25f")!;
+    expect(doc.meta).toMatchObject({ titleFrom: "text", outlet: null, author: null, published: null, url: null });
+    expect(doc.meta.title.length).toBeGreaterThan(0);
+    expect(doc.raw.trimStart().startsWith(doc.meta.title)).toBe(true);
+    expect(doc.passages.length).toBeGreaterThan(0);
   });
 });

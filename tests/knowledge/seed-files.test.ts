@@ -92,15 +92,27 @@ describe("seed files", () => {
     expect(warnings).toEqual([expect.stringMatching(/004_huge\.txt$/)]);
   });
 
-  it("reports a failed reload with the file and the reason", () => {
+  it("skips an article with malformed metadata on reload, naming the file and the reason", () => {
+    const dir = copy();
+    const skipped: string[] = [];
+    const holder = createKnowledgeHolder(dir, null, { onSkipped: (file, reason) => skipped.push(`${file}: ${reason}`) });
+    addArticle(dir, "004_bad_meta", ARTICLE, { ...README_META, published: "1 December 2026" });
+    addArticle(dir, "005_fine", ARTICLE);
+    expect(holder.reload()).toEqual({ ok: true, added: ["005_fine"] });
+    expect(skipped).toEqual([expect.stringMatching(/004_bad_meta\.meta\.json: published must be YYYY-MM-DD$/)]);
+  });
+
+  it("reports a failed reload with the file and the reason, and keeps serving the previous index", () => {
     const dir = copy();
     const holder = createKnowledgeHolder(dir, null);
-    addArticle(dir, "004_bad_meta", ARTICLE, { ...README_META, published: "1 December 2026" });
+    const before = holder.current();
+    writeFileSync(join(dir, "topic.json"), JSON.stringify({ story: "x" }));
     const result = holder.reload();
     expect(result.ok).toBe(false);
     const error = (result as { error: Error }).error as SeedError;
     expect(error).toBeInstanceOf(SeedError);
-    expect(error.file).toMatch(/004_bad_meta\.meta\.json$/);
-    expect(error.reason).toBe("published must be YYYY-MM-DD");
+    expect(error.file).toMatch(/topic\.json$/);
+    expect(error.reason).toMatch(/parties/);
+    expect(holder.current()).toBe(before);
   });
 });
