@@ -55,3 +55,14 @@ export const DIGEST_MESSAGES = {
   list: (lines: readonly string[]): Reply => notice("Digest subscriptions", lines.join("\n"), "info"),
   nothingToPost: notice("Nothing to post", "With its mode, this channel's digest would post nothing now, or the channel has no subscription.", "info"),
 } as const;
+
+/** How a `cite` reply names each verdict before its reason. */
+export const VERDICT_LABELS = {
+  supported: "Supported",
+  contradicted: "Contradicted",
+  mixed: "Sources disagree",
+  unverified: "Unverified",
+} as const;
+
+/** Said before the passages of an answer given with low confidence. */
+export const LOW_CONFIDENCE = "These are the closest passages I found; they may not answer your question.";

@@ -20,9 +20,6 @@ export const ANSWERING = {
   noteCandidates: 15,
 } as const;
 
-/** The note on an answer given with low confidence. */
-export const LOW_CONFIDENCE_NOTE = "These are the closest passages I found; they may not answer your question.";
-
 /** The line shown when the sources do not answer. */
 export function abstainMessage(topic: Topic): string {
   const tries = topic.suggestions.slice(0, 3).map((s) => `“${s}”`).join(", ");
@@ -33,7 +30,7 @@ export function abstainMessage(topic: Topic): string {
  * Answers a question (`ask`) or finds passages for a claim (`cite`): up to three verbatim, cited
  * passages, best first, with notes on corroboration and on sources that differ. Whether to answer
  * is decided by the fitted answerability model: confidence "high", "low" (the closest passages,
- * with a note saying they may not answer) or "none" (abstain).
+ * which may not answer: replies say so) or "none" (abstain).
  */
 export function composeAnswer(
   retriever: Retriever,
@@ -73,7 +70,6 @@ export function composeAnswer(
     ...figureConflicts(query, chosen[0]!, relevant, retriever),
     ...dateConflicts(query, chosen[0]!, ranked, retriever, analyzer, topic),
   ];
-  if (confidence === "low") notes.unshift(LOW_CONFIDENCE_NOTE);
   return { query, abstained: false, confidence, items, notes };
 }
 
