@@ -65,6 +65,20 @@ for (const makeDriver of drivers) {
       expect(await driver.command(`ask ${"why ".repeat(200)}`)).toMatch(/too long/i);
     });
 
+    it("gives a claim's verdict before its evidence", async () => {
+      const text = await driver.command("cite Amazon is investing $60 billion in OpenAI");
+      const verdict = text.search(/Contradicted/);
+      expect(verdict).toBeGreaterThanOrEqual(0);
+      expect(text).toMatch(/\$50 billion, not \$60 billion/);
+      expect(verdict).toBeLessThan(text.search(/¶\d+/));
+    });
+
+    it("gives a message's verdict from Find sources too", async () => {
+      const text = await driver.findSources("Amazon is investing $60 billion in OpenAI");
+      expect(text.search(/Contradicted/)).toBeGreaterThanOrEqual(0);
+      expect(text.search(/Contradicted/)).toBeLessThan(text.search(/¶\d+/));
+    });
+
     it("finds sources for a message", async () => {
       const text = await driver.findSources("Microsoft says they will sue if Amazon and OpenAI breach the contract");
       expect(text).toMatch(/sue|breach/i);
