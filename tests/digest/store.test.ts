@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { MIGRATIONS, SCHEMA_VERSION } from "../../src/digest/migrations.js";
+import { MIGRATIONS, SCHEMA_VERSION } from "../../src/db/migrations.js";
 import { openDigestStore } from "../../src/digest/store.js";
 import { tempDir } from "./helpers.js";
 

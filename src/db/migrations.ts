@@ -6,7 +6,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-/** The digest schema, oldest first. Never edit an applied step: add a new one. */
+/** The database schema (digests, and the articles and feeds added to the seeds), oldest first. Never edit an applied step: add a new one. */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
