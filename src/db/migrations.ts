@@ -67,6 +67,44 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE delivered_passages;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Articles added by URL or from a followed feed: served beside the seeds folder's articles.
+      CREATE TABLE articles (
+        document   TEXT PRIMARY KEY,
+        url        TEXT NOT NULL UNIQUE,
+        title      TEXT NOT NULL,
+        outlet     TEXT,
+        author     TEXT,
+        published  TEXT,
+        text       TEXT NOT NULL,
+        added_at   TEXT NOT NULL,
+        added_via  TEXT NOT NULL CHECK (added_via IN ('url', 'feed')),
+        feed       TEXT
+      );
+
+      -- Feeds followed, with what their server said last time (for conditional requests).
+      CREATE TABLE feeds (
+        url            TEXT PRIMARY KEY,
+        title          TEXT,
+        etag           TEXT,
+        last_modified  TEXT,
+        followed_at    TEXT NOT NULL,
+        polled_at      TEXT
+      );
+
+      -- Every entry a feed has offered: added, or skipped with the reason.
+      CREATE TABLE feed_entries (
+        feed     TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+        url      TEXT NOT NULL,
+        state    TEXT NOT NULL CHECK (state IN ('added', 'skipped')),
+        reason   TEXT,
+        seen_at  TEXT NOT NULL,
+        PRIMARY KEY (feed, url)
+      );
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

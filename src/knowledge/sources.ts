@@ -11,6 +11,10 @@ export interface SourceSummary {
   readonly paragraphs: number;
   /** The article's section headings: what it covers. */
   readonly sections: readonly string[];
+  /** How it came in: the seeds folder, by URL or from a followed feed. */
+  readonly addedVia: "seed" | "url" | "feed";
+  /** When it was added (ISO date-time); null for the seeds folder's articles. */
+  readonly addedAt: string | null;
 }
 
 /** Lists the documents the bot answers from, with their paragraph counts and sections. */
@@ -24,5 +28,7 @@ export function listSources(documents: readonly SourceDocument[]): SourceSummary
     url: d.meta.url,
     paragraphs: d.passages.length,
     sections: [...new Set(d.passages.map((p) => p.section).filter((s): s is string => s !== null))],
+    addedVia: d.meta.addedVia ?? "seed",
+    addedAt: d.meta.addedAt ?? null,
   }));
 }

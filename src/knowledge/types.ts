@@ -11,6 +11,10 @@ export interface DocumentMeta {
   readonly publishedAt: string | null;
   readonly url: string | null;
   readonly notes?: string | undefined;
+  /** How the article came in: the seeds folder (absent), by URL or from a followed feed. */
+  readonly addedVia?: "url" | "feed";
+  /** When it was added (ISO date-time), for articles added by URL or from a feed. */
+  readonly addedAt?: string;
 }
 
 /** What kind of block of the article a passage came from. */

@@ -24,6 +24,8 @@ export interface SeedOptions {
   readonly maxArticleBytes?: number;
   /** Told about each article skipped (too big, empty, binary, not UTF-8, malformed metadata), with the file and the reason. */
   readonly onSkipped?: (file: string, reason: string) => void;
+  /** Articles added by URL or from feeds (the article store), read at each load and served after the folder's; `version` changes with them. */
+  readonly stored?: () => { readonly seeds: readonly SeedFile[]; readonly version: string };
 }
 
 function readJson<T>(path: string, schema: ZodType<T>): T {
@@ -98,10 +100,10 @@ export function readSeeds(dir: string, options: SeedOptions = {}): { seeds: Seed
   return { seeds, topic };
 }
 
-/** Reads and parses a seeds folder; query words get WordNet synonyms. */
+/** Reads and parses a seeds folder, with the stored articles after its own; query words get WordNet synonyms. */
 export function loadCorpus(dir: string, options: SeedOptions = {}): Corpus {
   const { seeds, topic } = readSeeds(dir, options);
-  return buildCorpus(seeds, topic, defaultLexicon());
+  return buildCorpus([...seeds, ...(options.stored?.().seeds ?? [])], topic, defaultLexicon());
 }
 
 let lexicon: Lexicon | undefined;

@@ -22,12 +22,14 @@ interface Snapshot {
 
 /**
  * The snapshot key: a hash of every seed file's name, size and modification time, and of the
- * index options (format, ranking weights, synonyms, stop words). Adding, removing or editing an
+ * index options (format, ranking weights, synonyms, stop words), and of the stored articles'
+ * version. Adding, removing or editing an
  * article, or changing an option, gives a new key; reading every article to hash its bytes would
  * cost more than the snapshot saves.
  */
-export function snapshotKey(seedsDir: string, maxArticleBytes = DEFAULT_MAX_ARTICLE_BYTES): string {
+export function snapshotKey(seedsDir: string, maxArticleBytes = DEFAULT_MAX_ARTICLE_BYTES, storedVersion = ""): string {
   const hash = createHash("sha256");
+  hash.update(`stored:${storedVersion}\n`);
   hash.update(JSON.stringify({ INDEX_FORMAT, RANKING, SYNONYM_GROUPS, stop: [...STOP_WORDS].sort(), maxArticleBytes }));
   for (const file of readdirSync(seedsDir).sort()) {
     if (!/\.(txt|json)$/.test(file)) continue;
@@ -50,15 +52,19 @@ export interface LoadedKnowledge {
  * builds. A snapshot that cannot be read is ignored and rebuilt. Skipped articles are reported
  * (through `options.onSkipped`) when the index is built.
  */
-export function loadKnowledge(seedsDir: string, cacheDir: string | null, options: SeedOptions = {}): LoadedKnowledge {
+export function loadKnowledge(seedsDir: string, cacheDir: string | null, given: SeedOptions = {}): LoadedKnowledge {
+  // the stored articles are read once per load
+  const stored = given.stored?.();
+  const options: SeedOptions = stored ? { ...given, stored: () => stored } : given;
   const build = (): Knowledge => createKnowledge(loadCorpus(seedsDir, options));
   if (cacheDir === null) return { knowledge: build(), from: "build", snapshotPath: null };
-  const key = snapshotKey(seedsDir, options.maxArticleBytes);
+  const key = snapshotKey(seedsDir, options.maxArticleBytes, stored?.version);
+  const storedRaw = new Map((stored?.seeds ?? []).map((seed) => [seed.id, seed.raw]));
   const path = join(cacheDir, `index-${key}.bin`);
   try {
     const snapshot = deserialize(readFileSync(path)) as Snapshot;
     if (snapshot.key === key) {
-      const { corpus, documentFirst } = unpackCorpus(snapshot.corpus, (id) => readFileSync(join(seedsDir, `${id}.txt`), "utf8"));
+      const { corpus, documentFirst } = unpackCorpus(snapshot.corpus, (id) => storedRaw.get(id) ?? readFileSync(join(seedsDir, `${id}.txt`), "utf8"));
       return { knowledge: createKnowledge({ ...corpus, lexicon: defaultLexicon() }, { data: snapshot.data, documentFirst }), from: "snapshot", snapshotPath: path };
     }
   } catch {
