@@ -11,6 +11,7 @@ import { chatModes, type Config } from "./config.js";
 import { createDigests } from "./digest/digests.js";
 import { watchSeeds, type SeedWatcher } from "./digest/seed-watch.js";
 import { createHealthServer, healthReport, type HealthServer } from "./http/health-server.js";
+import { storedArticles } from "./sources/article-store.js";
 import { createKnowledgeHolder } from "./sources/holder.js";
 import { createLogger } from "./log.js";
 
@@ -27,15 +28,20 @@ export interface Runtime {
   reload(): void;
 }
 
+/** How often a running bot looks for articles added to the database. */
+const STORED_CHECK_MS = 60_000;
+
 /** Wires configuration into a runtime. */
 export async function createRuntime(config: Config, io: { stdin: Readable; stdout: Writable }): Promise<Runtime> {
   const startedAt = Date.now();
   const modes = chatModes(config);
   const consoleOnly = modes.slack === null && !modes.discord;
   const log = createLogger(config.LOG_LEVEL ?? (consoleOnly ? "warn" : "info"));
+  const stored = storedArticles(config.DATABASE_PATH);
   const holder = createKnowledgeHolder(config.SEEDS_DIR, config.INDEX_CACHE_DIR === "off" ? null : config.INDEX_CACHE_DIR, {
     maxArticleBytes: config.MAX_ARTICLE_BYTES,
     onSkipped: (file, reason) => log.warn({ file, reason }, "article skipped"),
+    stored: stored.read,
   });
   const knowledge = () => holder.current();
   log.info({ passages: knowledge().passageCount, documents: knowledge().corpus.documents.length }, "knowledge loaded");
@@ -102,6 +108,8 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   // the Slack adapter serves /healthz on PORT itself (beside /slack/events, or alone in Socket Mode)
   const health: HealthServer | null = consoleOnly || modes.slack ? null : createHealthServer({ port: config.PORT, host: config.HOST, report });
   let watcher: SeedWatcher | null = null;
+  let storedCheck: NodeJS.Timeout | null = null;
+  let storedVersion = stored.version();
 
   const reload = (): void => {
     const result = holder.reload();
@@ -118,6 +126,18 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     reload,
     async start() {
       watcher = watchSeeds({ dir: config.SEEDS_DIR, reload, log });
+      // articles added by any process sharing the database (CLI, other replicas) are picked up within a minute
+      storedCheck = setInterval(() => {
+        try {
+          const now = stored.version();
+          if (now === storedVersion) return;
+          storedVersion = now;
+          reload();
+        } catch (error) {
+          log.error({ err: error }, "could not check the stored articles");
+        }
+      }, STORED_CHECK_MS);
+      storedCheck.unref();
       digests.start();
       for (const adapter of adapters) await adapter.start();
       if (health) {
@@ -130,7 +150,9 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
       consoleAdapter?.stop();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       watcher?.close();
+      if (storedCheck) clearInterval(storedCheck);
       await digests.stop();
+      stored.close();
       await health?.stop();
     },
   };

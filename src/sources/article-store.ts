@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import type { SeedFile } from "../knowledge/corpus.js";
 import { openDatabase } from "../db/sqlite.js";
 
@@ -186,4 +187,22 @@ export function storedSeeds(articles: readonly StoredArticle[]): SeedFile[] {
       addedAt: a.addedAt,
     },
   }));
+}
+
+/**
+ * The stored articles of the database at `path`, as the seed options read them at each load.
+ * The database is opened on the first read that finds the file (a bot or CLI that never added an
+ * article creates none); until then there are no stored articles.
+ */
+export function storedArticles(path: string): { read: () => { seeds: SeedFile[]; version: string }; version: () => string; close: () => void } {
+  let store: ArticleStore | null = null;
+  const open = (): ArticleStore | null => (store ??= path === ":memory:" || !existsSync(path) ? null : openArticleStore(path));
+  return {
+    read: () => {
+      const s = open();
+      return s ? { seeds: storedSeeds(s.list()), version: s.version() } : { seeds: [], version: "" };
+    },
+    version: () => open()?.version() ?? "",
+    close: () => store?.close(),
+  };
 }
