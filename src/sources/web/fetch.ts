@@ -188,6 +188,8 @@ function decodeBody(bytes: Buffer, charset: string | null): string {
   return bytes.toString("utf8");
 }
 
+const ignore = (): void => {};
+
 interface Hop {
   readonly res: IncomingMessage;
   readonly close: () => void;
@@ -232,7 +234,13 @@ function requestOnce(
     });
     req.once("response", (res) => {
       clearTimeout(connectTimer);
-      resolve({ res, close: () => req.destroy() });
+      const close = (): void => {
+        // Errors after the response (a body cut short on purpose) have nobody left to tell.
+        req.on("error", ignore);
+        res.on("error", ignore);
+        req.destroy();
+      };
+      resolve({ res, close });
     });
     req.end();
   });

@@ -1,3 +1,4 @@
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FetchError, type FetchErrorCode } from "../../../src/sources/web/errors.js";
@@ -63,6 +64,16 @@ beforeAll(async () => {
     "/slow": (_req, res) => {
       res.writeHead(200, { "content-type": "text/html" });
       const t = setInterval(() => res.write("<p>.</p>"), 50);
+      res.on("close", () => clearInterval(t));
+    },
+    "/redirect-endless-body": (_req, res) => {
+      res.writeHead(302, { location: "/article", "content-type": "text/html" });
+      const t = setInterval(() => res.write("<p>moved</p>".repeat(1000)), 5);
+      res.on("close", () => clearInterval(t));
+    },
+    "/error-endless-body": (_req, res) => {
+      res.writeHead(503, { "content-type": "text/html" });
+      const t = setInterval(() => res.write("<p>busy</p>".repeat(1000)), 5);
       res.on("close", () => clearInterval(t));
     },
     "/hang": () => {
@@ -176,6 +187,13 @@ describe("safeFetch", () => {
     expect(result.redirects).toHaveLength(5);
   });
 
+  it("drops the body of a redirect or an error page without reading it", async () => {
+    const moved = await safeFetch(`${server.base}/redirect-endless-body`, html());
+    expect(moved.kind === "ok" && moved.body).toBe(PAGE);
+    expect((await failure(safeFetch(`${server.base}/error-endless-body`, html()))).status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+
   it("refuses a sixth redirect and a redirect loop", async () => {
     expect(await code(safeFetch(`${server.base}/r6`, html()))).toBe("too-many-redirects");
     expect(await code(safeFetch(`${server.base}/loop-a`, html()))).toBe("too-many-redirects");
@@ -235,6 +253,21 @@ describe("safeFetch", () => {
     expect(slow.code).toBe("timeout");
     expect(await code(safeFetch(`${server.base}/hang`, html({ timeoutMs: 300 })))).toBe("timeout");
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it("times out a connection whose TLS handshake never finishes", async () => {
+    const silent = createNetServer((socket) => socket.on("error", () => {}));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const started = Date.now();
+      const error = await failure(safeFetch(`https://127.0.0.1:${port}/`, { accept: "html", allowHosts: `127.0.0.1:${port}`, connectTimeoutMs: 200 }));
+      expect(error.code).toBe("timeout");
+      expect(error.message).toMatch(/no connection/);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      silent.close();
+    }
   });
 
   it("can be aborted", async () => {
