@@ -10,7 +10,7 @@ import { allDefinitions, commands, groups, listing } from "./index.js";
 import { groupUsageLead, SOMETHING_WENT_WRONG, unknownCommandLead, userErrorReply } from "./messages.js";
 import { OPTION_KINDS, type KindContext } from "./option-kinds.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.js";
-import type { Command, CommandContext, CommandDefinition, Invocation, Options, Precondition } from "./types.js";
+import type { Command, CommandContext, CommandDefinition, Invocation, Options, Precondition, SourcesService } from "./types.js";
 
 /** A command request in structured form (Discord options, or parsed text). */
 export interface CommandRequest {
@@ -39,6 +39,10 @@ export interface DispatcherDeps {
   readonly rateLimiter?: RateLimiter;
   /** Failures are logged here (a command's one success line is the adapter's). */
   readonly log?: Logger;
+  /** Adding and removing articles; null or absent where the bot has no article store. */
+  readonly sources?: SourcesService | null;
+  /** User ids (Slack and Discord) of the bot's admins. */
+  readonly adminUserIds?: ReadonlySet<string>;
 }
 
 /** The command a request names, if any. */
@@ -143,7 +147,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     try {
       for (const precondition of definition.preconditions) PRECONDITIONS[precondition](invocation);
       const args = checkOptions(definition, request.options, kindContext);
-      const context: CommandContext = { knowledge: deps.knowledge, digests, invocation };
+      const context: CommandContext = {
+        knowledge: deps.knowledge,
+        digests,
+        sources: deps.sources ?? null,
+        invocation,
+        requireAdmin() {
+          const local = invocation.platform === "console" || invocation.platform === "cli";
+          if (!local && !invocation.canManageServer && !deps.adminUserIds?.has(invocation.user.id)) throw new UserError("not-admin");
+        },
+      };
       return await command.handle(args, context);
     } catch (error) {
       if (error instanceof UserError) return userErrorReply(error, definition.usage);

@@ -4,7 +4,9 @@ import type { SubscriptionErrorCode } from "../src/digest/subscription-input.js"
  * Every refusal a user can get, by identifier. The words for each are in commands/messages.ts.
  * `usage` missing or empty input; `too-long` over an option's limit; `not-text` control characters;
  * `rate-limited`; `guild-only`; `not-allowed` (cannot manage the channel); `digests-unavailable`;
- * `unknown-party`; `nothing-to-look-up` (an empty message for Find sources); and the digest
+ * `unknown-party`; `nothing-to-look-up` (an empty message for Find sources); `not-admin`;
+ * `bad-url`; `sources-unavailable` (no database for added articles); `source-failed` (a page or
+ * feed could not be fetched or read); `unknown-source` (nothing added by that name); and the digest
  * subscription codes of src/digest/subscription-input.ts.
  */
 export type UserErrorCode =
@@ -17,6 +19,11 @@ export type UserErrorCode =
   | "digests-unavailable"
   | "unknown-party"
   | "nothing-to-look-up"
+  | "not-admin"
+  | "bad-url"
+  | "sources-unavailable"
+  | "source-failed"
+  | "unknown-source"
   | SubscriptionErrorCode;
 
 /** What a message needs besides its code: the option concerned, what was typed, limits, waits. */

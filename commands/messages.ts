@@ -27,6 +27,11 @@ export const USER_ERROR_MESSAGES: { readonly [C in UserErrorCode]: (context: Use
     text: `“${typed(c)}” is not an IANA time zone; use a name like Europe/Berlin or America/New_York.`,
   }),
   "bad-mode": (c) => ({ title: "Bad mode", text: `Mode is “changes” or “daily”, not “${typed(c, 20)}”.` }),
+  "not-admin": () => ({ title: "Admins only", text: "Only the bot's admins (ADMIN_USER_IDS, or on Discord the Manage Server permission) may change its sources. Anyone may list them: /dispute sources." }),
+  "bad-url": (c) => ({ title: "Not a web address", text: `“${typed(c, 100)}” is not an http or https address.`, withUsage: true }),
+  "sources-unavailable": () => ({ title: "Not available", text: "Adding sources is not set up on this bot." }),
+  "source-failed": (c) => ({ title: "Could not add it", text: `Nothing was added: ${c.detail ?? "the page could not be read"}.` }),
+  "unknown-source": (c) => ({ title: "Not found", text: `No added article is “${typed(c, 100)}”; /dispute sources lists them.` }),
 };
 
 /** The reply for a refusal; `usage` is the command's usage line, added where the message asks for it. */

@@ -71,4 +71,11 @@ export const OPTION_KINDS: { readonly [K in OptionKindName]: OptionKind } = {
     },
   },
   text: { check: withinLength },
+  url: {
+    check(value, option) {
+      const url = withinLength(value, option);
+      if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new UserError("bad-url", { option: option.name, input: url });
+      return url;
+    },
+  },
 };

@@ -5,9 +5,10 @@ import type { Reply } from "../src/reply/reply.js";
 /**
  * What an option holds: each kind carries its own validator and suggester (commands/option-kinds.ts).
  * `query` a question or claim; `time` a local time of day; `timezone` an IANA zone; `mode` a digest
- * mode; `party` a party of the dispute; `text` anything within the option's length limits.
+ * mode; `party` a party of the dispute; `text` anything within the option's length limits; `url`
+ * an http or https address.
  */
-export type OptionKindName = "query" | "time" | "timezone" | "mode" | "party" | "text";
+export type OptionKindName = "query" | "time" | "timezone" | "mode" | "party" | "text" | "url";
 
 /** One option of a command, as data: adapters turn it into Discord options or text parsing. */
 export interface OptionDefinition {
@@ -67,14 +68,26 @@ export interface Invocation {
   readonly workspace?: string;
   /** Whether the user may manage the channel (Discord: Manage Channels; elsewhere true). */
   readonly canManageChannel: boolean;
+  /** Whether the user may manage the server (Discord: Manage Server); admins of the bot are also named in ADMIN_USER_IDS. */
+  readonly canManageServer?: boolean;
   readonly now: Date;
+}
+
+/** Adding and removing articles (the running bot's article store); the index is reloaded after a change. */
+export interface SourcesService {
+  /** @throws Error with a one-line reason when the page cannot be fetched or holds no article */
+  add(url: string): Promise<{ added: { document: string; title: string; outlet: string | null; published: string | null; paragraphs: number } } | { duplicate: { document: string; url: string } }>;
+  remove(documentOrUrl: string): { document: string; title: string } | null;
 }
 
 /** What a handler may use. `knowledge()` returns the current index (it changes on reload). */
 export interface CommandContext {
   readonly knowledge: () => Knowledge;
   readonly digests: DigestService | null;
+  readonly sources: SourcesService | null;
   readonly invocation: Invocation;
+  /** @throws UserError "not-admin" unless the user is one of the bot's admins */
+  requireAdmin(): void;
 }
 
 /** Option values by name as they arrive from a platform, before checking. */

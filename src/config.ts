@@ -34,6 +34,12 @@ export const configSchema = z
     RATE_LIMIT_PER_MINUTE: wholeNumber(1, 1000).default(10),
     /** Articles (`.txt`) larger than this are refused with a warning instead of being indexed. */
     MAX_ARTICLE_BYTES: wholeNumber(1024, 256 * 1024 * 1024).default(DEFAULT_MAX_ARTICLE_BYTES),
+    /** Hosts (`host` or `host:port`, comma-separated) that may be fetched although they resolve to loopback or private addresses. */
+    FETCH_ALLOW_HOSTS: optionalText,
+    /** User ids (Slack and Discord, comma-separated) who may add and remove sources in chat. */
+    ADMIN_USER_IDS: optionalText.transform((v) => new Set((v ?? "").split(",").map((id) => id.trim()).filter(Boolean))),
+    /** Minutes between polls of the followed feeds in a running bot. */
+    FEED_POLL_MINUTES: wholeNumber(1, 24 * 60).default(30),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xoxb-"), "must start with xoxb-"),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xapp-"), "must start with xapp-"),

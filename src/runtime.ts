@@ -2,6 +2,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Logger } from "pino";
 import { createDispatcher } from "../commands/dispatch.js";
 import { createRateLimiter } from "../commands/rate-limit.js";
+import type { SourcesService } from "../commands/types.js";
 import type { Reply } from "./reply/reply.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
@@ -11,7 +12,8 @@ import { chatModes, type Config } from "./config.js";
 import { createDigests } from "./digest/digests.js";
 import { watchSeeds, type SeedWatcher } from "./digest/seed-watch.js";
 import { createHealthServer, healthReport, type HealthServer } from "./http/health-server.js";
-import { storedArticles } from "./sources/article-store.js";
+import { openArticleStore, storedArticles, type ArticleStore } from "./sources/article-store.js";
+import { createSourcesService, pollFeeds, type LivingSourcesContext } from "./sources/living.js";
 import { createKnowledgeHolder } from "./sources/holder.js";
 import { createLogger } from "./log.js";
 
@@ -60,9 +62,20 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     },
     log,
   });
+  // articles added in chat or from feeds: fetched under the safety rules, stored, and served after a reload
+  const living = (): LivingSourcesContext => ({
+    store: (articleStore ??= openArticleStore(config.DATABASE_PATH)),
+    documents: () => knowledge().corpus.documents,
+    topic: knowledge().corpus.topic,
+    allowHosts: config.FETCH_ALLOW_HOSTS,
+  });
+  let articleStore: ArticleStore | null = null;
+  const sourcesService: SourcesService = createSourcesService(living, () => reloadStored());
   const dispatcher = createDispatcher({
     knowledge,
     digests: digests.service,
+    sources: sourcesService,
+    adminUserIds: config.ADMIN_USER_IDS,
     rateLimiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
     log,
   });
@@ -109,7 +122,13 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   const health: HealthServer | null = consoleOnly || modes.slack ? null : createHealthServer({ port: config.PORT, host: config.HOST, report });
   let watcher: SeedWatcher | null = null;
   let storedCheck: NodeJS.Timeout | null = null;
+  let feedPoll: NodeJS.Timeout | null = null;
   let storedVersion = stored.version();
+  /** Reloads now that the stored articles changed (the periodic check then finds nothing new). */
+  function reloadStored(): void {
+    storedVersion = stored.version();
+    reload();
+  }
 
   const reload = (): void => {
     const result = holder.reload();
@@ -138,6 +157,20 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         }
       }, STORED_CHECK_MS);
       storedCheck.unref();
+      feedPoll = setInterval(() => {
+        if (living().store.feeds().length === 0) return;
+        pollFeeds(living()).then(
+          (result) => {
+            for (const s of result.skipped) log.info({ url: s.url, reason: s.reason }, "feed entry skipped");
+            if (result.added.length > 0) {
+              log.info({ added: result.added.map((a) => a.document) }, "articles added from feeds");
+              reloadStored();
+            }
+          },
+          (error: unknown) => log.error({ err: error }, "feed poll failed"),
+        );
+      }, config.FEED_POLL_MINUTES * 60_000);
+      feedPoll.unref();
       digests.start();
       for (const adapter of adapters) await adapter.start();
       if (health) {
@@ -151,8 +184,10 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
       await Promise.allSettled(adapters.map((a) => a.stop()));
       watcher?.close();
       if (storedCheck) clearInterval(storedCheck);
+      if (feedPoll) clearInterval(feedPoll);
       await digests.stop();
       stored.close();
+      articleStore?.close();
       await health?.stop();
     },
   };

@@ -23,6 +23,7 @@ import { loadKnowledge } from "../sources/snapshot.js";
 import { answerJson, positionsJson, sourcesJson, statusJson, timelineJson } from "./knowledge-json.js";
 import { userErrorLine } from "./messages.js";
 import { cliSeedOptions } from "./seed-options.js";
+import { runSourcesCli, SOURCES_ACTIONS } from "./sources-cli.js";
 
 /** A user error: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -66,7 +67,7 @@ function usage(): string {
     return `${d.name}${args ? ` ${args}` : ""}${JSON_VIEWS[d.name] ? " [--json]" : ""}`;
   });
   const stdin = commands.filter((c) => c.definition.options.some((o) => o.kind === "query")).map((c) => c.definition.name);
-  return `usage: cli ${forms.join(" | ")} | <${stdin.join("|")}> --stdin --json | ${groups.map((g) => `${g.definition.name} …`).join(" | ")}`;
+  return `usage: cli ${forms.join(" | ")} | <${stdin.join("|")}> --stdin --json | sources <${SOURCES_ACTIONS.join("|")}> … | ${groups.map((g) => `${g.definition.name} …`).join(" | ")}`;
 }
 
 function invocation(): Invocation {
@@ -103,6 +104,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<void> 
   if (groups.some((g) => g.definition.name === name)) {
     const { runDigestCli } = await import("./digest-cli.js");
     return runDigestCli(rest, { json, out: io.out, ...(io.write ? { write: io.write } : {}) }, config());
+  }
+  if (name === sourcesDefinition.name && (SOURCES_ACTIONS as readonly string[]).includes(rest[0] ?? "")) {
+    const settings = config();
+    let knowledge: Knowledge | undefined;
+    return runSourcesCli(rest, { json, out: io.out, knowledge: () => (knowledge ??= cliKnowledge(settings)), usageError: (m) => new UsageError(m) }, settings);
   }
   const command = commands.some((c) => c.definition.name === name) ? findCommand({ name }) : null;
   if (!command) throw new UsageError(`unknown command “${name.slice(0, 40)}”; ${usage()}`);

@@ -10,7 +10,9 @@ import { seedKnowledge } from "../support/knowledge.js";
 const context = {
   knowledge: seedKnowledge,
   digests: null,
+  sources: null,
   invocation: { platform: "console", user: { id: "u", name: "u" }, channel: { id: "c" }, canManageChannel: true, now: new Date() },
+  requireAdmin: () => undefined,
 } as const;
 
 describe("handler arguments typed from the command definition", () => {

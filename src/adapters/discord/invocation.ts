@@ -23,6 +23,7 @@ export function invocationOf(interaction: BaseInteraction, now: Date): Invocatio
     channel: channelName === undefined ? { id: interaction.channelId ?? "" } : { id: interaction.channelId ?? "", name: channelName },
     ...(interaction.guildId ? { workspace: interaction.guildId } : {}),
     canManageChannel: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+    canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     now,
   };
 }
