@@ -1,8 +1,8 @@
 import type { SourceDocument, Topic } from "./types.js";
 
-/** Most suggestions returned; Discord shows at most 25. */
+/** Suggestions returned unless the caller asks for another number (platforms cut to their own limits). */
 export const MAX_SUGGESTIONS = 25;
-/** Longest suggestion; Discord's limit for a choice is 100 characters. */
+/** Longest suggestion kept: questions, not paragraphs. */
 export const MAX_SUGGESTION_CHARS = 100;
 
 /** Candidate questions drawn from the topic (known questions, parties, terms) and the section headings. */
