@@ -37,6 +37,19 @@ export type AddResult = { readonly added: AddedArticle } | { readonly duplicate:
 /** Adding or following failed for a reason the user can act on; the message is one line. */
 export class SourceError extends Error {
   override name = "SourceError";
+  constructor(
+    message: string,
+    /** A failure that may pass (a timeout, a network error, a server error): a feed entry is tried again next poll. */
+    readonly transient = false,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether a failure may pass by itself. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof SourceError) return error.transient;
+  return error instanceof FetchError && (error.code === "timeout" || error.code === "network" || (error.code === "http-status" && (error.status ?? 0) >= 500));
 }
 
 function reasonOf(error: unknown): string {
@@ -86,7 +99,7 @@ async function fetchArticle(url: string, ctx: LivingSourcesContext): Promise<Fet
     if (page.kind !== "ok") throw new SourceError(`${url} answered “not modified” to a first request`);
     return { asked, article: extractArticle(page.body, page.url) };
   } catch (error) {
-    throw new SourceError(reasonOf(error));
+    throw new SourceError(reasonOf(error), isTransient(error));
   }
 }
 
@@ -181,7 +194,8 @@ export async function pollFeeds(ctx: LivingSourcesContext): Promise<PollResult> 
       } catch (error) {
         const reason = reasonOf(error);
         skipped.push({ url: entry.url, reason });
-        record("skipped", reason);
+        // a timeout or a server error is tried again at the next poll; other failures are final
+        if (!isTransient(error)) record("skipped", reason);
       }
     }
   }
