@@ -109,6 +109,17 @@ describe("cli sources", () => {
   const database = join(mkdtempSync(join(tmpdir(), "dispute-sources-")), "bot.db");
   const env = (): Record<string, string> => ({ DATABASE_PATH: database, FETCH_ALLOW_HOSTS: base.replace("http://", "") });
 
+  it("names an article added by URL in the next changes digest", async () => {
+    const digestDb = join(mkdtempSync(join(tmpdir(), "dispute-sources-digest-")), "bot.db");
+    const e = { DATABASE_PATH: digestDb, FETCH_ALLOW_HOSTS: base.replace("http://", "") };
+    expect((await cli(["digest", "subscribe", "--channel", "ops", "--time", "08:00", "--tz", "UTC"], e)).code).toBe(0);
+    expect(JSON.parse((await cli(["digest", "tick", "--at", "2030-03-09T08:00:00Z", "--json"], e)).stdout)).toEqual({ sent: [] });
+    expect((await cli(["sources", "add", `${base}/suit.html`, "--json"], e)).code).toBe(0);
+    const ticked = JSON.parse((await cli(["digest", "tick", "--at", "2030-03-10T08:00:00Z", "--json"], e)).stdout) as { sent: { text: string }[] };
+    expect(ticked.sent).toHaveLength(1);
+    expect(ticked.sent[0]!.text).toContain("New: Microsoft sues Amazon and OpenAI over Frontier (Example Wire, 2026-12-01)");
+  }, 120_000);
+
   it("adds an article by URL, cited with its outlet and date in the next question, and lists it", async () => {
     const added = await cli(["sources", "add", `${base}/suit.html?utm_source=newsletter&fbclid=abc`, "--json"], env());
     expect(added.stderr).toBe("");
