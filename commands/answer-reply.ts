@@ -27,6 +27,7 @@ export function answerReply(title: string, answer: Answer | ClaimCheck): Reply {
     ...(text ? { text } : {}),
     groups: [{ quotes: answer.items.map((item) => quoteOf(item)) }],
     notes: answer.notes,
+    ...(answer.noteCitations ? { noteCitations: answer.noteCitations } : {}),
     actions: ["share"],
     ephemeral: true,
   };

@@ -5,7 +5,7 @@ import { questionHints } from "./question.js";
 import type { Analyzer } from "./analyze.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import { jaccard, SAME_FACT } from "./similarity.js";
-import type { Answer, AnswerItem, Topic } from "./types.js";
+import type { Answer, AnswerItem, Citation, Topic } from "./types.js";
 
 /** Answer-selection settings, calibrated on the evaluation questions as a whole. */
 export const ANSWERING = {
@@ -46,7 +46,7 @@ export function composeAnswer(
   const judged = top ? confidenceOf(answerability(answerabilityFeatures(query, ranked, retriever, analyzer, topic))) : "none";
   const confidence = judged === "none" && top && answerAnyway ? "low" : judged;
   if (!top || confidence === "none") {
-    return { query, abstained: true, confidence: "none", items: [], notes: [abstainMessage(topic)] };
+    return { query, abstained: true, confidence: "none", items: [], notes: [abstainMessage(topic)], noteCitations: [[]] };
   }
   const chosen: RankedPassage[] = [];
   const echoes = new Map<RankedPassage, RankedPassage[]>();
@@ -65,23 +65,36 @@ export function composeAnswer(
   const relevant = ranked
     .slice(0, ANSWERING.noteCandidates)
     .filter((c) => c.score >= top.score * ANSWERING.noteFloor && c.coverage >= top.coverage * ANSWERING.coverageShare);
-  const notes = [
+  const cited = [
     ...corroboration(items[0]!, chosen[0]!, echoes.get(chosen[0]!) ?? [], relevant),
     ...figureConflicts(query, chosen[0]!, relevant, retriever),
     ...dateConflicts(query, chosen[0]!, ranked, retriever, analyzer, topic),
   ];
-  return { query, abstained: false, confidence, items, notes };
+  return { query, abstained: false, confidence, items, notes: cited.map((n) => n.text), noteCitations: cited.map((n) => n.citations) };
 }
 
-function label(c: RankedPassage): string {
-  return citationLabel(itemOf(c.document, c.passage, c.best.sentence).citation);
+/** A note and the citations whose labels it shows (renderers may turn those into links). */
+interface CitedNote {
+  readonly text: string;
+  readonly citations: readonly Citation[];
 }
 
-function corroboration(item: AnswerItem, first: RankedPassage, twins: RankedPassage[], relevant: RankedPassage[]): string[] {
-  const notes: string[] = [];
+/** Builds a note whose citation labels are remembered: `note((label) => `… ${label(c)} …`)`. */
+function note(write: (label: (c: RankedPassage | Citation) => string) => string): CitedNote {
+  const citations: Citation[] = [];
+  const text = write((c) => {
+    const citation = "passage" in c ? itemOf(c.document, c.passage, c.best.sentence).citation : c;
+    citations.push(citation);
+    return citationLabel(citation);
+  });
+  return { text, citations };
+}
+
+function corroboration(item: AnswerItem, first: RankedPassage, twins: RankedPassage[], relevant: RankedPassage[]): CitedNote[] {
+  const notes: CitedNote[] = [];
   if (twins.length > 0) {
     const docs = new Set([first.document.id, ...twins.map((t) => t.document.id)]);
-    notes.push(`${docs.size} sources report this: ${[first, ...twins].map(label).join("; ")}.`);
+    notes.push(note((label) => `${docs.size} sources report this: ${[first, ...twins].map(label).join("; ")}.`));
   }
   for (const figure of extractFigures(item.text)) {
     const agreeing = new Map<string, RankedPassage>();
@@ -90,7 +103,7 @@ function corroboration(item: AnswerItem, first: RankedPassage, twins: RankedPass
       if (extractFigures(c.passage.text).some((f) => f.key === figure.key)) agreeing.set(c.document.id, c);
     }
     if (agreeing.size >= 2) {
-      notes.push(`${agreeing.size} sources agree on ${figure.raw}: ${[...agreeing.values()].map(label).join("; ")}.`);
+      notes.push(note((label) => `${agreeing.size} sources agree on ${figure.raw}: ${[...agreeing.values()].map(label).join("; ")}.`));
       break;
     }
   }
@@ -108,7 +121,7 @@ function elsewhere(first: RankedPassage, list: readonly RankedPassage[], retriev
 }
 
 /** Flags money figures that other sources give differently, for questions or claims about amounts. */
-function figureConflicts(query: string, first: RankedPassage, relevant: RankedPassage[], retriever: Retriever): string[] {
+function figureConflicts(query: string, first: RankedPassage, relevant: RankedPassage[], retriever: Retriever): CitedNote[] {
   const ownFigures = extractFigures(first.best.text).filter((f) => f.key.startsWith("usd:"));
   if (!(questionHints(query).amount || extractFigures(query).length > 0) || ownFigures.length === 0) return [];
   const documentFigures = new Set(extractFigures(first.passage.text).map((f) => f.key));
@@ -119,8 +132,12 @@ function figureConflicts(query: string, first: RankedPassage, relevant: RankedPa
     if (fresh && !theirs.some((f) => documentFigures.has(f.key)) && !differing.has(fresh.raw)) differing.set(fresh.raw, c);
   }
   if (differing.size === 0) return [];
-  const parts = [`${ownFigures[0]!.raw} (${label(first)})`, ...[...differing].map(([raw, c]) => `${raw} (${label(c)})`)];
-  return [`Sources differ on the figure: ${parts.join(" vs ")}.`];
+  return [
+    note((label) => {
+      const parts = [`${ownFigures[0]!.raw} (${label(first)})`, ...[...differing].map(([raw, c]) => `${raw} (${label(c)})`)];
+      return `Sources differ on the figure: ${parts.join(" vs ")}.`;
+    }),
+  ];
 }
 
 /** Terms of the few words right around a stretch of text. */
@@ -135,7 +152,7 @@ function termsAround(text: string, start: number, end: number, analyzer: Analyze
  * thing (the question's own words in the first answer, e.g. "the October 2024 agreement" against
  * "in late 2025, when Microsoft restructured its historic partnership").
  */
-function dateConflicts(query: string, first: RankedPassage, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): string[] {
+function dateConflicts(query: string, first: RankedPassage, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): CitedNote[] {
   if (!questionHints(query).when) return [];
   const mine = extractDates(first.best.text, first.document.meta.published)[0];
   if (!mine) return [];
@@ -143,7 +160,7 @@ function dateConflicts(query: string, first: RankedPassage, ranked: readonly Ran
   const sentenceTerms = new Set(analyzer.terms(first.best.text));
   const things = new Set(retriever.queryTerms(query).filter((t) => !parties.has(t) && sentenceTerms.has(t)));
   if (things.size === 0) return [];
-  const differing: string[] = [];
+  const differing: { raw: string; citation: Citation }[] = [];
   for (const c of ranked) {
     if (c.document.id === first.document.id) continue;
     for (const span of c.passage.sentences) {
@@ -151,10 +168,11 @@ function dateConflicts(query: string, first: RankedPassage, ranked: readonly Ran
       for (const d of extractDates(sentence, c.document.meta.published)) {
         if (compatibleDates(d.date, mine.date)) continue;
         const near = termsAround(sentence, d.index, d.index + d.raw.length, analyzer);
-        if ([...things].some((t) => near.has(t))) differing.push(`${d.raw} (${citationLabel(itemOf(c.document, c.passage, 0).citation)})`);
+        if ([...things].some((t) => near.has(t))) differing.push({ raw: d.raw, citation: itemOf(c.document, c.passage, 0).citation });
       }
     }
     if (differing.length >= 2) break;
   }
-  return differing.length > 0 ? [`Sources give different dates for this: ${mine.raw} (${label(first)}) vs ${differing.join(" vs ")}.`] : [];
+  if (differing.length === 0) return [];
+  return [note((label) => `Sources give different dates for this: ${mine.raw} (${label(first)}) vs ${differing.map((d) => `${d.raw} (${label(d.citation)})`).join(" vs ")}.`)];
 }

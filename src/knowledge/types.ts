@@ -107,6 +107,8 @@ export interface Answer {
   readonly confidence: Confidence;
   readonly items: readonly AnswerItem[];
   readonly notes: readonly string[];
+  /** For each note, the citations whose labels it shows ("Neowin, 2026-03-19, ¶6"), so renderers can link them. */
+  readonly noteCitations?: readonly (readonly Citation[])[];
 }
 
 /** The result of `cite`: the passages for a claim and whether they support or contradict it. */

@@ -28,6 +28,8 @@ export interface Reply {
   readonly groups: readonly ReplyGroup[];
   /** Corroboration, conflicts, caveats. */
   readonly notes: readonly string[];
+  /** For each note, the citations whose labels it shows, so a renderer can turn them into links. */
+  readonly noteCitations?: readonly (readonly Citation[])[];
   /** "share": the user may post this reply visibly in the channel. */
   readonly actions: readonly "share"[];
   /** Shown only to the user who asked (Slack ephemeral, Discord ephemeral). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isVerbatim } from "../../src/cli/eval.js";
-import { MAX_ITEM_CHARS } from "../../src/knowledge/excerpt.js";
+import { citationLabel, MAX_ITEM_CHARS } from "../../src/knowledge/excerpt.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
 const k = seedKnowledge();
@@ -73,5 +73,17 @@ describe("cite", () => {
   it("notes when a claimed figure differs from the sources", () => {
     const a = k.cite("Amazon is investing $60 billion in OpenAI");
     expect(a.items.some((i) => i.text.includes("$50 billion"))).toBe(true);
+  });
+});
+
+describe("note citations", () => {
+  it("lists, for each note, the citations whose labels it shows", () => {
+    const a = seedKnowledge().ask("How big is the Amazon OpenAI deal?");
+    expect(a.notes.length).toBeGreaterThan(0);
+    expect(a.noteCitations).toHaveLength(a.notes.length);
+    a.notes.forEach((note, i) => {
+      expect(a.noteCitations![i]!.length).toBeGreaterThan(0);
+      for (const c of a.noteCitations![i]!) expect(note).toContain(citationLabel(c));
+    });
   });
 });

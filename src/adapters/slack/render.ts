@@ -1,4 +1,6 @@
 import type { types } from "@slack/bolt";
+import { citationLabel } from "../../knowledge/excerpt.js";
+import type { Citation } from "../../knowledge/types.js";
 import type { Reply, ReplyQuote } from "../../reply/reply.js";
 import { blockquote, cut, escapeText, jsonLength, link } from "./mrkdwn.js";
 
@@ -64,6 +66,17 @@ function omittedNote(count: number): types.ContextBlock {
   return context(`… ${what} left out to fit Slack's message size; ask a narrower question to see more.`);
 }
 
+/** A note, escaped, with each cited source's label turned into a link to the article where it has a URL. */
+function linkedNote(note: string, citations: readonly Citation[]): string {
+  const links = new Map<string, string>();
+  for (const c of citations) if (c.url) links.set(escapeText(citationLabel(c)), link(c.url, citationLabel(c)));
+  const escaped = escapeText(note);
+  if (links.size === 0) return escaped;
+  // one pass over whole labels ("…, ¶1" is not the start of "…, ¶12")
+  const labels = [...links.keys()].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return escaped.replace(new RegExp(`(?:${labels.join("|")})(?!\\d)`, "g"), (label) => links.get(label) ?? label);
+}
+
 /**
  * Renders a reply as a Slack message: a header with the title, the plain text, each group's
  * quotes as block quotes with the citation in a context line, the notes and, when asked, a
@@ -84,7 +97,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
 
   const tail: SlackBlock[] = [];
   if (reply.notes.length > 0) {
-    const notes = reply.notes.map((n) => `_Note:_ ${escapeText(n)}`).join("\n");
+    const notes = reply.notes.map((n, i) => `_Note:_ ${linkedNote(n, reply.noteCitations?.[i] ?? [])}`).join("\n");
     tail.push(section(cut(notes, { maxChars: LIMITS.notesChars })));
   }
   const showShare = options.shareId !== undefined && reply.actions.includes("share");

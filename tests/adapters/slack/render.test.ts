@@ -196,3 +196,41 @@ describe("renderReply", () => {
     );
   });
 });
+
+describe("linked notes", () => {
+  const cite = (paragraph: number, url: string | null): Citation => ({
+    document: "d",
+    title: "T",
+    outlet: "Wire",
+    published: "2026-12-01",
+    paragraph,
+    url,
+    section: null,
+    leadIn: null,
+    line: 1,
+    sentences: { start: 0, end: 1 },
+  });
+
+  it("turns each cited source's label in a note into a link to its article, whole labels only", () => {
+    const reply: Reply = {
+      kind: "answer",
+      title: "t",
+      groups: [],
+      notes: ["2 sources report this: Wire, 2026-12-01, ¶12; Wire, 2026-12-01, ¶1 <!channel>."],
+      noteCitations: [[cite(1, "https://wire.test/a"), cite(12, "https://wire.test/b")]],
+      actions: [],
+      ephemeral: true,
+    };
+    const json = JSON.stringify(renderReply(reply).blocks);
+    expect(json).toContain("<https://wire.test/b|Wire, 2026-12-01, ¶12>");
+    expect(json).toContain("<https://wire.test/a|Wire, 2026-12-01, ¶1>");
+    expect(json).not.toContain("<!channel>");
+  });
+
+  it("leaves a label without a URL as text", () => {
+    const reply: Reply = { kind: "answer", title: "t", groups: [], notes: ["See Wire, 2026-12-01, ¶3."], noteCitations: [[cite(3, null)]], actions: [], ephemeral: true };
+    const json = JSON.stringify(renderReply(reply).blocks);
+    expect(json).toContain("See Wire, 2026-12-01, ¶3.");
+    expect(json).not.toContain("<http");
+  });
+});
