@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import type { Corpus } from "../src/knowledge/corpus.js";
-import { createKnowledge } from "../src/knowledge/knowledge.js";
+import { createKnowledge, type Knowledge } from "../src/knowledge/knowledge.js";
 import { measureBuild, timeQueries } from "./measure.js";
 
 /** Figures for one corpus: dispute-bot's index against plain MiniSearch over the same paragraphs. */
@@ -13,6 +13,8 @@ export interface CorpusFigures {
   readonly rawHeapMb: number;
   readonly query: { p50: number; p95: number; p99: number };
   readonly rawQuery: { p50: number; p95: number; p99: number };
+  /** dispute-bot's knowledge over the corpus, for further figures. */
+  readonly knowledge: Knowledge;
 }
 
 /**
@@ -38,6 +40,7 @@ export function benchCorpus(name: string, corpus: Corpus, queries: readonly stri
     rawBuildMs: raw.ms,
     heapMb: ours.heapMb,
     rawHeapMb: raw.heapMb,
+    knowledge: ours.value,
     query,
     rawQuery,
   };

@@ -6,6 +6,7 @@
  */
 import { rmSync } from "node:fs";
 import { buildCorpus } from "../src/knowledge/corpus.js";
+import { extendKnowledge } from "../src/knowledge/knowledge.js";
 import { loadCorpus } from "../src/sources/seeds.js";
 import { DEFAULT_SEEDS_DIR } from "../src/paths.js";
 import { benchDiscord, benchSlack } from "./chat-bench.js";
@@ -53,6 +54,17 @@ async function main(): Promise<void> {
   const k100 = benchCorpus("synthetic 100k", buildCorpus(seeds100k, real.topic, real.lexicon), queries);
   corpusRows(k100).forEach(log);
 
+  // one new article made answerable on the 100k index, in place, against the full build (median of 5)
+  const article = { id: "zzz_added", raw: real.documents[0]!.raw, meta: real.documents[0]!.meta };
+  const addTimes = [0, 1, 2, 3, 4].map(() => {
+    const start = performance.now();
+    const extended = extendKnowledge(k100.knowledge, buildCorpus([article], real.topic, real.lexicon).documents);
+    extended.ask("How much is Amazon investing in OpenAI?");
+    return performance.now() - start;
+  });
+  const addMs = addTimes.sort((a, b) => a - b)[2]!;
+  log(`| | add one article in place, ms (median of 5; build and first answer) | ${addMs.toFixed(1)} | ${k100.buildMs.toFixed(0)} (full build) | ${(addMs / k100.buildMs).toFixed(4)}× |`);
+
   const dir = writeSeeds(seeds100k, real.topic);
   let startup: { coldMs: number; snapshotMs: number };
   try {
@@ -79,6 +91,7 @@ async function main(): Promise<void> {
     q100kRawMinisearchP95Ms: round(k100.rawQuery.p95, 3),
     q100kRatio: round(k100.query.p95 / k100.rawQuery.p95, 4),
     build100kMs: round(k100.buildMs, 0),
+    addArticle100kMs: round(addMs, 1),
     build100kRawMinisearchMs: round(k100.rawBuildMs, 0),
     heap100kMb: round(k100.heapMb, 1),
     heap100kRawMinisearchMb: round(k100.rawHeapMb, 1),

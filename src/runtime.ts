@@ -70,7 +70,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     allowHosts: config.FETCH_ALLOW_HOSTS,
   });
   let articleStore: ArticleStore | null = null;
-  const sourcesService: SourcesService = createSourcesService(living, () => reloadStored());
+  const sourcesService: SourcesService = createSourcesService(living, () => syncStored());
   const dispatcher = createDispatcher({
     knowledge,
     digests: digests.service,
@@ -124,10 +124,23 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   let storedCheck: NodeJS.Timeout | null = null;
   let feedPoll: NodeJS.Timeout | null = null;
   let storedVersion = stored.version();
-  /** Reloads now that the stored articles changed (the periodic check then finds nothing new). */
-  function reloadStored(): void {
-    storedVersion = stored.version();
-    reload();
+  let servedStored = new Set(stored.read().seeds.map((seed) => seed.id));
+  /**
+   * Brings the index up to date with the stored articles: new ones are added in place (answerable
+   * at once, no rebuild); a removal rebuilds the index.
+   */
+  function syncStored(): void {
+    const { seeds, version } = stored.read();
+    storedVersion = version;
+    const ids = new Set(seeds.map((seed) => seed.id));
+    const removed = [...servedStored].some((id) => !ids.has(id));
+    servedStored = ids;
+    if (removed) {
+      reload();
+      return;
+    }
+    const added = holder.extend(seeds);
+    if (added.length > 0) log.info({ added, passages: knowledge().passageCount }, "articles added to the index");
   }
 
   const reload = (): void => {
@@ -148,10 +161,8 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
       // articles added by any process sharing the database (CLI, other replicas) are picked up within a minute
       storedCheck = setInterval(() => {
         try {
-          const now = stored.version();
-          if (now === storedVersion) return;
-          storedVersion = now;
-          reload();
+          if (stored.version() === storedVersion) return;
+          syncStored();
         } catch (error) {
           log.error({ err: error }, "could not check the stored articles");
         }
@@ -164,7 +175,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
             for (const s of result.skipped) log.info({ url: s.url, reason: s.reason }, "feed entry skipped");
             if (result.added.length > 0) {
               log.info({ added: result.added.map((a) => a.document) }, "articles added from feeds");
-              reloadStored();
+              syncStored();
             }
           },
           (error: unknown) => log.error({ err: error }, "feed poll failed"),

@@ -2,12 +2,12 @@ import { createAnalyzer, type Analyzer } from "./analyze.js";
 import { composeAnswer } from "./answer.js";
 import type { Corpus } from "./corpus.js";
 import { collectPositions, resolveParty, type PartyPositions } from "./positions.js";
-import { createRetriever, restoreRetriever, type Retriever, type RetrieverData } from "./retrieval.js";
+import { combineRetrievers, createDeltaRetriever, createRetriever, restoreRetriever, type Retriever, type RetrieverData } from "./retrieval.js";
 import { listSources, type SourceSummary } from "./sources.js";
 import { currentStatus, type Status } from "./status.js";
 import { suggest, suggestionPool } from "./suggest.js";
 import { buildTimeline, type TimelineEvent } from "./timeline.js";
-import type { Answer, ClaimCheck } from "./types.js";
+import type { Answer, ClaimCheck, SourceDocument } from "./types.js";
 import { buildUnits, lazyUnitTable } from "./units.js";
 import { judgeClaim } from "./verdict.js";
 
@@ -49,6 +49,22 @@ export function createKnowledge(corpus: Corpus, restored?: RestoredIndex): Knowl
         corpus.lexicon,
       )
     : createRetriever(buildUnits(corpus.documents), analyzer, corpus.topic, corpus.lexicon);
+  return facade(corpus, analyzer, retriever);
+}
+
+/**
+ * The knowledge with documents added, without rebuilding the index: a small index over the new
+ * documents only, whose statistics count the existing index's, served beside it. Derived views
+ * (status, timeline, positions) are computed afresh, on first use.
+ */
+export function extendKnowledge(knowledge: Knowledge, documents: readonly SourceDocument[]): Knowledge {
+  if (documents.length === 0) return knowledge;
+  const { corpus, analyzer } = knowledge;
+  const delta = createDeltaRetriever(buildUnits(documents), analyzer, corpus.topic, corpus.lexicon, knowledge.retriever);
+  return facade({ ...corpus, documents: [...corpus.documents, ...documents] }, analyzer, combineRetrievers(knowledge.retriever, delta));
+}
+
+function facade(corpus: Corpus, analyzer: Analyzer, retriever: Retriever): Knowledge {
   let allPositions: PartyPositions[] | undefined;
   let status: Status | undefined;
   let timeline: TimelineEvent[] | undefined;

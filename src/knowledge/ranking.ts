@@ -65,6 +65,10 @@ export interface Retriever {
   rank(query: string, limit?: number, minMatched?: number): RankedPassage[];
   /** The index terms of a passage (text, lead-in, section, column headers). */
   termsOf(passage: Passage): ReadonlySet<string>;
+  /** How many units (per field) and passages hold a term; null when the index does not know it. */
+  termStatistics(term: string): { readonly text: number; readonly context: number; readonly section: number; readonly passages: number } | null;
+  /** The units and passages the term statistics count. */
+  statisticsTotals(): { readonly units: number; readonly passages: number };
   /** Number of answer units indexed. */
   readonly size: number;
   /** Number of passages indexed. */

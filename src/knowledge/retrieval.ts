@@ -111,6 +111,62 @@ export function restoreRetriever(units: UnitTable, saved: RetrieverData, analyze
   return makeRetriever(units, index, saved.features, saved.df, analyzer, topic, lexicon);
 }
 
+/**
+ * A retriever over a few documents added to a running index: its own small index, whose term
+ * statistics (units and passages holding each term, and their totals) also count the `base`
+ * retriever's, so its scores and weights compare with the base's. Building it reads only the
+ * added documents; {@link combineRetrievers} serves both as one.
+ */
+export function createDeltaRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic, lexicon: Lexicon | undefined, base: Retriever): Retriever {
+  const index = buildCompactIndex(units, analyzer);
+  const vocabSize = index.text.start.length - 1;
+  const df = passageDocumentFrequency(index, vocabSize);
+  for (const [term, id] of index.vocab) {
+    const known = base.termStatistics(term);
+    if (!known) continue;
+    index.text.matching[id]! += known.text;
+    index.context.matching[id]! += known.context;
+    index.section.matching[id]! += known.section;
+    df[id]! += known.passages;
+  }
+  const totals = { units: index.unitCount + base.statisticsTotals().units, passages: index.passageCount + base.statisticsTotals().passages };
+  return makeRetriever(unitTable(units), index, packFeatures(units, analyzer, topic), df, analyzer, topic, lexicon, totals);
+}
+
+/** Serves a base retriever and a delta over added documents as one: rankings merged by score. */
+export function combineRetrievers(base: Retriever, delta: Retriever): Retriever {
+  return {
+    size: base.size + delta.size,
+    passageCount: base.passageCount + delta.passageCount,
+    queryTerms: (query) => base.queryTerms(query),
+    termsOf: (passage) => base.termsOf(passage),
+    data: () => base.data(),
+    statisticsTotals() {
+      const a = base.statisticsTotals();
+      const b = delta.statisticsTotals();
+      // the delta's totals already count the base's
+      return { units: Math.max(a.units, b.units), passages: Math.max(a.passages, b.passages) };
+    },
+    termStatistics(term) {
+      // the delta's statistics already count the base's; a term only the base knows keeps the base's
+      return delta.termStatistics(term) ?? base.termStatistics(term);
+    },
+    profile(query) {
+      const a = base.profile(query);
+      const b = delta.profile(query);
+      return {
+        terms: a.terms,
+        kinds: a.kinds.map((k, i) => (k === "unknown" ? b.kinds[i]! : k)),
+        weights: a.weights.map((w, i) => (a.kinds[i] === "unknown" ? b.weights[i]! : w)),
+        matches: a.matches.map((m, i) => [...new Set([...m, ...b.matches[i]!])]),
+      };
+    },
+    rank(query, limit = 10, minMatched = 1) {
+      return [...base.rank(query, limit, minMatched), ...delta.rank(query, limit, minMatched)].sort((x, y) => y.score - x.score).slice(0, limit);
+    },
+  };
+}
+
 function makeRetriever(
   units: UnitTable,
   index: CompactIndex,
@@ -119,8 +175,10 @@ function makeRetriever(
   analyzer: Analyzer,
   topic: Topic,
   lexicon: Lexicon | undefined,
+  /** Units and passages the term statistics count (more than this index holds, for a delta). */
+  totals: { readonly units: number; readonly passages: number } = { units: index.unitCount, passages: index.passageCount },
 ): Retriever {
-  const passages = Math.max(1, index.passageCount);
+  const passages = Math.max(1, totals.passages);
   const partyOrder = topic.parties.map((p) => p.id);
   const termCache = new Map<Passage, ReadonlySet<string>>();
 
@@ -256,7 +314,7 @@ function makeRetriever(
 
   /** Adds one term's BM25+ contributions in one field; marks the passages it touches. */
   const accumulate = (field: FieldPostings, spec: TermSpec, boost: number, score: Float64Array, flags: Uint32Array, perUnit: boolean): void => {
-    const scale = spec.weight * boost * bm25Idf(field.matching[spec.id]!, index.unitCount);
+    const scale = spec.weight * boost * bm25Idf(field.matching[spec.id]!, totals.units);
     const mask = 1 << spec.bit;
     const { owner, impact } = field;
     const { touched, touchedList, unitPassage } = { touched: scratch.touched, touchedList: scratch.touchedList, unitPassage: index.unitPassage };
@@ -288,7 +346,7 @@ function makeRetriever(
     const from = field.start[spec.id]!;
     const to = field.start[spec.id + 1]!;
     if (from === to) return;
-    const scale = spec.weight * boost * bm25Idf(field.matching[spec.id]!, index.unitCount);
+    const scale = spec.weight * boost * bm25Idf(field.matching[spec.id]!, totals.units);
     const mask = 1 << spec.bit;
     const { owner, impact } = field;
     const add = (i: number): void => {
@@ -394,6 +452,12 @@ function makeRetriever(
         termCache.set(passage, terms);
       }
       return terms;
+    },
+    statisticsTotals: () => totals,
+    termStatistics(term) {
+      const id = index.vocab.get(term);
+      if (id === undefined) return null;
+      return { text: index.text.matching[id]!, context: index.context.matching[id]!, section: index.section.matching[id]!, passages: df[id]! };
     },
     profile(query) {
       const { terms, weights, kinds, matches } = planQuery(query);

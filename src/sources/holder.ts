@@ -1,5 +1,6 @@
+import { buildCorpus, type SeedFile } from "../knowledge/corpus.js";
+import { extendKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import type { SeedOptions } from "./seeds.js";
-import type { Knowledge } from "../knowledge/knowledge.js";
 import { loadKnowledge } from "./snapshot.js";
 
 /** Holds the current knowledge and rebuilds it from the seeds folder on demand. */
@@ -10,6 +11,12 @@ export interface KnowledgeHolder {
    * @returns the documents added since the previous load, or the error
    */
   reload(): { ok: true; added: string[] } | { ok: false; error: Error };
+  /**
+   * Adds articles to the index in place (no rebuild): they answer at once. A later reload builds
+   * everything afresh, from the seeds folder and the stored articles.
+   * @returns the documents added
+   */
+  extend(seeds: readonly SeedFile[]): string[];
 }
 
 /**
@@ -29,6 +36,12 @@ export function createKnowledgeHolder(seedsDir: string, cacheDir: string | null 
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
       }
+    },
+    extend(seeds) {
+      const known = new Set(knowledge.corpus.documents.map((d) => d.id));
+      const fresh = buildCorpus(seeds.filter((seed) => !known.has(seed.id)), knowledge.corpus.topic).documents;
+      knowledge = extendKnowledge(knowledge, fresh);
+      return fresh.map((d) => d.id);
     },
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentIdOf, openArticleStore, storedSeeds } from "../../src/sources/article-store.js";
+import { createKnowledgeHolder } from "../../src/sources/holder.js";
 import { loadKnowledge } from "../../src/sources/snapshot.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
 
@@ -57,6 +58,20 @@ describe("article store", () => {
     const after = loadKnowledge(DEFAULT_SEEDS_DIR, cache, { stored });
     expect(after.from).toBe("build");
     expect(after.knowledge.sources().some((s) => s.document === documentIdOf(article.url))).toBe(false);
+    store.close();
+  });
+
+  it("adds a stored article to a running index in place, answerable at once", () => {
+    const { store } = tempStore();
+    const holder = createKnowledgeHolder(DEFAULT_SEEDS_DIR, null, { stored: () => ({ seeds: storedSeeds(store.list()), version: store.version() }) });
+    const before = holder.current();
+    expect(before.ask("has microsoft filed a lawsuit in seattle?").items[0]?.text ?? "").not.toContain("federal court in Seattle");
+    store.add(article);
+    expect(holder.extend(storedSeeds(store.list()))).toEqual([documentIdOf(article.url)]);
+    const after = holder.current();
+    expect(after.passageCount).toBeGreaterThan(before.passageCount);
+    expect(after.ask("has microsoft filed a lawsuit in seattle?").items[0]!.text).toContain("federal court in Seattle");
+    expect(holder.extend(storedSeeds(store.list()))).toEqual([]);
     store.close();
   });
 });
