@@ -28,6 +28,8 @@ export interface Runtime {
   stop(): Promise<void>;
   /** Re-reads the seeds folder. */
   reload(): void;
+  /** Brings the index up to date with the articles stored in the database (what a running bot does every minute). */
+  syncSources(): void;
 }
 
 /** How often a running bot looks for articles added to the database. */
@@ -156,6 +158,9 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     log,
     consoleOnly,
     reload,
+    syncSources: () => {
+      if (stored.version() !== storedVersion) syncStored();
+    },
     async start() {
       watcher = watchSeeds({ dir: config.SEEDS_DIR, reload, log });
       // articles added by any process sharing the database (CLI, other replicas) are picked up within a minute

@@ -1,0 +1,43 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+import { createRuntime } from "../src/runtime.js";
+import { openArticleStore } from "../src/sources/article-store.js";
+
+describe("a running bot and the article store", () => {
+  it("answers from an article another process stored, after its periodic check", async () => {
+    const database = join(mkdtempSync(join(tmpdir(), "dispute-runtime-")), "bot.db");
+    const config = loadConfig({ DATABASE_PATH: database, INDEX_CACHE_DIR: "off", LOG_LEVEL: "silent" }, null);
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    let printed = "";
+    stdout.on("data", (chunk: Buffer) => (printed += chunk.toString("utf8")));
+    const runtime = await createRuntime(config, { stdin, stdout });
+
+    // another process (the CLI, a replica) adds an article to the shared database
+    const other = openArticleStore(database);
+    other.add({
+      url: "https://wire.example.test/suit",
+      title: "Microsoft sues Amazon and OpenAI",
+      outlet: "Example Wire",
+      author: null,
+      published: "2026-12-01",
+      text: "Microsoft sues Amazon and OpenAI\nMicrosoft filed a lawsuit against Amazon and OpenAI on Monday in a federal court in Seattle over the Frontier deal.\n",
+      addedVia: "url",
+      feed: null,
+    });
+    other.close();
+    runtime.syncSources();
+
+    const running = runtime.start();
+    stdin.end("ask did microsoft file a lawsuit in seattle\nsources\n");
+    await running;
+    await runtime.stop();
+    expect(printed).toContain("federal court in Seattle");
+    expect(printed).toContain("Example Wire, 2026-12-01");
+    expect(printed).toMatch(/Added by URL on \d{4}-\d{2}-\d{2}/);
+  }, 60_000);
+});
