@@ -11,7 +11,7 @@ import type { ChatAdapter } from "./adapters/types.js";
 import { chatModes, type Config } from "./config.js";
 import { createDigests } from "./digest/digests.js";
 import { watchSeeds, type SeedWatcher } from "./digest/seed-watch.js";
-import { createHealthServer, healthReport, type HealthServer } from "./http/health-server.js";
+import { createHttpServer, healthReport, healthRoutes, type HttpServer, type ReadinessChecks } from "./http/http-server.js";
 import { openArticleStore, storedArticles, type ArticleStore } from "./sources/article-store.js";
 import { createSourcesService, pollFeeds, type LivingSourcesContext } from "./sources/living.js";
 import { createKnowledgeHolder } from "./sources/holder.js";
@@ -81,6 +81,23 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     rateLimiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
     log,
   });
+  /** Ready when the index has passages and the database answers. */
+  const ready: ReadinessChecks = () => ({
+    index: knowledge().passageCount > 0 ? true : "no passages loaded",
+    database: databaseCheck(),
+  });
+  const databaseCheck = (): true | string => {
+    try {
+      digests.store.checkFile();
+      return true;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+  /** What the bot serves on PORT besides the platforms' own paths. */
+  function routes() {
+    return healthRoutes(() => report(), ready);
+  }
   if (config.SLACK_BOT_TOKEN) {
     adapters.push(
       createSlackAdapter({
@@ -92,7 +109,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         host: config.HOST,
         dispatcher,
         log,
-        health: () => report(),
+        routes: routes(),
       }),
     );
   }
@@ -120,8 +137,8 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     ? createConsoleAdapter({ dispatcher, input: io.stdin, output: io.stdout, prompt: Boolean((io.stdin as { isTTY?: boolean }).isTTY) })
     : null;
   if (consoleAdapter) consoleDeliver = consoleAdapter.deliver;
-  // the Slack adapter serves /healthz on PORT itself (beside /slack/events, or alone in Socket Mode)
-  const health: HealthServer | null = consoleOnly || modes.slack ? null : createHealthServer({ port: config.PORT, host: config.HOST, report });
+  // the Slack adapter serves these routes on PORT itself (beside /slack/events, or alone in Socket Mode)
+  const health: HttpServer | null = consoleOnly || modes.slack ? null : createHttpServer({ port: config.PORT, host: config.HOST, routes: routes() });
   let watcher: SeedWatcher | null = null;
   let storedCheck: NodeJS.Timeout | null = null;
   let feedPoll: NodeJS.Timeout | null = null;
@@ -191,7 +208,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
       for (const adapter of adapters) await adapter.start();
       if (health) {
         const port = await health.start();
-        log.info({ port }, "health check at /healthz");
+        log.info({ port }, "health and readiness at /healthz and /readyz");
       }
       if (consoleAdapter) await consoleAdapter.run();
     },
