@@ -3,7 +3,6 @@ import type { Logger } from "pino";
 import { createDispatcher } from "../commands/dispatch.js";
 import { createRateLimiter } from "../commands/rate-limit.js";
 import type { SourcesService } from "../commands/types.js";
-import type { Reply } from "./reply/reply.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
 import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
@@ -51,13 +50,11 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   log.info({ passages: knowledge().passageCount, documents: knowledge().corpus.documents.length }, "knowledge loaded");
 
   const adapters: ChatAdapter[] = [];
-  let consoleDeliver: ((channel: string, reply: Reply) => Promise<{ messageId: string }>) | null = null;
   const digests = createDigests({
     databasePath: config.DATABASE_PATH,
     knowledge,
     platforms: consoleOnly ? ["console"] : [...(modes.slack ? ["slack"] : []), ...(modes.discord ? ["discord"] : [])],
     deliver: (platform, channel, reply) => {
-      if (platform === "console" && consoleDeliver) return consoleDeliver(channel, reply);
       const adapter = adapters.find((a) => a.platform === platform);
       if (!adapter) return Promise.reject(new Error(`no ${platform} adapter in this process`));
       return adapter.deliver(channel, reply);
@@ -136,7 +133,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   const consoleAdapter = consoleOnly
     ? createConsoleAdapter({ dispatcher, input: io.stdin, output: io.stdout, prompt: Boolean((io.stdin as { isTTY?: boolean }).isTTY) })
     : null;
-  if (consoleAdapter) consoleDeliver = consoleAdapter.deliver;
+  if (consoleAdapter) adapters.push(consoleAdapter);
   // the Slack adapter serves these routes on PORT itself (beside /slack/events, or alone in Socket Mode)
   const health: HttpServer | null = consoleOnly || modes.slack ? null : createHttpServer({ port: config.PORT, host: config.HOST, routes: routes() });
   let watcher: SeedWatcher | null = null;
@@ -210,10 +207,10 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         const port = await health.start();
         log.info({ port }, "health and readiness at /healthz and /readyz");
       }
+      // in console mode the bot serves stdin until it ends
       if (consoleAdapter) await consoleAdapter.run();
     },
     async stop() {
-      consoleAdapter?.stop();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       watcher?.close();
       if (storedCheck) clearInterval(storedCheck);
