@@ -222,6 +222,16 @@ describe("Discord adapter against a loopback Discord", () => {
     expect(delivery.messageId).toMatch(/^\d+$/);
   });
 
+  it("gives a delivery with an idempotency key a nonce, so a repeated post returns the first message", async () => {
+    const digest = notice("Daily digest", "Nothing new.");
+    const first = await adapter.deliver(FAKE_IDS.channel, digest, { idempotencyKey: "digest:1:1:2026-03-20" });
+    const again = await adapter.deliver(FAKE_IDS.channel, digest, { idempotencyKey: "digest:1:1:2026-03-20" });
+    expect(again.messageId).toBe(first.messageId);
+    const posts = fake.requests.filter((r) => r.method === "POST" && r.path === `/v10/channels/${FAKE_IDS.channel}/messages`).slice(-2);
+    for (const post of posts) expect(post.body).toMatchObject({ nonce: expect.stringMatching(/^[0-9a-f]{25}$/), enforce_nonce: true });
+    expect(fake.channelMessages.filter((m) => m.id === first.messageId)).toHaveLength(1);
+  });
+
   it("logs with context objects and never logs the token", () => {
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(parsed.find((l) => l.msg === "interaction answered" && l.command === "ask")).toMatchObject({ platform: "discord", user: ALICE.id, ms: expect.any(Number) });
