@@ -8,6 +8,7 @@ import { createHttpServer, type HttpServer } from "../../../src/http/http-server
 import { notice } from "../../../src/reply/reply.js";
 import { captureLogger } from "../../digest/helpers.js";
 import { seedKnowledge } from "../../support/knowledge.js";
+import { startSlackHarness } from "../slack/fakes/harness.js";
 import { rawRequest } from "../slack/fakes/raw-requests.js";
 import { startFakeDiscord, type FakeDiscord, type SeenMessage } from "./fake-discord.js";
 import { ALICE, autocomplete, BOB, buttonClick, FAKE_IDS, findSourcesCommand, slashCommand } from "./fake-payloads.js";
@@ -276,6 +277,27 @@ describe("Discord over HTTP: lifecycle and modes", () => {
       await bot.adapter.stop();
       await bot.server.stop();
       await bot.fake.close();
+    }
+  });
+
+  it("is served by Slack's HTTP receiver on its port, beside /slack/events", async () => {
+    const fake = await startFakeDiscord();
+    const keys = interactionKeys();
+    const dispatcher = createDispatcher({ knowledge: seedKnowledge, rateLimiter: createRateLimiter(1000) });
+    const adapter = createDiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, publicKey: keys.publicKeyHex, dispatcher, log: captureLogger().log });
+    const slack = await startSlackHarness(dispatcher, { routes: adapter.routes });
+    try {
+      await adapter.start();
+      const url = `${slack.baseUrl}${INTERACTIONS_PATH}`;
+      expect((await postInteraction(url, keys, { id: "1", type: 1, application_id: FAKE_IDS.application, token: "ping", version: 1 })).body).toEqual({ type: 1 });
+      expect((await postInteraction(url, interactionKeys(), { id: "1", type: 1, application_id: FAKE_IDS.application, token: "ping", version: 1 })).status).toBe(401);
+      const answer = await interactOverHttp(fake, url, keys, slashCommand({ name: "status" })).answer();
+      expect(flattenMessage(answer.message)).toContain("2026-03-19");
+      expect(JSON.stringify((await slack.ask("status")).body)).toContain("2026-03-19");
+    } finally {
+      await adapter.stop();
+      await slack.stop();
+      await fake.close();
     }
   });
 
