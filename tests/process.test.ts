@@ -68,6 +68,11 @@ async function waitForHealth(port: number, timeoutMs = 20_000): Promise<Record<s
   }
 }
 
+/** What every chat-mode bot here gets: the port on 127.0.0.1, its own database and index cache, info logs. */
+function localEnv(port: number, dir: string): Record<string, string> {
+  return { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "bot.db"), INDEX_CACHE_DIR: join(dir, "cache"), LOG_LEVEL: "info" };
+}
+
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
@@ -115,11 +120,7 @@ describe("the bot process", () => {
         SLACK_BOT_TOKEN: "xoxb-test-token",
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.apiUrl,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DATABASE_PATH: join(dir, "bot.db"),
-        INDEX_CACHE_DIR: join(dir, "cache"),
-        LOG_LEVEL: "info",
+        ...localEnv(port, dir),
       });
       cleanups.push(() => void bot.child.kill("SIGKILL"));
       const health = await waitForHealth(port);
@@ -164,11 +165,7 @@ describe("the bot process", () => {
           SLACK_BOT_TOKEN: "xoxb-test-token",
           SLACK_SIGNING_SECRET: SIGNING_SECRET,
           SLACK_API_URL: slack.apiUrl,
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          DATABASE_PATH: join(dir, "bot.db"),
-          INDEX_CACHE_DIR: join(dir, "cache"),
-          LOG_LEVEL: "info",
+          ...localEnv(port, dir),
         },
         command,
       );
@@ -196,11 +193,7 @@ describe("the bot process", () => {
       DISCORD_TOKEN: discord.token,
       DISCORD_PUBLIC_KEY: keys.publicKeyHex,
       DISCORD_API_URL: discord.apiUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: join(dir, "bot.db"),
-      INDEX_CACHE_DIR: join(dir, "cache"),
-      LOG_LEVEL: "info",
+      ...localEnv(port, dir),
     });
     cleanups.push(() => void bot.child.kill("SIGKILL"));
     expect(await waitForHealth(port)).toMatchObject({ status: "ok", adapters: { discord: true } });

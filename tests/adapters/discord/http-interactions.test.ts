@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDispatcher, type CommandRequest, type Dispatcher } from "../../../commands/dispatch.js";
+import { createDispatcher, type Dispatcher } from "../../../commands/dispatch.js";
 import { createRateLimiter } from "../../../commands/rate-limit.js";
-import type { Invocation } from "../../../commands/types.js";
 import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";
 import { INTERACTIONS_PATH } from "../../../src/adapters/discord/interactions-route.js";
 import { createHttpServer, type HttpServer } from "../../../src/http/http-server.js";
@@ -12,12 +11,13 @@ import { startSlackHarness } from "../slack/fakes/harness.js";
 import { rawRequest } from "../slack/fakes/raw-requests.js";
 import { startFakeDiscord, type FakeDiscord, type SeenMessage } from "./fake-discord.js";
 import { ALICE, autocomplete, BOB, buttonClick, FAKE_IDS, findSourcesCommand, slashCommand } from "./fake-payloads.js";
+import { expectAliceAmazonAnswer, expectChoicesWithinLimits, shareButton } from "./expectations.js";
 import { flattenMessage } from "./flatten.js";
+import { recordingDispatcher } from "./recording-dispatcher.js";
 import { interactionKeys, interactOverHttp, postInteraction, type InteractionKeys } from "./signed-interactions.js";
 
 const EPHEMERAL = 64;
 const MB = 1024 * 1024;
-const shareButton = (message: SeenMessage): string | undefined => message.components?.[0]?.components[0]?.custom_id;
 
 /** The adapter in HTTP mode behind the bot's own HTTP server, against a loopback Discord. */
 async function startHttpBot(dispatcher: Dispatcher, options: { gateway?: boolean } = {}) {
@@ -38,27 +38,11 @@ describe("Discord interactions over HTTP", () => {
   let server: HttpServer;
   let url: string;
   let logs: () => Record<string, unknown>[];
-  const calls: { request?: CommandRequest; message?: string; invocation: Invocation }[] = [];
-  let failNextRun = false;
+  const dispatcher = recordingDispatcher(createDispatcher({ knowledge: seedKnowledge, rateLimiter: createRateLimiter(1000) }));
+  const calls = dispatcher.calls;
   const interact = (raw: { token: string; payload: unknown }) => interactOverHttp(fake, url, keys, raw);
 
   beforeAll(async () => {
-    const base = createDispatcher({ knowledge: seedKnowledge, rateLimiter: createRateLimiter(1000) });
-    const dispatcher: Dispatcher = {
-      ...base,
-      async run(request, invocation) {
-        calls.push({ request, invocation });
-        if (failNextRun) {
-          failNextRun = false;
-          throw new Error("dispatcher exploded");
-        }
-        return base.run(request, invocation);
-      },
-      findSources(message, invocation) {
-        calls.push({ message, invocation });
-        return base.findSources(message, invocation);
-      },
-    };
     ({ fake, keys, adapter, server, url, logs } = await startHttpBot(dispatcher));
   });
 
@@ -91,13 +75,7 @@ describe("Discord interactions over HTTP", () => {
     if (answer.via !== "edit") return;
     expect(answer.request.path).toBe(`/v10/webhooks/${FAKE_IDS.application}/${raw.token}/messages/@original`);
     expect(answer.request.authorization).toBeUndefined();
-    const text = flattenMessage(answer.message);
-    expect(text).toContain("$50 billion");
-    expect(text).toMatch(/¶\d+/);
-    expect(answer.message.allowed_mentions).toEqual({ parse: [] });
-    expect(shareButton(answer.message)).toMatch(/^dispute:share:/);
-    expect(calls.at(-1)?.request).toEqual({ name: "ask", options: { question: "How much did Amazon commit to invest in OpenAI?" } });
-    expect(calls.at(-1)?.invocation).toMatchObject({ platform: "discord", user: { id: ALICE.id, name: "Alice" }, channel: { id: FAKE_IDS.channel, name: "general" }, workspace: FAKE_IDS.guild, canManageChannel: true });
+    expectAliceAmazonAnswer(answer.message, calls.at(-1));
   });
 
   it("answers autocomplete in the HTTP response, within Discord's limits", async () => {
@@ -108,11 +86,8 @@ describe("Discord interactions over HTTP", () => {
       const { status, body } = await interact(autocomplete(request, focused)).response;
       expect(status).toBe(200);
       expect(body?.type).toBe(8);
-      const choices = body!.data!.choices!;
-      expect(choices.length).toBeGreaterThan(0);
-      expect(choices.length).toBeLessThanOrEqual(25);
-      for (const choice of choices) expect(choice.value.length).toBeLessThanOrEqual(100);
-      if (focused === "timezone") expect(choices.map((c) => c.value)).toContain("Europe/Berlin");
+      expectChoicesWithinLimits(body?.data?.choices);
+      if (focused === "timezone") expect(body!.data!.choices!.map((c) => c.value)).toContain("Europe/Berlin");
     }
   });
 
@@ -188,7 +163,7 @@ describe("Discord interactions over HTTP", () => {
   });
 
   it("turns a failing command into an ephemeral error edit", async () => {
-    failNextRun = true;
+    dispatcher.failNextRun("dispatcher exploded");
     const answer = await interact(slashCommand({ name: "status" })).answer();
     expect(answer.via).toBe("edit");
     expect(flattenMessage(answer.message)).toMatch(/something went wrong/i);
