@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from "discord-api-types/v10";
 import { z } from "zod";
-import { isFreshTimestamp, readLimited } from "../../http/read-body.js";
+import { readLimited } from "../../http/read-body.js";
+import { isFreshTimestamp } from "../../http/request-timestamp.js";
 import { sendJson, type HttpRoute } from "../../http/routes.js";
 import type { SignatureCheck } from "./signature.js";
 

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
-import { isFreshTimestamp, MAX_CLOCK_SKEW_SECONDS, readLimited } from "../../http/read-body.js";
+import { readLimited } from "../../http/read-body.js";
+import { isFreshTimestamp, MAX_CLOCK_SKEW_SECONDS } from "../../http/request-timestamp.js";
 
 /** Largest request body accepted at the events endpoint; Slack's own payloads are a few kilobytes. */
 export const MAX_EVENT_BODY_BYTES = 1024 * 1024;
