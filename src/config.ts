@@ -49,6 +49,13 @@ export const configSchema = z
     DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), "must be a numeric snowflake id"),
     DISCORD_API_URL: optionalUrl,
     DISCORD_REGISTER_ON_START: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    /** The application's public key (Developer Portal): interactions then arrive over HTTP at /discord/interactions. */
+    DISCORD_PUBLIC_KEY: optionalText.refine((v) => v === undefined || /^[0-9a-fA-F]{64}$/.test(v), "must be 64 hex characters"),
+    /** Open a gateway connection too; default: false with DISCORD_PUBLIC_KEY, and always true without it. */
+    DISCORD_GATEWAY: z
+      .enum(["true", "false"])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === "true")),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -56,6 +63,12 @@ export const configSchema = z
     }
     if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set" });
+    }
+    if ((env.DISCORD_PUBLIC_KEY || env.DISCORD_GATEWAY !== undefined) && !env.DISCORD_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["DISCORD_TOKEN"], message: "is required when DISCORD_PUBLIC_KEY or DISCORD_GATEWAY is set" });
+    }
+    if (env.DISCORD_GATEWAY === false && !env.DISCORD_PUBLIC_KEY) {
+      ctx.addIssue({ code: "custom", path: ["DISCORD_GATEWAY"], message: "can be false only with DISCORD_PUBLIC_KEY (interactions over HTTP)" });
     }
   });
 
@@ -83,10 +96,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile: string
   return parsed.data;
 }
 
-/** Which chat platforms the configuration turns on. */
-export function chatModes(config: Config): { slack: "http" | "socket" | null; discord: boolean } {
+/** Which chat platforms the configuration turns on, and how Discord's interactions arrive. */
+export function chatModes(config: Config): { slack: "http" | "socket" | null; discord: boolean; discordHttp: boolean; discordGateway: boolean } {
+  const discord = config.DISCORD_TOKEN !== undefined;
+  const discordHttp = discord && config.DISCORD_PUBLIC_KEY !== undefined;
   return {
     slack: config.SLACK_BOT_TOKEN ? (config.SLACK_APP_TOKEN ? "socket" : "http") : null,
-    discord: config.DISCORD_TOKEN !== undefined,
+    discord,
+    discordHttp,
+    discordGateway: discord && (config.DISCORD_GATEWAY ?? !discordHttp),
   };
 }

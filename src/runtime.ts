@@ -54,10 +54,10 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     databasePath: config.DATABASE_PATH,
     knowledge,
     platforms: consoleOnly ? ["console"] : [...(modes.slack ? ["slack"] : []), ...(modes.discord ? ["discord"] : [])],
-    deliver: (platform, channel, reply) => {
+    deliver: (platform, channel, reply, options) => {
       const adapter = adapters.find((a) => a.platform === platform);
       if (!adapter) return Promise.reject(new Error(`no ${platform} adapter in this process`));
-      return adapter.deliver(channel, reply);
+      return adapter.deliver(channel, reply, options);
     },
     log,
   });
@@ -91,9 +91,22 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
       return error instanceof Error ? error.message : String(error);
     }
   };
-  /** What the bot serves on PORT besides the platforms' own paths. */
+  const discord = config.DISCORD_TOKEN
+    ? createDiscordAdapter({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        guildId: config.DISCORD_GUILD_ID,
+        apiUrl: config.DISCORD_API_URL,
+        registerOnStart: config.DISCORD_REGISTER_ON_START,
+        publicKey: config.DISCORD_PUBLIC_KEY,
+        gateway: modes.discordGateway,
+        dispatcher,
+        log,
+      })
+    : null;
+  /** What the bot serves on PORT besides Slack's own paths: health, readiness and Discord's interactions endpoint. */
   function routes() {
-    return healthRoutes(() => report(), ready);
+    return [...healthRoutes(() => report(), ready), ...(discord?.routes ?? [])];
   }
   if (config.SLACK_BOT_TOKEN) {
     adapters.push(
@@ -110,19 +123,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
       }),
     );
   }
-  if (config.DISCORD_TOKEN) {
-    adapters.push(
-      createDiscordAdapter({
-        token: config.DISCORD_TOKEN,
-        applicationId: config.DISCORD_APPLICATION_ID,
-        guildId: config.DISCORD_GUILD_ID,
-        apiUrl: config.DISCORD_API_URL,
-        registerOnStart: config.DISCORD_REGISTER_ON_START,
-        dispatcher,
-        log,
-      }),
-    );
-  }
+  if (discord) adapters.push(discord);
   const report = (): unknown =>
     healthReport(
       Object.fromEntries(adapters.map((a) => [a.platform, a.isUp()])),
@@ -205,7 +206,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
       for (const adapter of adapters) await adapter.start();
       if (health) {
         const port = await health.start();
-        log.info({ port }, "health and readiness at /healthz and /readyz");
+        log.info({ port, paths: routes().map((r) => r.path) }, "serving HTTP");
       }
       // in console mode the bot serves stdin until it ends
       if (consoleAdapter) await consoleAdapter.run();

@@ -11,7 +11,7 @@ describe("config", () => {
     const config = loadConfig({}, null);
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_PATH).toBe("./data/dispute-bot.db");
-    expect(chatModes(config)).toEqual({ slack: null, discord: false });
+    expect(chatModes(config)).toEqual({ slack: null, discord: false, discordHttp: false, discordGateway: false });
   });
 
   it("names a malformed variable", () => {
@@ -27,7 +27,7 @@ describe("config", () => {
     expect(config).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", RATE_LIMIT_PER_MINUTE: 10, MAX_ARTICLE_BYTES: DEFAULT_MAX_ARTICLE_BYTES });
     expect(config.LOG_LEVEL).toBeUndefined();
     expect(config.SEEDS_DIR).toBe(DEFAULT_SEEDS_DIR);
-    expect(chatModes(config)).toEqual({ slack: null, discord: false });
+    expect(chatModes(config)).toEqual({ slack: null, discord: false, discordHttp: false, discordGateway: false });
     const blank = loadConfig({ PORT: "", HOST: " ", SEEDS_DIR: "", LOG_LEVEL: "", RATE_LIMIT_PER_MINUTE: "", DATABASE_PATH: "" }, null);
     expect(blank).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", SEEDS_DIR: DEFAULT_SEEDS_DIR, RATE_LIMIT_PER_MINUTE: 10, DATABASE_PATH: "./data/dispute-bot.db" });
   });
@@ -49,6 +49,19 @@ describe("config", () => {
     expect(chatModes(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, null)).slack).toBe("http");
     expect(chatModes(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }, null)).slack).toBe("socket");
     expect(chatModes(loadConfig({ DISCORD_TOKEN: "t" }, null)).discord).toBe(true);
+  });
+
+  it("serves Discord over HTTP with DISCORD_PUBLIC_KEY, without a gateway unless DISCORD_GATEWAY=true", () => {
+    const key = "ab".repeat(32);
+    expect(chatModes(loadConfig({ DISCORD_TOKEN: "t" }, null))).toMatchObject({ discord: true, discordHttp: false, discordGateway: true });
+    expect(chatModes(loadConfig({ DISCORD_TOKEN: "t", DISCORD_PUBLIC_KEY: key }, null))).toMatchObject({ discord: true, discordHttp: true, discordGateway: false });
+    expect(chatModes(loadConfig({ DISCORD_TOKEN: "t", DISCORD_PUBLIC_KEY: key, DISCORD_GATEWAY: "true" }, null))).toMatchObject({ discordHttp: true, discordGateway: true });
+    expect(chatModes(loadConfig({ DISCORD_TOKEN: "t", DISCORD_GATEWAY: "true" }, null))).toMatchObject({ discordHttp: false, discordGateway: true });
+    expect(() => loadConfig({ DISCORD_TOKEN: "t", DISCORD_PUBLIC_KEY: "not-hex" }, null)).toThrow(/DISCORD_PUBLIC_KEY must be 64 hex characters/);
+    expect(() => loadConfig({ DISCORD_TOKEN: "t", DISCORD_PUBLIC_KEY: key.slice(2) }, null)).toThrow(/DISCORD_PUBLIC_KEY must be 64 hex characters/);
+    expect(() => loadConfig({ DISCORD_TOKEN: "t", DISCORD_GATEWAY: "yes" }, null)).toThrow(/DISCORD_GATEWAY/);
+    expect(() => loadConfig({ DISCORD_PUBLIC_KEY: key }, null)).toThrow(/DISCORD_TOKEN is required/);
+    expect(() => loadConfig({ DISCORD_TOKEN: "t", DISCORD_GATEWAY: "false" }, null)).toThrow(/DISCORD_GATEWAY can be false only with DISCORD_PUBLIC_KEY/);
   });
 
   it("reads a .env file, with the environment winning", () => {

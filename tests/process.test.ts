@@ -8,6 +8,10 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeSlack, type FakeSlack } from "./adapters/slack/fakes/fake-slack.js";
 import { FORM, postSigned, SIGNING_SECRET, slashCommandBody } from "./adapters/slack/fakes/signed-requests.js";
+import { startFakeDiscord } from "./adapters/discord/fake-discord.js";
+import { FAKE_IDS, slashCommand } from "./adapters/discord/fake-payloads.js";
+import { flattenMessage } from "./adapters/discord/flatten.js";
+import { interactionKeys, interactOverHttp, postInteraction } from "./adapters/discord/signed-interactions.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
@@ -64,6 +68,11 @@ async function waitForHealth(port: number, timeoutMs = 20_000): Promise<Record<s
   }
 }
 
+/** What every chat-mode bot here gets: the port on 127.0.0.1, its own database and index cache, info logs. */
+function localEnv(port: number, dir: string): Record<string, string> {
+  return { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "bot.db"), INDEX_CACHE_DIR: join(dir, "cache"), LOG_LEVEL: "info" };
+}
+
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
@@ -111,11 +120,7 @@ describe("the bot process", () => {
         SLACK_BOT_TOKEN: "xoxb-test-token",
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.apiUrl,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DATABASE_PATH: join(dir, "bot.db"),
-        INDEX_CACHE_DIR: join(dir, "cache"),
-        LOG_LEVEL: "info",
+        ...localEnv(port, dir),
       });
       cleanups.push(() => void bot.child.kill("SIGKILL"));
       const health = await waitForHealth(port);
@@ -160,11 +165,7 @@ describe("the bot process", () => {
           SLACK_BOT_TOKEN: "xoxb-test-token",
           SLACK_SIGNING_SECRET: SIGNING_SECRET,
           SLACK_API_URL: slack.apiUrl,
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          DATABASE_PATH: join(dir, "bot.db"),
-          INDEX_CACHE_DIR: join(dir, "cache"),
-          LOG_LEVEL: "info",
+          ...localEnv(port, dir),
         },
         command,
       );
@@ -180,5 +181,33 @@ describe("the bot process", () => {
       expect(freed).toBe(true);
       expect(bot.output()).toMatch(/shutting down/);
     });
+  });
+
+  it("with DISCORD_PUBLIC_KEY and no DISCORD_GATEWAY, answers interactions over HTTP without opening a gateway", async () => {
+    const discord = await startFakeDiscord();
+    cleanups.push(() => discord.close());
+    const keys = interactionKeys();
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), "dispute-proc-"));
+    const bot = startBot({
+      DISCORD_TOKEN: discord.token,
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_API_URL: discord.apiUrl,
+      ...localEnv(port, dir),
+    });
+    cleanups.push(() => void bot.child.kill("SIGKILL"));
+    expect(await waitForHealth(port)).toMatchObject({ status: "ok", adapters: { discord: true } });
+    const url = `http://127.0.0.1:${port}/discord/interactions`;
+    expect(await postInteraction(url, keys, { id: "1", type: 1, application_id: FAKE_IDS.application, token: "ping", version: 1 })).toEqual({ status: 200, body: { type: 1 } });
+    const exchange = interactOverHttp(discord, url, keys, slashCommand({ name: "ask", options: { question: "Is there a lawsuit yet?" } }));
+    expect((await exchange.response).body?.type).toBe(5);
+    const answer = await exchange.answer();
+    expect(answer.via).toBe("edit");
+    expect(flattenMessage(answer.message)).toMatch(/lawsuit/i);
+    expect(discord.gatewayConnections).toEqual([]);
+    expect(discord.requests.some((r) => r.path.endsWith("/gateway/bot"))).toBe(false);
+    bot.child.kill("SIGTERM");
+    expect(await bot.exit).toBe(0);
+    expect(bot.output()).not.toContain(discord.token);
   });
 });

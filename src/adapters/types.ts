@@ -5,6 +5,16 @@ export interface Delivery {
   readonly messageId: string;
 }
 
+/** How to post a reply. */
+export interface DeliverOptions {
+  /**
+   * The same key for the same logical post (a digest run: run, subscription and date): where the
+   * platform supports it (Discord's message nonce), a repeated post with the key within a few
+   * minutes returns the first message instead of posting twice.
+   */
+  readonly idempotencyKey?: string;
+}
+
 /** What every front end (console, CLI, Slack, Discord) offers the process. */
 export interface ChatAdapter {
   /** "console", "cli", "slack" or "discord": also the platform name stored with digest subscriptions. */
@@ -13,7 +23,7 @@ export interface ChatAdapter {
   /** Stops taking work, finishes what is in flight, disconnects. */
   stop(): Promise<void>;
   /** Posts a reply visibly to a channel (used by digests). */
-  deliver(channel: string, reply: Reply): Promise<Delivery>;
+  deliver(channel: string, reply: Reply, options?: DeliverOptions): Promise<Delivery>;
   /** True once connected and serving. */
   isUp(): boolean;
 }

@@ -7,8 +7,16 @@ import { dueState } from "./schedule.js";
 import type { Subscription } from "./service.js";
 import type { DigestStore } from "./store.js";
 
-/** Posts a reply to a channel of a platform; resolves with the platform's message id. */
-export type DeliverFn = (platform: string, channel: string, reply: Reply) => Promise<{ readonly messageId: string }>;
+/**
+ * Posts a reply to a channel of a platform; resolves with the platform's message id. Every attempt
+ * of one run passes the same `idempotencyKey`, so a platform that supports it posts at most once.
+ */
+export type DeliverFn = (platform: string, channel: string, reply: Reply, options?: { readonly idempotencyKey?: string }) => Promise<{ readonly messageId: string }>;
+
+/** The idempotency key of a digest run's post: the run, the subscription and the local date. */
+export function digestIdempotencyKey(runId: number, subscriptionId: number, localDate: string): string {
+  return `digest:${runId}:${subscriptionId}:${localDate}`;
+}
 
 /** A claimed run older than this is presumed abandoned (its process died) and is taken over. */
 export const DEFAULT_LEASE_MS = 5 * 60_000;
@@ -92,6 +100,7 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
 
     let lastError = "";
     let attempts = run.attempts;
+    const idempotencyKey = digestIdempotencyKey(run.id, sub.id, localDate);
     for (let i = 0; i <= delays.length; i++) {
       if (i > 0) await sleep(delays[i - 1]!);
       const counted = store.beginAttempt(run.id, token, stamp());
@@ -101,7 +110,7 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
       }
       attempts = counted;
       try {
-        const { messageId } = await deps.deliver(sub.platform, sub.channel, composed.reply);
+        const { messageId } = await deps.deliver(sub.platform, sub.channel, composed.reply, { idempotencyKey });
         if (store.markSent(run.id, token, stamp(), messageId, composed.told)) {
           log.info({ ...context, run: run.id, attempts, messageId, newDocuments: composed.told.documents }, "digest sent");
           report.sent.push({ subscription: sub, localDate, messageId, reply: composed.reply, attempts });

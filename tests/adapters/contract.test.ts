@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDispatcher } from "../support/knowledge.js";
 import { consoleDriver } from "./console-driver.js";
 import { discordDriver } from "./discord-driver.js";
+import { discordHttpDriver } from "./discord-http-driver.js";
 import { slackDriver } from "./slack-driver.js";
 import type { AdapterDriver } from "./driver.js";
 
@@ -9,7 +10,7 @@ import type { AdapterDriver } from "./driver.js";
  * The adapter contract: the same user inputs give the same facts on every platform.
  * Each adapter contributes a driver; the expectations below are shared.
  */
-const drivers: (() => AdapterDriver)[] = [consoleDriver, slackDriver, discordDriver];
+const drivers: (() => AdapterDriver)[] = [consoleDriver, slackDriver, discordDriver, discordHttpDriver];
 
 for (const makeDriver of drivers) {
   const driver = makeDriver();

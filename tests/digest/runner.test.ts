@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createDigestRunner } from "../../src/digest/runner.js";
+import { createDigestRunner, digestIdempotencyKey } from "../../src/digest/runner.js";
 import { openDigestStore } from "../../src/digest/store.js";
 import { addArticle, captureLogger, NEW_ARTICLE_ID, NEW_ARTICLE_TITLE, recordingDeliver, replyText } from "./helpers.js";
 import { digestWorld, type DigestWorld } from "./runner-setup.js";
@@ -107,13 +107,23 @@ describe("digest runner", () => {
     world = digestWorld();
     world.subscribe("C1", "08:00", "UTC", "daily", "2026-03-19T00:00:00Z");
     let calls = 0;
-    const flaky = world.runnerWith(async () => {
+    const keys: (string | undefined)[] = [];
+    const flaky = world.runnerWith(async (_platform, _channel, _reply, options) => {
+      keys.push(options?.idempotencyKey);
       if (++calls < 3) throw new Error("503");
       return { messageId: "ok" };
     });
     const report = await flaky.tick(at("2026-03-20T08:00:00Z"));
     expect(report.sent).toEqual([expect.objectContaining({ attempts: 3, messageId: "ok" })]);
     expect(world.sleeps).toEqual([2_000, 10_000]);
+    // every attempt of the run carries one idempotency key, naming the run, the subscription and the date
+    const sub = world.store.findSubscription("slack", "C1")!;
+    const run = world.store.findRun(sub.id, "2026-03-20")!;
+    expect(keys).toEqual([digestIdempotencyKey(run.id, sub.id, "2026-03-20"), keys[0], keys[0]]);
+    expect(keys[0]).toMatch(new RegExp(`:${sub.id}:2026-03-20$`));
+    await flaky.tick(at("2026-03-21T08:00:00Z"));
+    expect(keys).toHaveLength(4);
+    expect(keys[3]).not.toBe(keys[0]);
   });
 
   it("changes mode: silent when nothing changed; names a new article once it appears in the seeds", async () => {

@@ -1,9 +1,9 @@
-import { ApplicationCommandOptionType, type CommandInteractionOption } from "discord.js";
 import type { CommandRequest } from "../../../commands/dispatch.js";
+import { subcommandPath, type OptionNode } from "./interaction-event.js";
 
-function valuesOf(options: readonly CommandInteractionOption[] | undefined): Record<string, string> {
+function valuesOf(options: readonly OptionNode[]): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const option of options ?? []) {
+  for (const option of options) {
     if (option.value !== undefined && option.value !== null) values[option.name] = String(option.value);
   }
   return values;
@@ -14,12 +14,9 @@ function valuesOf(options: readonly CommandInteractionOption[] | undefined): Rec
  * `/dispute ask question:…` → `{ name: "ask", options: { question } }`,
  * `/dispute digest subscribe time:…` → `{ name: "digest", subcommand: "subscribe", options }`.
  */
-export function requestFromOptions(data: readonly CommandInteractionOption[]): CommandRequest {
-  const top = data[0];
-  if (top?.type === ApplicationCommandOptionType.SubcommandGroup) {
-    const sub = top.options?.[0];
-    return { name: top.name, subcommand: sub?.name ?? "", options: valuesOf(sub?.options) };
-  }
-  if (top?.type === ApplicationCommandOptionType.Subcommand) return { name: top.name, options: valuesOf(top.options) };
+export function requestFromOptions(data: readonly OptionNode[]): CommandRequest {
+  const { group, subcommand, leaves } = subcommandPath(data);
+  if (group !== null) return { name: group, subcommand: subcommand ?? "", options: valuesOf(leaves) };
+  if (subcommand !== null) return { name: subcommand, options: valuesOf(leaves) };
   return { name: "", options: {} };
 }

@@ -1,13 +1,21 @@
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Routes, type APIMessage } from "discord.js";
+import { REST, type RESTOptions } from "@discordjs/rest";
+import { Routes, type APIApplication, type APIMessage } from "discord-api-types/v10";
+import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
+import type { HttpRoute } from "../../http/routes.js";
 import type { Reply } from "../../reply/reply.js";
-import type { ChatAdapter, Delivery } from "../types.js";
+import type { ChatAdapter, DeliverOptions, Delivery } from "../types.js";
 import { registerApplicationCommands } from "./application-commands.js";
+import { eventOfInteraction, gatewayResponder } from "./gateway-interaction.js";
+import { eventOfPayload, webhookResponder } from "./http-interaction.js";
 import { createInteractionHandler } from "./interaction-handler.js";
+import { interactionsRoute } from "./interactions-route.js";
+import { nonceOf } from "./nonce.js";
 import { renderReply } from "./render.js";
 import { boundedRateLimits, DEFAULT_REST_OPTIONS, type DiscordRestOptions } from "./rest-limits.js";
+import { signatureCheck } from "./signature.js";
 import { createInFlight } from "../shared/in-flight.js";
 import { safeError } from "../shared/redact.js";
 import { createShareCache } from "../shared/share-cache.js";
@@ -16,7 +24,7 @@ import { createShareCache } from "../shared/share-cache.js";
 export interface DiscordAdapterConfig {
   /** Bot token; never logged. */
   readonly token: string;
-  /** Needed only to register commands; defaults to the application from the gateway's READY. */
+  /** Needed only to register commands; defaults to the application of the token. */
   readonly applicationId?: string;
   /** Register commands in this guild instead of globally. */
   readonly guildId?: string;
@@ -24,11 +32,27 @@ export interface DiscordAdapterConfig {
   readonly apiUrl?: string;
   /** Register the application commands when starting. */
   readonly registerOnStart?: boolean;
+  /**
+   * The application's Ed25519 public key (64 hex characters): interactions are then served over
+   * HTTP on {@link DiscordAdapter.routes} (Discord's Interactions Endpoint URL).
+   */
+  readonly publicKey?: string;
+  /** Open a gateway connection. Default: only when there is no `publicKey`. */
+  readonly gateway?: boolean;
   readonly dispatcher: Dispatcher;
   readonly log: Logger;
   readonly now?: () => Date;
   /** Time limits and retries of REST calls; the defaults suit Discord. */
   readonly rest?: DiscordRestOptions;
+}
+
+/** The Discord adapter. */
+export interface DiscordAdapter extends ChatAdapter {
+  readonly platform: "discord";
+  /** "gateway" (interactions from the gateway), "http" (over HTTP only) or "http+gateway". */
+  readonly mode: "gateway" | "http" | "http+gateway";
+  /** The paths to serve on the bot's HTTP port: the interactions endpoint when there is a public key. */
+  readonly routes: readonly HttpRoute[];
 }
 
 const READY_TIMEOUT_MS = 30_000;
@@ -37,26 +61,30 @@ const DRAIN_TIMEOUT_MS = 10_000;
 type State = "idle" | "starting" | "up" | "stopping" | "stopped";
 
 /**
- * Creates the Discord adapter: a discord.js client (Guilds intent only, mentions off by default)
- * that serves `/dispute`, its autocomplete, the "Find sources" message action and Share buttons
- * through the dispatcher, and posts digests with {@link ChatAdapter.deliver}.
+ * Creates the Discord adapter. It serves `/dispute`, its autocomplete, the "Find sources" message
+ * action and Share buttons through the dispatcher, whether interactions come from a gateway
+ * connection (a discord.js client, Guilds intent only) or as signed HTTP requests to
+ * {@link DiscordAdapter.routes}; without a gateway any number of replicas can serve behind a load
+ * balancer. `deliver` posts digests through the REST API. Nothing the bot posts can ping anyone.
+ * @throws Error when neither a gateway nor a public key is configured
  */
-export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter {
+export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapter {
   const log = config.log.child({ platform: "discord" });
   const secrets = [config.token];
-  const rest = { ...DEFAULT_REST_OPTIONS, ...config.rest };
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
-    rest: {
-      ...(config.apiUrl ? { api: config.apiUrl } : {}),
-      timeout: rest.timeoutMs,
-      retries: rest.retries,
-      rejectOnRateLimit: boundedRateLimits(rest),
-      handlerSweepInterval: rest.sweepIntervalMs,
-    },
-  });
+  const useGateway = config.gateway ?? config.publicKey === undefined;
+  if (!useGateway && config.publicKey === undefined) throw new Error("The Discord adapter needs a gateway connection or a public key for HTTP interactions.");
+  const limits = { ...DEFAULT_REST_OPTIONS, ...config.rest };
+  const restOptions: Partial<RESTOptions> = {
+    ...(config.apiUrl ? { api: config.apiUrl } : {}),
+    timeout: limits.timeoutMs,
+    retries: limits.retries,
+    rejectOnRateLimit: boundedRateLimits(limits),
+    handlerSweepInterval: limits.sweepIntervalMs,
+  };
+  const client = useGateway ? new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, rest: restOptions }) : null;
+  const rest: REST = client ? client.rest : new REST(restOptions).setToken(config.token);
   let state: State = "idle";
+  let applicationId = config.applicationId;
   const inFlight = createInFlight();
   const handle = createInteractionHandler({
     dispatcher: config.dispatcher,
@@ -66,51 +94,79 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter 
     accepting: () => state === "starting" || state === "up",
     secrets,
   });
+  const failed = (error: unknown): void => log.error({ err: safeError(error, secrets) }, "interaction handler failed");
 
-  client.on(Events.InteractionCreate, (interaction) => {
-    inFlight.run(() => handle(interaction)).catch((error: unknown) => log.error({ err: safeError(error, secrets) }, "interaction handler failed"));
+  client?.on(Events.InteractionCreate, (interaction) => {
+    inFlight.run(() => handle(eventOfInteraction(interaction), gatewayResponder(interaction))).catch(failed);
   });
-  client.on(Events.Error, (error) => log.error({ err: safeError(error, secrets) }, "discord client error"));
-  client.on(Events.Warn, (message) => log.warn({ detail: message }, "discord client warning"));
-  client.on(Events.ShardError, (error, shard) => log.warn({ shard, err: safeError(error, secrets) }, "gateway connection error"));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, "gateway disconnected"));
-  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, "gateway reconnecting"));
+  client?.on(Events.Error, (error) => log.error({ err: safeError(error, secrets) }, "discord client error"));
+  client?.on(Events.Warn, (message) => log.warn({ detail: message }, "discord client warning"));
+  client?.on(Events.ShardError, (error, shard) => log.warn({ shard, err: safeError(error, secrets) }, "gateway connection error"));
+  client?.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, "gateway disconnected"));
+  client?.on(Events.ShardReconnecting, (shard) => log.info({ shard }, "gateway reconnecting"));
+
+  const routes: HttpRoute[] =
+    config.publicKey === undefined
+      ? []
+      : [
+          interactionsRoute({
+            verify: signatureCheck(config.publicKey),
+            handle: (payload, respond) =>
+              inFlight
+                .run(async () => handle(eventOfPayload(payload), webhookResponder(respond, { rest, applicationId: payload.application_id, token: payload.token })))
+                .catch(failed),
+            onRefused: (refusal) => log.warn({ status: refusal.status, reason: refusal.reason }, "refused an interaction request"),
+          }),
+        ];
 
   async function register(): Promise<void> {
-    const applicationId = config.applicationId ?? client.application?.id;
-    if (!applicationId) {
+    const id = applicationId ?? client?.application?.id;
+    if (!id) {
       log.error({}, "cannot register commands: no application id");
       return;
     }
     try {
-      const done = await registerApplicationCommands(client.rest, applicationId, config.guildId);
+      const done = await registerApplicationCommands(rest, id, config.guildId);
       log.info({ scope: done.scope, commands: done.count }, "application commands registered");
     } catch (error) {
       log.error({ err: safeError(error, secrets) }, "registering application commands failed; existing commands stay");
     }
   }
 
+  /** Logs in and waits for READY and every guild, whether login fails, hangs or succeeds. */
+  async function connectGateway(gateway: Client): Promise<void> {
+    const ready = once(gateway, Events.ClientReady, { signal: AbortSignal.timeout(READY_TIMEOUT_MS) });
+    await Promise.all([gateway.login(config.token), ready]);
+  }
 
+  /** Without a gateway: checks the token (and learns the application) with `GET /applications/@me`. */
+  async function checkToken(): Promise<void> {
+    const application = (await rest.get(Routes.currentApplication())) as APIApplication;
+    applicationId ??= application.id;
+  }
+
+  const mode = client ? (routes.length > 0 ? "http+gateway" : "gateway") : "http";
   return {
     platform: "discord",
+    mode,
+    routes,
     async start() {
       if (state !== "idle") throw new Error(`The Discord adapter cannot start: it is ${state}.`);
       state = "starting";
       const started = performance.now();
       try {
-        // READY and every guild must arrive in time, whether login fails, hangs or succeeds
-        const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(READY_TIMEOUT_MS) });
-        await Promise.all([client.login(config.token), ready]);
+        if (client) await connectGateway(client);
+        else await checkToken();
       } catch (error) {
         state = "stopped";
-        await client.destroy();
+        await client?.destroy();
         log.error({ err: safeError(error, secrets) }, "could not connect to Discord");
         throw error;
       }
       if (config.registerOnStart) await register();
       if (state !== "starting") throw new Error("The Discord adapter was stopped while starting.");
       state = "up";
-      log.info({ bot: client.user?.tag, guilds: client.guilds.cache.size, ms: Math.round(performance.now() - started) }, "connected to Discord");
+      log.info({ mode, bot: client?.user?.tag, guilds: client?.guilds.cache.size, ms: Math.round(performance.now() - started) }, "connected to Discord");
     },
     async stop() {
       if (state === "stopped") return;
@@ -118,15 +174,16 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter 
       state = "stopping";
       const pending = await inFlight.drain(DRAIN_TIMEOUT_MS);
       if (pending > 0) log.warn({ pending }, "stopped with interactions still in flight");
-      if (wasRunning) await client.destroy();
+      if (wasRunning) await client?.destroy();
       state = "stopped";
       log.info({}, "disconnected from Discord");
     },
-    async deliver(channel: string, reply: Reply): Promise<Delivery> {
+    async deliver(channel: string, reply: Reply, options: DeliverOptions = {}): Promise<Delivery> {
       if (state !== "up" && state !== "stopping") throw new Error("The Discord adapter is not connected.");
+      const nonce = options.idempotencyKey === undefined ? {} : { nonce: nonceOf(options.idempotencyKey), enforce_nonce: true };
       let message: APIMessage;
       try {
-        message = (await client.rest.post(Routes.channelMessages(channel), { body: renderReply(reply) })) as APIMessage;
+        message = (await rest.post(Routes.channelMessages(channel), { body: { ...renderReply(reply), ...nonce } })) as APIMessage;
       } catch (error) {
         const safe = safeError(error, secrets);
         log.error({ channel, err: safe }, "could not deliver a reply");
@@ -136,7 +193,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter 
       return { messageId: message.id };
     },
     isUp() {
-      return state === "up" && client.isReady();
+      return state === "up" && (client === null || client.isReady());
     },
   };
 }

@@ -1,12 +1,3 @@
-import {
-  MessageFlags,
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type MessageContextMenuCommandInteraction,
-  type RepliableInteraction,
-} from "discord.js";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import { FIND_SOURCES, ROOT } from "../../../commands/index.js";
@@ -18,8 +9,10 @@ import { mayShare } from "../shared/share-owner.js";
 import { ADAPTER_REPLIES } from "../shared/texts.js";
 import { choicesOf } from "./choices.js";
 import { requestFromOptions } from "./command-request.js";
-import { displayNameOf, invocationOf } from "./invocation.js";
+import { displayNameOf, focusedOption, labelOf, type InteractionAction, type InteractionActor, type InteractionEvent } from "./interaction-event.js";
+import { invocationOf } from "./invocation.js";
 import { renderReply, shareKeyOf, type DiscordMessage } from "./render.js";
+import type { InteractionResponder } from "./responder.js";
 
 /** What the interaction handler needs from the adapter. */
 export interface InteractionDeps {
@@ -33,127 +26,108 @@ export interface InteractionDeps {
   readonly secrets: readonly string[];
 }
 
+/** Handles one interaction, answering through its responder; never rejects. */
+export type InteractionHandler = (event: InteractionEvent, responder: InteractionResponder) => Promise<void>;
+
 const { failed: FAILED, expired: EXPIRED, notYours: NOT_YOURS, restarting: STOPPING } = ADAPTER_REPLIES;
+const EPHEMERAL = { ephemeral: true } as const;
+const VISIBLE = { ephemeral: false } as const;
 
-/** discord.js message options for a rendered message; mentions stay off whatever the text says. */
-export function messageOptions(message: DiscordMessage) {
-  return {
-    ...(message.content !== undefined ? { content: message.content } : {}),
-    embeds: message.embeds,
-    components: message.components,
-    allowedMentions: { parse: [] },
-  };
-}
-
-function labelOf(interaction: Interaction): string {
-  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
-    const group = interaction.options.getSubcommandGroup(false);
-    const sub = interaction.options.getSubcommand(false);
-    const name = [group, sub].filter(Boolean).join(" ") || interaction.commandName;
-    return interaction.isAutocomplete() ? `${name} (autocomplete)` : name;
-  }
-  if (interaction.isMessageContextMenuCommand()) return FIND_SOURCES;
-  if (interaction.isButton()) return "share";
-  return `interaction type ${interaction.type}`;
-}
+type Of<K extends InteractionAction["kind"]> = Extract<InteractionAction, { kind: K }>;
 
 /**
- * Creates the handler for every interaction the bot receives: it translates the event into a
- * dispatcher call, renders the reply, and answers. It never rejects: a failure is logged and
- * the user gets an ephemeral error reply.
+ * Creates the handler for every interaction the bot receives, from the gateway or over HTTP: it
+ * translates the event into a dispatcher call, renders the reply, and answers through the
+ * responder. It never rejects: a failure is logged and the user gets an ephemeral error reply.
  */
-export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
+export function createInteractionHandler(deps: InteractionDeps): InteractionHandler {
   const { dispatcher, log, shares } = deps;
-  const ephemeral = (reply: Reply) => ({ ...messageOptions(renderReply(reply)), flags: MessageFlags.Ephemeral as const });
-  const renderShareable = (reply: Reply, asker: Interaction): DiscordMessage =>
-    reply.actions.includes("share") ? renderReply(reply, { shareKey: shares.put(reply, { user: asker.user.id, channel: asker.channelId }) }) : renderReply(reply);
+  const renderShareable = (reply: Reply, asker: InteractionActor): DiscordMessage =>
+    reply.actions.includes("share") ? renderReply(reply, { shareKey: shares.put(reply, { user: asker.userId, channel: asker.channelId }) }) : renderReply(reply);
   // acknowledgements first: answers start once interactions stop arriving, one per event-loop turn
   const turns = createAnswerTurns();
 
-  async function chatInput(interaction: ChatInputCommandInteraction): Promise<void> {
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  async function command(action: Of<"command">, actor: InteractionActor, responder: InteractionResponder): Promise<void> {
+    await responder.defer(EPHEMERAL);
     await turns.next();
     const reply =
-      interaction.commandName === ROOT.name
-        ? await dispatcher.run(requestFromOptions(interaction.options.data), invocationOf(interaction, deps.now()))
+      action.commandName === ROOT.name
+        ? await dispatcher.run(requestFromOptions(action.options), invocationOf(actor, deps.now()))
         : notice("Unknown command", `I only answer /${ROOT.name}.`, "error");
-    await interaction.editReply(messageOptions(renderShareable(reply, interaction)));
+    await responder.edit(renderShareable(reply, actor));
   }
 
-  async function findSources(interaction: MessageContextMenuCommandInteraction): Promise<void> {
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  async function findSources(action: Of<"message-command">, actor: InteractionActor, responder: InteractionResponder): Promise<void> {
+    await responder.defer(EPHEMERAL);
     await turns.next();
     const reply =
-      interaction.commandName === FIND_SOURCES
-        ? await dispatcher.findSources(interaction.targetMessage.content, invocationOf(interaction, deps.now()))
+      action.commandName === FIND_SOURCES
+        ? await dispatcher.findSources(action.content, invocationOf(actor, deps.now()))
         : notice("Unknown command", `I only know the “${FIND_SOURCES}” message action.`, "error");
-    await interaction.editReply(messageOptions(renderShareable(reply, interaction)));
+    await responder.edit(renderShareable(reply, actor));
   }
 
-  async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const focused = interaction.options.getFocused(true);
-    const group = interaction.options.getSubcommandGroup(false);
-    const sub = interaction.options.getSubcommand(false) ?? "";
-    const request = group ? { name: group, subcommand: sub } : { name: sub };
-    await interaction.respond(choicesOf(dispatcher.suggest(focused.name, String(focused.value), request)));
+  async function autocomplete(action: Of<"autocomplete">, responder: InteractionResponder): Promise<void> {
+    const focused = focusedOption(action.options);
+    const { name, subcommand } = requestFromOptions(action.options);
+    const request = subcommand !== undefined ? { name, subcommand } : { name };
+    await responder.suggest(focused ? choicesOf(dispatcher.suggest(focused.name, focused.value, request)) : []);
   }
 
-  async function share(interaction: ButtonInteraction): Promise<void> {
-    const key = shareKeyOf(interaction.customId);
+  async function share(action: Of<"button">, actor: InteractionActor, responder: InteractionResponder): Promise<void> {
+    const key = shareKeyOf(action.customId);
     const entry = key === null ? null : shares.get(key);
     if (!entry) {
-      await interaction.reply(ephemeral(EXPIRED));
+      await responder.reply(renderReply(EXPIRED), EPHEMERAL);
       return;
     }
-    if (!mayShare(entry.owner, interaction.user.id, interaction.channelId)) {
-      log.warn({ user: interaction.user.id, channel: interaction.channelId, command: "share" }, "refused to share another user's answer");
-      await interaction.reply(ephemeral(NOT_YOURS));
+    if (!mayShare(entry.owner, actor.userId, actor.channelId)) {
+      log.warn({ user: actor.userId, channel: actor.channelId, command: "share" }, "refused to share another user's answer");
+      await responder.reply(renderReply(NOT_YOURS), EPHEMERAL);
       return;
     }
-    await interaction.reply(messageOptions(renderReply(entry.reply, { sharedBy: displayNameOf(interaction) })));
+    await responder.reply(renderReply(entry.reply, { sharedBy: displayNameOf(actor.names) }), VISIBLE);
   }
 
-  async function answerFailure(interaction: Interaction): Promise<void> {
-    if (interaction.isAutocomplete()) {
-      if (!interaction.responded) await interaction.respond([]);
+  async function answerFailure(action: InteractionAction, responder: InteractionResponder): Promise<void> {
+    if (action.kind === "autocomplete") {
+      if (responder.state === "fresh") await responder.suggest([]);
       return;
     }
-    if (!interaction.isRepliable()) return;
-    const repliable: RepliableInteraction = interaction;
-    if (repliable.deferred && !repliable.replied) await repliable.editReply(messageOptions(renderReply(FAILED)));
-    else if (repliable.replied || repliable.deferred) await repliable.followUp(ephemeral(FAILED));
-    else await repliable.reply(ephemeral(FAILED));
+    if (responder.state === "deferred") await responder.edit(renderReply(FAILED));
+    else if (responder.state === "answered") await responder.followUp(renderReply(FAILED), EPHEMERAL);
+    else await responder.reply(renderReply(FAILED), EPHEMERAL);
   }
 
-  async function decline(interaction: Interaction): Promise<void> {
-    if (interaction.isAutocomplete()) await interaction.respond([]);
-    else if (interaction.isRepliable()) await interaction.reply(ephemeral(STOPPING));
+  async function decline(action: InteractionAction, responder: InteractionResponder): Promise<void> {
+    if (action.kind === "autocomplete") await responder.suggest([]);
+    else if (action.kind !== "other") await responder.reply(renderReply(STOPPING), EPHEMERAL);
   }
 
-  return async (interaction) => {
+  return async ({ actor, action }, responder) => {
     turns.arrived();
     const started = performance.now();
-    const context = { user: interaction.user.id, guild: interaction.guildId, command: labelOf(interaction) };
+    const context = { user: actor.userId, guild: actor.guildId, command: labelOf(action) };
     try {
       if (!deps.accepting()) {
-        await decline(interaction);
+        await decline(action, responder);
         log.info(context, "declined an interaction while stopping");
         return;
       }
-      if (interaction.isAutocomplete()) await autocomplete(interaction);
-      else if (interaction.isChatInputCommand()) await chatInput(interaction);
-      else if (interaction.isMessageContextMenuCommand()) await findSources(interaction);
-      else if (interaction.isButton()) await share(interaction);
+      if (action.kind === "autocomplete") await autocomplete(action, responder);
+      else if (action.kind === "command") await command(action, actor, responder);
+      else if (action.kind === "message-command") await findSources(action, actor, responder);
+      else if (action.kind === "button") await share(action, actor, responder);
       else {
         log.debug(context, "ignored an interaction");
         return;
       }
-      const level = interaction.isAutocomplete() ? "debug" : "info";
+      const level = action.kind === "autocomplete" ? "debug" : "info";
       log[level]({ ...context, ms: Math.round(performance.now() - started) }, "interaction answered");
     } catch (error) {
       log.error({ ...context, err: safeError(error, deps.secrets), ms: Math.round(performance.now() - started) }, "interaction failed");
       try {
-        await answerFailure(interaction);
+        await answerFailure(action, responder);
       } catch (second) {
         log.error({ ...context, err: safeError(second, deps.secrets) }, "could not send the error reply");
       }

@@ -1,11 +1,12 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
+import { readLimited } from "../../http/read-body.js";
+import { isFreshTimestamp, MAX_CLOCK_SKEW_SECONDS } from "../../http/request-timestamp.js";
 
 /** Largest request body accepted at the events endpoint; Slack's own payloads are a few kilobytes. */
 export const MAX_EVENT_BODY_BYTES = 1024 * 1024;
-/** How far a request's timestamp may be from the local clock, either way. */
-export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+export { MAX_CLOCK_SKEW_SECONDS };
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -73,41 +74,6 @@ function pathOf(url: string | undefined): string | null {
   }
 }
 
-/** Reads the body, or stops reading and resolves null as soon as it passes `maxBytes`. */
-function readLimited(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const cleanup = (): void => {
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onError);
-    };
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        cleanup();
-        chunks.length = 0;
-        req.pause();
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = (): void => {
-      cleanup();
-      resolve(Buffer.concat(chunks, size));
-    };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(error);
-    };
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", onError);
-  });
-}
-
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === "string" ? value : undefined;
@@ -119,7 +85,7 @@ function check(req: IncomingMessage, body: Buffer, secret: string, now: number):
   if (form && parseQuery(text).ssl_check === "1") return null; // Bolt strips anything else from it
   const timestamp = header(req, "x-slack-request-timestamp") ?? "";
   if (!/^\d{1,12}$/.test(timestamp)) return { status: 401, reason: "missing or malformed x-slack-request-timestamp" };
-  if (Math.abs(now - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) return { status: 401, reason: "x-slack-request-timestamp is more than 5 minutes from now" };
+  if (!isFreshTimestamp(timestamp, now)) return { status: 401, reason: "x-slack-request-timestamp is more than 5 minutes from now" };
   const expected = Buffer.from(`v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${text}`).digest("hex")}`);
   const given = Buffer.from(header(req, "x-slack-signature") ?? "");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { status: 401, reason: "signature mismatch" };

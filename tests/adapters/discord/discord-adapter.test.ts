@@ -1,9 +1,8 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDispatcher, type CommandRequest, type Dispatcher } from "../../../commands/dispatch.js";
+import { createDispatcher, type Dispatcher } from "../../../commands/dispatch.js";
 import { createRateLimiter } from "../../../commands/rate-limit.js";
 import { notice } from "../../../src/reply/reply.js";
-import type { Invocation } from "../../../commands/types.js";
 import type { DigestService, ScheduledSubscription } from "../../../src/digest/service.js";
 import { createDiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";
 import type { ChatAdapter } from "../../../src/adapters/types.js";
@@ -11,7 +10,9 @@ import { createLogger } from "../../../src/log.js";
 import { seedKnowledge } from "../../support/knowledge.js";
 import { interact, startFakeDiscord, type FakeDiscord, type SeenMessage } from "./fake-discord.js";
 import { ALICE, autocomplete, BOB, buttonClick, FAKE_IDS, findSourcesCommand, slashCommand } from "./fake-payloads.js";
+import { expectAliceAmazonAnswer, expectChoicesWithinLimits, shareButton } from "./expectations.js";
 import { flattenMessage } from "./flatten.js";
+import { recordingDispatcher } from "./recording-dispatcher.js";
 
 const EPHEMERAL = 64;
 
@@ -42,34 +43,17 @@ function stubDigests(): DigestService & { subscribed: unknown[] } {
   };
 }
 
-const shareButton = (message: SeenMessage): string | undefined => message.components?.[0]?.components[0]?.custom_id;
 
 describe("Discord adapter against a loopback Discord", () => {
   let fake: FakeDiscord;
   let adapter: ChatAdapter;
   const { lines, log } = memoryLog();
   const digests = stubDigests();
-  const calls: { request?: CommandRequest; message?: string; invocation: Invocation }[] = [];
-  let failNextRun = false;
+  const dispatcher = recordingDispatcher(createDispatcher({ knowledge: seedKnowledge, digests, rateLimiter: createRateLimiter(1000), log }));
+  const calls = dispatcher.calls;
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    const base = createDispatcher({ knowledge: seedKnowledge, digests, rateLimiter: createRateLimiter(1000), log });
-    const dispatcher: Dispatcher = {
-      ...base,
-      async run(request, invocation) {
-        calls.push({ request, invocation });
-        if (failNextRun) {
-          failNextRun = false;
-          throw new Error(`dispatcher exploded near ${fake.token}`);
-        }
-        return base.run(request, invocation);
-      },
-      findSources(message, invocation) {
-        calls.push({ message, invocation });
-        return base.findSources(message, invocation);
-      },
-    };
     adapter = createDiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, guildId: FAKE_IDS.guild, registerOnStart: true, dispatcher, log });
     await adapter.start();
   });
@@ -98,13 +82,7 @@ describe("Discord adapter against a loopback Discord", () => {
     const answer = await exchange.answer();
     expect(answer.via).toBe("edit");
     expect(answer.request.path).toBe(`/v10/webhooks/${FAKE_IDS.application}/${exchange.token}/messages/@original`);
-    const text = flattenMessage(answer.message);
-    expect(text).toContain("$50 billion");
-    expect(text).toMatch(/¶\d+/);
-    expect(answer.message.allowed_mentions).toEqual({ parse: [] });
-    expect(shareButton(answer.message)).toMatch(/^dispute:share:/);
-    expect(calls.at(-1)?.request).toEqual({ name: "ask", options: { question: "How much did Amazon commit to invest in OpenAI?" } });
-    expect(calls.at(-1)?.invocation).toMatchObject({ platform: "discord", user: { id: ALICE.id, name: "Alice" }, channel: { id: FAKE_IDS.channel, name: "general" }, workspace: FAKE_IDS.guild, canManageChannel: true });
+    expectAliceAmazonAnswer(answer.message, calls.at(-1));
   });
 
   it("answers autocomplete with at most 25 choices within Discord's limits", async () => {
@@ -115,15 +93,8 @@ describe("Discord adapter against a loopback Discord", () => {
     ] as const) {
       const answer = await interact(fake, autocomplete(request, focused)).answer();
       expect(answer.callbackType).toBe(8);
-      const choices = answer.message.choices!;
-      expect(choices.length).toBeGreaterThan(0);
-      expect(choices.length).toBeLessThanOrEqual(25);
-      for (const choice of choices) {
-        expect(choice.name.length).toBeGreaterThan(0);
-        expect(choice.name.length).toBeLessThanOrEqual(100);
-        expect(choice.value.length).toBeLessThanOrEqual(100);
-      }
-      if (focused === "timezone") expect(choices.map((c) => c.value)).toContain("Europe/Berlin");
+      expectChoicesWithinLimits(answer.message.choices);
+      if (focused === "timezone") expect(answer.message.choices!.map((c) => c.value)).toContain("Europe/Berlin");
     }
   });
 
@@ -195,7 +166,7 @@ describe("Discord adapter against a loopback Discord", () => {
   });
 
   it("turns a failing command into an ephemeral error reply and a log line", async () => {
-    failNextRun = true;
+    dispatcher.failNextRun(`dispatcher exploded near ${fake.token}`);
     const answer = await interact(fake, slashCommand({ name: "status" })).answer();
     expect(flattenMessage(answer.message)).toMatch(/something went wrong/i);
     const line = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === "interaction failed");
@@ -220,6 +191,16 @@ describe("Discord adapter against a loopback Discord", () => {
     expect(body.components).toEqual([]);
     expect(flattenMessage(body)).toContain("Daily digest");
     expect(delivery.messageId).toMatch(/^\d+$/);
+  });
+
+  it("gives a delivery with an idempotency key a nonce, so a repeated post returns the first message", async () => {
+    const digest = notice("Daily digest", "Nothing new.");
+    const first = await adapter.deliver(FAKE_IDS.channel, digest, { idempotencyKey: "digest:1:1:2026-03-20" });
+    const again = await adapter.deliver(FAKE_IDS.channel, digest, { idempotencyKey: "digest:1:1:2026-03-20" });
+    expect(again.messageId).toBe(first.messageId);
+    const posts = fake.requests.filter((r) => r.method === "POST" && r.path === `/v10/channels/${FAKE_IDS.channel}/messages`).slice(-2);
+    for (const post of posts) expect(post.body).toMatchObject({ nonce: expect.stringMatching(/^[0-9a-f]{25}$/), enforce_nonce: true });
+    expect(fake.channelMessages.filter((m) => m.id === first.messageId)).toHaveLength(1);
   });
 
   it("logs with context objects and never logs the token", () => {

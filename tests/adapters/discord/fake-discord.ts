@@ -33,6 +33,8 @@ export interface FakeDiscord {
   readonly identifies: readonly Record<string, unknown>[];
   /** The request URL (with query) of every gateway connection. */
   readonly gatewayConnections: readonly string[];
+  /** Every message created in a channel (a post deduplicated by its nonce is not created again). */
+  readonly channelMessages: readonly Record<string, unknown>[];
   /** Gateway sessions currently connected. */
   openSessions(): number;
   /** Answers the next request matching `method` and `path` with an error status instead (400 is not retried by clients). */
@@ -64,6 +66,8 @@ interface Waiter {
 type Handler = (request: RecordedRequest, params: string[]) => { status: number; body?: unknown };
 
 const V = "/v10";
+/** How long Discord remembers an enforced message nonce ("a few minutes"). */
+const NONCE_WINDOW_MS = 3 * 60_000;
 const json = (body: unknown, status = 200) => ({ status, body });
 
 /** Starts the fake on an ephemeral loopback port. */
@@ -75,6 +79,8 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
   const gatewayConnections: string[] = [];
   const waiters = new Set<Waiter>();
   const originals = new Map<string, unknown>();
+  const nonces = new Map<string, { message: Record<string, unknown>; at: number }>();
+  const posted: Record<string, unknown>[] = [];
   const sessions = new Map<WebSocket, { seq: number }>();
   const failures: { method: string; path: RegExp; failure: FakeFailure; left: number }[] = [];
   const listeners = new Set<(request: RecordedRequest) => void>();
@@ -93,12 +99,31 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
     ["GET", /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (_r, [, tok]) => json(originals.get(tok!) ?? messagePayload({ flags: 64 })), { auth: false }],
     ["POST", /^\/webhooks\/(\d+)\/([^/]+)$/, (r) => json(messagePayload(r.body as Record<string, unknown>)), { auth: false }],
     ["GET", /^\/channels\/(\d+)$/, (_r, [id]) => json({ id, type: 0, guild_id: FAKE_IDS.guild, name: "general", position: 0, permission_overwrites: [] }), { auth: true }],
-    ["POST", /^\/channels\/(\d+)\/messages$/, (r, [id]) => json(messagePayload({ ...(r.body as Record<string, unknown>), channel_id: id })), { auth: true }],
+    ["POST", /^\/channels\/(\d+)\/messages$/, (r, [id]) => postMessage(id!, r.body as Record<string, unknown>), { auth: true }],
     ["PUT", /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/, (r, [app, guild]) => {
       const body = Array.isArray(r.body) ? (r.body as Record<string, unknown>[]) : [];
       return json(body.map((c, i) => ({ ...c, id: `90000000000000000${i}`, application_id: app, ...(guild ? { guild_id: guild } : {}), version: "1", default_member_permissions: null })));
     }, { auth: true }],
   ];
+
+  /**
+   * Discord's message nonces: at most 25 characters; with `enforce_nonce`, a second post with the
+   * same nonce within a few minutes returns the first message instead of posting again.
+   */
+  const postMessage = (channel: string, body: Record<string, unknown>) => {
+    const nonce = body.nonce;
+    if (nonce !== undefined && (typeof nonce === "string" ? nonce.length > 25 : !Number.isInteger(nonce))) {
+      return json({ message: "Invalid Form Body", code: 50035, errors: { nonce: { _errors: [{ code: "BASE_TYPE_BAD_LENGTH" }] } } }, 400);
+    }
+    const key = body.enforce_nonce === true && nonce !== undefined ? `${channel}:${String(nonce)}` : null;
+    const seen = key === null ? undefined : nonces.get(key);
+    if (seen && performance.now() - seen.at < NONCE_WINDOW_MS) return json(seen.message);
+    const message = messagePayload({ ...body, channel_id: channel });
+    delete message.enforce_nonce;
+    if (key !== null) nonces.set(key, { message, at: performance.now() });
+    posted.push(message);
+    return json(message);
+  };
 
   const record = (request: RecordedRequest): void => {
     requests.push(request);
@@ -220,6 +245,7 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
     unknownRoutes,
     identifies,
     gatewayConnections,
+    channelMessages: posted,
     openSessions: () => sessions.size,
     failNext(method, path, status = 400) {
       failures.push({ method, path, failure: { status }, left: 1 });
@@ -237,6 +263,8 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
     forget() {
       requests.length = 0;
       originals.clear();
+      nonces.clear();
+      posted.length = 0;
     },
     dispatch(event, data) {
       for (const socket of sessions.keys()) sendPacket(socket, { op: 0, t: event, d: data });
@@ -294,10 +322,18 @@ export interface Exchange {
   answer(): Promise<SeenAnswer>;
 }
 
+const isCallback = (r: RecordedRequest): boolean => r.method === "POST" && r.path.endsWith("/callback");
+const isWebhookMessage = (r: RecordedRequest): boolean => (r.method === "PATCH" && r.path.endsWith("/messages/@original")) || (r.method === "POST" && !r.path.endsWith("/callback"));
+
+/** The first answer an interaction gets through its webhook: the original response edited, or a follow-up. */
+export async function webhookAnswer(fake: FakeDiscord, token: string, timeoutMs = 15_000): Promise<SeenAnswer> {
+  const request = await fake.waitForRequest((r) => r.interactionToken === token && isWebhookMessage(r), timeoutMs);
+  return { via: request.method === "PATCH" ? "edit" : "followup", message: request.body as SeenMessage, request };
+}
+
 /** Sends an INTERACTION_CREATE through the gateway and follows its callbacks and webhooks by token. */
 export function interact(fake: FakeDiscord, raw: { token: string; payload: unknown }, timeoutMs = 15_000): Exchange {
   const mine = (r: RecordedRequest): boolean => r.interactionToken === raw.token;
-  const isCallback = (r: RecordedRequest): boolean => r.method === "POST" && r.path.endsWith("/callback");
   fake.dispatch("INTERACTION_CREATE", raw.payload);
   return {
     token: raw.token,
@@ -306,7 +342,7 @@ export function interact(fake: FakeDiscord, raw: { token: string; payload: unkno
       const request = await fake.waitForRequest((r) => {
         if (!mine(r)) return false;
         if (isCallback(r)) return ![5, 6].includes((r.body as { type: number }).type);
-        return (r.method === "PATCH" && r.path.endsWith("/messages/@original")) || (r.method === "POST" && !r.path.endsWith("/callback"));
+        return isWebhookMessage(r);
       }, timeoutMs);
       if (isCallback(request)) {
         const body = request.body as { type: number; data: SeenMessage };
