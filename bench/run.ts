@@ -10,6 +10,7 @@ import { extendKnowledge } from "../src/knowledge/knowledge.js";
 import { loadCorpus } from "../src/sources/seeds.js";
 import { DEFAULT_SEEDS_DIR } from "../src/paths.js";
 import { benchDiscord, benchSlack } from "./chat-bench.js";
+import { benchCompiledStartup } from "./compiled-startup-bench.js";
 import { benchCorpus, type CorpusFigures } from "./knowledge-bench.js";
 import { benchStartup, writeSeeds } from "./startup-bench.js";
 import { syntheticQueries, syntheticSeeds } from "./synthetic.js";
@@ -74,6 +75,10 @@ async function main(): Promise<void> {
   }
   log(`| start-up, 100k | process start → index ready, ms | ${startup.snapshotMs.toFixed(0)} (snapshot) | ${startup.coldMs.toFixed(0)} (cold build) | ${(startup.snapshotMs / startup.coldMs).toFixed(3)}× |`);
 
+  // the compiled bot (node dist/src/main.js, as the image runs it) against npm start's tsx, on the real seeds
+  const compiledStart = benchCompiledStartup();
+  log(`| start-up, seeds, compiled (median of 7) | process start → console session with no input → exit, ms | ${compiledStart.compiledMs.toFixed(0)} (node dist/src/main.js) | ${compiledStart.tsxMs.toFixed(0)} (node --import tsx src/main.ts) | ${(compiledStart.compiledMs / compiledStart.tsxMs).toFixed(3)}× |`);
+
   // the chat path's p99 swings from run to run on a shared machine: each figure is the median of 3 runs
   const slack = await medianOf(3, benchSlack);
   log(`| Slack /dispute ask, 1,000 requests, 20 concurrent (median of 3 runs) | ack p50 / p99 ms | ${slack.ackP50Ms.toFixed(2)} / ${slack.ackP99Ms.toFixed(2)} | ${slack.noopAckP50Ms.toFixed(2)} / ${slack.noopAckP99Ms.toFixed(2)} (no-op Bolt handler) | ${(slack.ackP99Ms / slack.noopAckP99Ms).toFixed(3)}× |`);
@@ -97,6 +102,9 @@ async function main(): Promise<void> {
     heap100kRawMinisearchMb: round(k100.rawHeapMb, 1),
     startSnapshotMs: round(startup.snapshotMs, 0),
     startColdMs: round(startup.coldMs, 0),
+    startCompiledMs: round(compiledStart.compiledMs, 0),
+    startTsxMs: round(compiledStart.tsxMs, 0),
+    startCompiledRatio: round(compiledStart.compiledMs / compiledStart.tsxMs, 3),
     slackAckP99Ms: round(slack.ackP99Ms, 3),
     slackNoopAckP99Ms: round(slack.noopAckP99Ms, 3),
     slackAckRatio: round(slack.ackP99Ms / slack.noopAckP99Ms, 3),

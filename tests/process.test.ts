@@ -1,6 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,28 +11,12 @@ import { startFakeDiscord } from "./adapters/discord/fake-discord.js";
 import { FAKE_IDS, slashCommand } from "./adapters/discord/fake-payloads.js";
 import { flattenMessage } from "./adapters/discord/flatten.js";
 import { interactionKeys, interactOverHttp, postInteraction } from "./adapters/discord/signed-interactions.js";
+import { freePort, startProcess, waitForHealth, type StartedProcess } from "./support/bot-process.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startBot(env: Record<string, string>, command: readonly string[] = [process.execPath, "--import", "tsx", "src/main.ts"]): { child: ChildProcessWithoutNullStreams; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(command[0]!, command.slice(1), {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exit };
+function startBot(env: Record<string, string>, command: readonly string[] = [process.execPath, "--import", "tsx", "src/main.ts"]): StartedProcess {
+  return startProcess(command, root, env);
 }
 
 /** Whether nothing listens on the port any more (polling up to `timeoutMs`). */
@@ -50,20 +33,6 @@ async function portIsFree(port: number, timeoutMs: number): Promise<boolean> {
     });
     if (free) return true;
     if (Date.now() > until) return false;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function waitForHealth(port: number, timeoutMs = 20_000): Promise<Record<string, unknown>> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.status === 200) return (await res.json()) as Record<string, unknown>;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error("the bot did not become healthy");
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -6,13 +6,13 @@
  * (questions.json) falls below its floors (top-3 all, abstain all, every item verbatim and cited).
  */
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { loadCorpus } from "../sources/seeds.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import type { Answer } from "../knowledge/types.js";
-import { DEFAULT_SEEDS_DIR } from "../paths.js";
+import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from "../paths.js";
 
 const questionsSchema = z.object({
   questions: z.array(z.object({ q: z.string(), expect: z.array(z.string()).min(1) })),
@@ -136,7 +136,7 @@ export function evaluate(knowledge: Knowledge, questionsJson: unknown): EvalResu
   };
 }
 
-const EVAL_DIR = fileURLToPath(new URL("../../tests/eval/", import.meta.url));
+const EVAL_DIR = `${join(PROJECT_ROOT, "tests", "eval")}${sep}`;
 /** The sets `npm run eval` runs by default: the public set, the project's chat set, and the tuning and held-out parts. */
 export const DEFAULT_SETS = ["questions.json", "chat-questions.json", "chat-tune.json", "chat-heldout.json"].map((f) => `${EVAL_DIR}${f}`);
 

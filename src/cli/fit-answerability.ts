@@ -5,11 +5,12 @@
  * src/knowledge/answerability-model.json. The held-out set (chat-heldout.json) is never read.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../sources/seeds.js";
 import { answerability, answerabilityFeatures, FEATURE_NAMES, type AnswerabilityModel } from "../knowledge/answerability.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
-import { DEFAULT_SEEDS_DIR } from "../paths.js";
+import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from "../paths.js";
 
 /** The sets the model is fitted on: never the held-out part. */
 export const TRAINING_SETS = ["questions.json", "chat-questions.json", "chat-tune.json"];
@@ -94,7 +95,7 @@ export function operatingPoints(model: Omit<AnswerabilityModel, "high" | "low">,
 }
 
 function main(): void {
-  const dir = fileURLToPath(new URL("../../tests/eval/", import.meta.url));
+  const dir = `${join(PROJECT_ROOT, "tests", "eval")}${sep}`;
   const knowledge = createKnowledge(loadCorpus(process.env.SEEDS_DIR || DEFAULT_SEEDS_DIR));
   const examples = trainingExamples(knowledge, TRAINING_SETS.map((f) => `${dir}${f}`));
   const fitted = fitLogistic(examples);
@@ -111,7 +112,8 @@ function main(): void {
     // rounded down, so every question the point was chosen to answer is still answered
     low: Math.floor(points.low * 1e4) / 1e4,
   };
-  const out = fileURLToPath(new URL("../knowledge/answerability-model.json", import.meta.url));
+  // the source copy, also when this runs compiled
+  const out = join(PROJECT_ROOT, "src", "knowledge", "answerability-model.json");
   writeFileSync(out, `${JSON.stringify(model, null, 2)}\n`);
   console.log(`fitted on ${examples.length} questions (${examples.filter((e) => e.y === 1).length} in scope); low ${model.low}, high ${model.high}`);
   for (const [i, name] of FEATURE_NAMES.entries()) console.log(`  ${name.padEnd(16)} ${model.weights[i]}`);
