@@ -34,6 +34,8 @@ export interface Reply {
   readonly actions: readonly "share"[];
   /** Shown only to the user who asked (Slack ephemeral, Discord ephemeral). */
   readonly ephemeral: boolean;
+  /** True when the sources do not answer (the knowledge core abstained, confidence "none"). */
+  readonly abstained?: boolean;
 }
 
 /** Turns an answer item into a reply quote. */

@@ -20,4 +20,11 @@ describe("answer replies", () => {
     const unverified: ClaimCheck = { ...answer("low"), verdict: "unverified", reason: "Nothing in the sources confirms or contradicts this." };
     expect(answerReply("t", unverified).text).toBe(`Unverified — Nothing in the sources confirms or contradicts this.\n${LOW_CONFIDENCE}`);
   });
+
+  it("marks an abstention, and only an abstention, on the reply", () => {
+    const abstention: Answer = { query: "q", abstained: true, confidence: "none", items: [], notes: ["The sources do not say."] };
+    expect(answerReply("t", abstention)).toMatchObject({ abstained: true, kind: "notice", text: "The sources do not say." });
+    expect(answerReply("t", answer("low")).abstained).toBeUndefined();
+    expect(answerReply("t", answer("high")).abstained).toBeUndefined();
+  });
 });

@@ -1,0 +1,84 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import type { CommandMetrics } from "../../commands/command-metrics.js";
+import type { DigestMetrics, DigestState } from "../digest/runner.js";
+import type { SourceMetrics, SourceResult } from "../sources/living.js";
+
+/** A vote on an answer's feedback buttons. */
+export type FeedbackVote = "up" | "down";
+
+/** Where feedback buttons count the votes they get. */
+export interface FeedbackMetrics {
+  feedback(vote: FeedbackVote): void;
+}
+
+/** The bot's metrics: what the dispatcher, the digest runner, the sources code and feedback report, and their exposition. */
+export interface BotMetrics extends CommandMetrics, DigestMetrics, SourceMetrics, FeedbackMetrics {
+  /** The exposition's content type (Prometheus text format). */
+  readonly contentType: string;
+  /** Every metric in the Prometheus text format. */
+  text(): Promise<string>;
+}
+
+/** Command duration buckets in seconds: 1 ms to 10 s. */
+export const COMMAND_DURATION_BUCKETS: readonly number[] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+const DIGEST_STATES: readonly DigestState[] = ["sent", "failed", "skipped"];
+const SOURCE_RESULTS: readonly SourceResult[] = ["added", "refused", "failed"];
+const FEEDBACK_VOTES: readonly FeedbackVote[] = ["up", "down"];
+
+/**
+ * Creates the bot's metrics on a registry of their own (with Node's default process metrics), so
+ * several can live in one process. Labels hold only fixed sets of values, never user or channel ids
+ * or what users typed.
+ */
+export function createBotMetrics(): BotMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const commands = new Counter({
+    name: "dispute_commands_total",
+    help: "Commands run, by platform, command and outcome (answered, abstained, refused, error).",
+    labelNames: ["platform", "command", "outcome"] as const,
+    registers: [registry],
+  });
+  const durations = new Histogram({
+    name: "dispute_command_duration_seconds",
+    help: "Time from the dispatcher taking a command to its reply, by platform and command.",
+    labelNames: ["platform", "command"] as const,
+    buckets: [...COMMAND_DURATION_BUCKETS],
+    registers: [registry],
+  });
+  const digests = new Counter({
+    name: "dispute_digests_total",
+    help: "Due digests, by state (sent, failed, skipped).",
+    labelNames: ["state"] as const,
+    registers: [registry],
+  });
+  const sources = new Counter({
+    name: "dispute_sources_total",
+    help: "Articles offered by URL or from feeds, by result (added, refused, failed).",
+    labelNames: ["result"] as const,
+    registers: [registry],
+  });
+  const feedback = new Counter({
+    name: "dispute_feedback_total",
+    help: "Votes on answers' feedback buttons, by vote (up, down).",
+    labelNames: ["vote"] as const,
+    registers: [registry],
+  });
+  // the few-valued counters start at zero, so a rate over them exists before the first event
+  for (const state of DIGEST_STATES) digests.inc({ state }, 0);
+  for (const result of SOURCE_RESULTS) sources.inc({ result }, 0);
+  for (const vote of FEEDBACK_VOTES) feedback.inc({ vote }, 0);
+
+  return {
+    contentType: registry.contentType,
+    text: () => registry.metrics(),
+    command({ platform, command, outcome, seconds }) {
+      commands.inc({ platform, command, outcome });
+      durations.observe({ platform, command }, seconds);
+    },
+    digest: (state) => digests.inc({ state }),
+    source: (result) => sources.inc({ result }),
+    feedback: (vote) => feedback.inc({ vote }),
+  };
+}
