@@ -67,6 +67,15 @@ async function waitForHealth(port: number, timeoutMs = 20_000): Promise<Record<s
   }
 }
 
+/** A chat bot's port on loopback, its database and cache in `dir`, and info logs. */
+const portAndFiles = (port: number, dir: string): Record<string, string> => ({
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  DATABASE_PATH: join(dir, "bot.db"),
+  INDEX_CACHE_DIR: join(dir, "cache"),
+  LOG_LEVEL: "info",
+});
+
 /** How many commands `GET /metrics` on the bot's port counts with these labels. */
 async function commandsCounted(port: number, labels: Record<string, string>): Promise<number> {
   const res = await fetch(`http://127.0.0.1:${port}/metrics`);
@@ -119,11 +128,7 @@ describe("the bot process", () => {
       DISCORD_TOKEN: discord.token,
       DISCORD_APPLICATION_ID: FAKE_IDS.application,
       DISCORD_API_URL: discord.apiUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: join(dir, "bot.db"),
-      INDEX_CACHE_DIR: join(dir, "cache"),
-      LOG_LEVEL: "info",
+      ...portAndFiles(port, dir),
     });
     cleanups.push(() => void bot.child.kill("SIGKILL"));
     await waitForHealth(port);
@@ -150,11 +155,7 @@ describe("the bot process", () => {
         SLACK_BOT_TOKEN: "xoxb-test-token",
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.apiUrl,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DATABASE_PATH: join(dir, "bot.db"),
-        INDEX_CACHE_DIR: join(dir, "cache"),
-        LOG_LEVEL: "info",
+        ...portAndFiles(port, dir),
       });
       cleanups.push(() => void bot.child.kill("SIGKILL"));
       const health = await waitForHealth(port);
@@ -200,11 +201,7 @@ describe("the bot process", () => {
           SLACK_BOT_TOKEN: "xoxb-test-token",
           SLACK_SIGNING_SECRET: SIGNING_SECRET,
           SLACK_API_URL: slack.apiUrl,
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          DATABASE_PATH: join(dir, "bot.db"),
-          INDEX_CACHE_DIR: join(dir, "cache"),
-          LOG_LEVEL: "info",
+          ...portAndFiles(port, dir),
         },
         command,
       );

@@ -47,28 +47,12 @@ export function createBotMetrics(): BotMetrics {
     buckets: [...COMMAND_DURATION_BUCKETS],
     registers: [registry],
   });
-  const digests = new Counter({
-    name: "dispute_digests_total",
-    help: "Due digests, by state (sent, failed, skipped).",
-    labelNames: ["state"] as const,
-    registers: [registry],
-  });
-  const sources = new Counter({
-    name: "dispute_sources_total",
-    help: "Articles offered by URL or from feeds, by result (added, refused, failed).",
-    labelNames: ["result"] as const,
-    registers: [registry],
-  });
-  const feedback = new Counter({
-    name: "dispute_feedback_total",
-    help: "Votes on answers' feedback buttons, by vote (up, down).",
-    labelNames: ["vote"] as const,
-    registers: [registry],
-  });
-  // the few-valued counters start at zero, so a rate over them exists before the first event
-  for (const state of DIGEST_STATES) digests.inc({ state }, 0);
-  for (const result of SOURCE_RESULTS) sources.inc({ result }, 0);
-  for (const vote of FEEDBACK_VOTES) feedback.inc({ vote }, 0);
+  /** A counter with one label of a few known values, each starting at zero (so a rate over it exists before the first event). */
+  const countBy = <V extends string>(name: string, help: string, label: string, values: readonly V[]): ((value: V) => void) => {
+    const counter = new Counter({ name, help, labelNames: [label], registers: [registry] });
+    for (const value of values) counter.inc({ [label]: value }, 0);
+    return (value) => counter.inc({ [label]: value });
+  };
 
   return {
     contentType: registry.contentType,
@@ -77,8 +61,8 @@ export function createBotMetrics(): BotMetrics {
       commands.inc({ platform, command, outcome });
       durations.observe({ platform, command }, seconds);
     },
-    digest: (state) => digests.inc({ state }),
-    source: (result) => sources.inc({ result }),
-    feedback: (vote) => feedback.inc({ vote }),
+    digest: countBy("dispute_digests_total", "Due digests, by state (sent, failed, skipped).", "state", DIGEST_STATES),
+    source: countBy("dispute_sources_total", "Articles added in chat or found in feeds, by result (added, refused, failed).", "result", SOURCE_RESULTS),
+    feedback: countBy("dispute_feedback_total", "Votes on answers' feedback buttons, by vote (up, down).", "vote", FEEDBACK_VOTES),
   };
 }
