@@ -4,6 +4,7 @@ import { MAX_QUERY_CHARS, stripInvisible } from "../src/knowledge/input.js";
 import type { Knowledge } from "../src/knowledge/knowledge.js";
 import type { Reply } from "../src/reply/reply.js";
 import { cite } from "./cite.js";
+import { replyOutcome, type CommandMetrics, type CommandOutcome } from "./command-metrics.js";
 import { UserError } from "./errors.js";
 import { helpReply } from "./help.js";
 import { allDefinitions, commands, groups, listing } from "./index.js";
@@ -43,6 +44,18 @@ export interface DispatcherDeps {
   readonly sources?: SourcesService | null;
   /** User ids (Slack and Discord) of the bot's admins. */
   readonly adminUserIds?: ReadonlySet<string>;
+  /** Told of every command run: platform, command, outcome and duration (the bot's metrics). */
+  readonly metrics?: CommandMetrics;
+  /** Milliseconds on a monotonic clock, for command durations (default `performance.now`). */
+  readonly clock?: () => number;
+}
+
+/** A command's reply with what the metrics count of it. */
+interface Ran {
+  readonly reply: Reply;
+  /** A name from the definitions, `help` or `unknown`: never what the user typed. */
+  readonly command: string;
+  readonly outcome: CommandOutcome;
 }
 
 /** The command a request names, if any. */
@@ -117,6 +130,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const limiter = deps.rateLimiter ?? createRateLimiter();
   const digests = deps.digests ?? null;
   const kindContext: KindContext = { knowledge: deps.knowledge };
+  const clock = deps.clock ?? (() => performance.now());
+
+  /** Runs `task` and tells the metrics what came of it and how long it took. */
+  const observed = async (invocation: Invocation, task: () => Promise<Ran>): Promise<Reply> => {
+    const started = clock();
+    const { reply, command, outcome } = await task();
+    deps.metrics?.command({ platform: invocation.platform, command, outcome, seconds: (clock() - started) / 1000 });
+    return reply;
+  };
 
   const PRECONDITIONS: { readonly [P in Precondition]: (invocation: Invocation) => void } = {
     "rate-limit"(invocation) {
@@ -135,15 +157,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     },
   };
 
-  const run = async (request: CommandRequest, invocation: Invocation): Promise<Reply> => {
+  const runCommand = async (request: CommandRequest, invocation: Invocation): Promise<Ran> => {
     const command = findCommand(request);
     const label = stripInvisible(request.subcommand ? `${request.name} ${request.subcommand}` : request.name);
     if (!command) {
-      if (request.name === "") return helpReply(listing());
+      if (request.name === "") return { reply: helpReply(listing()), command: "help", outcome: "answered" };
       const group = groups.find((g) => g.definition.name === request.name);
-      return helpReply(listing(), group ? groupUsageLead(group.definition.usage) : unknownCommandLead(label));
+      const reply = helpReply(listing(), group ? groupUsageLead(group.definition.usage) : unknownCommandLead(label));
+      return { reply, command: group ? group.definition.name : "unknown", outcome: "refused" };
     }
     const { definition } = command;
+    const name = request.subcommand ? `${request.name} ${definition.name}` : definition.name;
     try {
       for (const precondition of definition.preconditions) PRECONDITIONS[precondition](invocation);
       const args = checkOptions(definition, request.options, kindContext);
@@ -157,13 +181,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           if (!local && !invocation.canManageServer && !deps.adminUserIds?.has(invocation.user.id)) throw new UserError("not-admin");
         },
       };
-      return await command.handle(args, context);
+      const reply = await command.handle(args, context);
+      return { reply, command: name, outcome: replyOutcome(reply) };
     } catch (error) {
-      if (error instanceof UserError) return userErrorReply(error, definition.usage);
+      if (error instanceof UserError) return { reply: userErrorReply(error, definition.usage), command: name, outcome: "refused" };
       deps.log?.error({ err: error, platform: invocation.platform, user: invocation.user.id, command: label }, "command failed");
-      return SOMETHING_WENT_WRONG;
+      return { reply: SOMETHING_WENT_WRONG, command: name, outcome: "error" };
     }
   };
+  const run = (request: CommandRequest, invocation: Invocation): Promise<Reply> => observed(invocation, () => runCommand(request, invocation));
 
   return {
     run,
@@ -171,8 +197,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     findSources(messageText, invocation) {
       let claim = messageText.replace(/\s+/g, " ").trim();
       if (claim.length > MAX_QUERY_CHARS) claim = claim.slice(0, claim.lastIndexOf(" ", MAX_QUERY_CHARS - 1) > 0 ? claim.lastIndexOf(" ", MAX_QUERY_CHARS - 1) : MAX_QUERY_CHARS);
-      if (claim === "") return Promise.resolve(userErrorReply(new UserError("nothing-to-look-up")));
-      return run({ name: cite.definition.name, options: { claim } }, invocation);
+      const request = { name: cite.definition.name, options: { claim } };
+      if (claim === "") return observed(invocation, async () => ({ reply: userErrorReply(new UserError("nothing-to-look-up")), command: request.name, outcome: "refused" }));
+      return run(request, invocation);
     },
     suggest(name, typed, request) {
       const definitions = request ? [findCommand(request)?.definition].filter((d) => d !== undefined) : allDefinitions();

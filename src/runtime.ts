@@ -11,6 +11,8 @@ import { chatModes, type Config } from "./config.js";
 import { createDigests } from "./digest/digests.js";
 import { watchSeeds, type SeedWatcher } from "./digest/seed-watch.js";
 import { createHttpServer, healthReport, healthRoutes, type HttpServer, type ReadinessChecks } from "./http/http-server.js";
+import { metricsRoute } from "./http/metrics-route.js";
+import { createBotMetrics, type BotMetrics } from "./metrics/bot-metrics.js";
 import { openArticleStore, storedArticles, type ArticleStore } from "./sources/article-store.js";
 import { createSourcesService, pollFeeds, type LivingSourcesContext } from "./sources/living.js";
 import { createKnowledgeHolder } from "./sources/holder.js";
@@ -21,6 +23,8 @@ export interface Runtime {
   readonly log: Logger;
   /** True when no chat platform is configured and the console serves stdin. */
   readonly consoleOnly: boolean;
+  /** The bot's metrics, served at `/metrics` on PORT; feedback buttons count votes here. */
+  readonly metrics: BotMetrics;
   /** Starts everything; in console mode resolves when input ends. */
   start(): Promise<void>;
   /** Stops taking work, finishes what is in flight, closes the database. */
@@ -40,6 +44,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   const modes = chatModes(config);
   const consoleOnly = modes.slack === null && !modes.discord;
   const log = createLogger(config.LOG_LEVEL ?? (consoleOnly ? "warn" : "info"));
+  const metrics = createBotMetrics();
   const stored = storedArticles(config.DATABASE_PATH);
   const holder = createKnowledgeHolder(config.SEEDS_DIR, config.INDEX_CACHE_DIR === "off" ? null : config.INDEX_CACHE_DIR, {
     maxArticleBytes: config.MAX_ARTICLE_BYTES,
@@ -60,6 +65,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
       return adapter.deliver(channel, reply, options);
     },
     log,
+    metrics,
   });
   // articles added in chat or from feeds: fetched under the safety rules, stored, and served after a reload
   const living = (): LivingSourcesContext => ({
@@ -67,6 +73,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     documents: () => knowledge().corpus.documents,
     topic: knowledge().corpus.topic,
     allowHosts: config.FETCH_ALLOW_HOSTS,
+    metrics,
   });
   let articleStore: ArticleStore | null = null;
   const sourcesService: SourcesService = createSourcesService(living, () => syncStored());
@@ -77,6 +84,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     adminUserIds: config.ADMIN_USER_IDS,
     rateLimiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
     log,
+    metrics,
   });
   /** Ready when the index has passages and the database answers. */
   const ready: ReadinessChecks = () => ({
@@ -106,7 +114,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     : null;
   /** What the bot serves on PORT besides Slack's own paths: health, readiness and Discord's interactions endpoint. */
   function routes() {
-    return [...healthRoutes(() => report(), ready), ...(discord?.routes ?? [])];
+    return [...healthRoutes(() => report(), ready), metricsRoute(metrics), ...(discord?.routes ?? [])];
   }
   if (config.SLACK_BOT_TOKEN) {
     adapters.push(
@@ -172,6 +180,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   return {
     log,
     consoleOnly,
+    metrics,
     reload,
     syncSources: () => {
       if (stored.version() !== storedVersion) syncStored();

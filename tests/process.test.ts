@@ -5,13 +5,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { interact, startFakeDiscord } from "./adapters/discord/fake-discord.js";
+import { FAKE_IDS, slashCommand } from "./adapters/discord/fake-payloads.js";
 import { startFakeSlack, type FakeSlack } from "./adapters/slack/fakes/fake-slack.js";
 import { FORM, postSigned, SIGNING_SECRET, slashCommandBody } from "./adapters/slack/fakes/signed-requests.js";
-import { startFakeDiscord } from "./adapters/discord/fake-discord.js";
-import { FAKE_IDS, slashCommand } from "./adapters/discord/fake-payloads.js";
 import { flattenMessage } from "./adapters/discord/flatten.js";
 import { interactionKeys, interactOverHttp, postInteraction } from "./adapters/discord/signed-interactions.js";
 import { freePort, startProcess, waitForHealth, type StartedProcess } from "./support/bot-process.js";
+import { parseExposition } from "./metrics/scrape.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
@@ -40,6 +41,14 @@ async function portIsFree(port: number, timeoutMs: number): Promise<boolean> {
 /** What every chat-mode bot here gets: the port on 127.0.0.1, its own database and index cache, info logs. */
 function localEnv(port: number, dir: string): Record<string, string> {
   return { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "bot.db"), INDEX_CACHE_DIR: join(dir, "cache"), LOG_LEVEL: "info" };
+}
+
+/** How many commands `GET /metrics` on the bot's port counts with these labels. */
+async function commandsCounted(port: number, labels: Record<string, string>): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
+  return parseExposition(await res.text()).value("dispute_commands_total", labels);
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -77,6 +86,30 @@ describe("the bot process", () => {
     expect(bot.output()).not.toMatch(/\bat .*:\d+:\d+/);
   });
 
+  it("with Discord, serves /metrics on PORT counting the commands it answered", async () => {
+    const discord = await startFakeDiscord();
+    cleanups.push(() => discord.close());
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), "dispute-proc-"));
+    const bot = startBot({
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: FAKE_IDS.application,
+      DISCORD_API_URL: discord.apiUrl,
+      ...localEnv(port, dir),
+    });
+    cleanups.push(() => void bot.child.kill("SIGKILL"));
+    await waitForHealth(port);
+    const up = Date.now() + 20_000;
+    while (discord.openSessions() === 0 && Date.now() < up) await new Promise((r) => setTimeout(r, 100));
+    const labels = { platform: "discord", command: "ask", outcome: "answered" };
+    expect(await commandsCounted(port, labels)).toBe(0);
+    const answer = await interact(discord, slashCommand({ name: "ask", options: { question: "Which AWS chips will OpenAI use?" } })).answer();
+    expect(JSON.stringify(answer.message)).toContain("Trainium");
+    expect(await commandsCounted(port, labels)).toBe(1);
+    bot.child.kill("SIGTERM");
+    expect(await bot.exit).toBe(0);
+  });
+
   describe("with Slack", () => {
     let slack: FakeSlack;
 
@@ -103,6 +136,7 @@ describe("the bot process", () => {
       expect(first.status).toBe(200);
       const [answer] = await slack.waitForResponses(1, "one");
       expect(JSON.stringify(answer!.body)).toMatch(/lawsuit/i);
+      expect(await commandsCounted(port, { platform: "slack", command: "ask", outcome: "answered" })).toBe(1);
 
       const inFlight = await Promise.all(
         ["two", "three", "four"].map((id) => postSigned(url, slashCommandBody("ask How much did Amazon commit to invest in OpenAI?", slack.responseUrl(id)), FORM)),

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Knowledge } from "../knowledge/knowledge.js";
-import { createDigestRunner, type DeliverFn, type DigestRunner } from "./runner.js";
+import { createDigestRunner, type DeliverFn, type DigestMetrics, type DigestRunner } from "./runner.js";
 import { startDigestScheduler, type DigestScheduler } from "./scheduler.js";
 import { createDigestService, type DigestService } from "./service.js";
 import { openDigestStore, type DigestStore } from "./store.js";
@@ -16,6 +16,8 @@ export interface DigestsDeps {
   readonly platforms: readonly string[];
   readonly log: Logger;
   readonly clock?: () => Date;
+  /** Counts the digests sent, failed and skipped. */
+  readonly metrics?: DigestMetrics;
 }
 
 /** Digests, wired: the service for the commands, the runner, and the scheduler's lifecycle. */
@@ -34,7 +36,7 @@ export function createDigests(deps: DigestsDeps): Digests {
   const store = openDigestStore(deps.databasePath);
   const clock = deps.clock ?? (() => new Date());
   const service = createDigestService({ store, knowledge: deps.knowledge, clock });
-  const runner = createDigestRunner({ store, knowledge: deps.knowledge, deliver: deps.deliver, platforms: deps.platforms, log: deps.log.child({ part: "digest" }) });
+  const runner = createDigestRunner({ store, knowledge: deps.knowledge, deliver: deps.deliver, platforms: deps.platforms, log: deps.log.child({ part: "digest" }), metrics: deps.metrics });
   let scheduler: DigestScheduler | null = null;
   deps.log.info({ path: deps.databasePath, schemaVersion: store.schemaVersion, platforms: deps.platforms }, "digest store open");
   return {

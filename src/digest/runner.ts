@@ -23,6 +23,14 @@ export const DEFAULT_LEASE_MS = 5 * 60_000;
 /** Waits between delivery attempts: four attempts in all, well inside the lease. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [2_000, 10_000, 30_000];
 
+/** How a due digest ended: posted, failed for good, or skipped with nothing to post. */
+export type DigestState = "sent" | "failed" | "skipped";
+
+/** Where the runner counts each due digest it ran (the bot's metrics). */
+export interface DigestMetrics {
+  digest(state: DigestState): void;
+}
+
 /** What the runner needs. */
 export interface DigestRunnerDeps {
   readonly store: DigestStore;
@@ -34,6 +42,7 @@ export interface DigestRunnerDeps {
   readonly leaseMs?: number;
   readonly retryDelaysMs?: readonly number[];
   readonly sleep?: (ms: number) => Promise<void>;
+  readonly metrics?: DigestMetrics;
 }
 
 /** A digest posted by a tick. */
@@ -89,12 +98,14 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
       store.markFailed(run.id, token, stamp(), `compose: ${messageOf(error)}`);
       log.error({ ...context, run: run.id, err: error }, "digest could not be composed; marked failed");
       report.failed.push({ subscription: sub, localDate, attempts: run.attempts, error: messageOf(error) });
+      deps.metrics?.digest("failed");
       return;
     }
     if (!composed) {
       store.markSkipped(run.id, token, stamp(), "nothing new");
       log.info(context, "digest skipped: nothing new");
       report.skipped.push({ subscription: sub, localDate });
+      deps.metrics?.digest("skipped");
       return;
     }
 
@@ -114,6 +125,7 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
         if (store.markSent(run.id, token, stamp(), messageId, composed.told)) {
           log.info({ ...context, run: run.id, attempts, messageId, newDocuments: composed.told.documents }, "digest sent");
           report.sent.push({ subscription: sub, localDate, messageId, reply: composed.reply, attempts });
+          deps.metrics?.digest("sent");
         } else {
           log.error({ ...context, run: run.id, messageId }, "digest posted after its claim was taken over; the channel may see it twice");
         }
@@ -126,6 +138,7 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
     store.markFailed(run.id, token, stamp(), lastError);
     log.error({ ...context, run: run.id, attempts, error: lastError }, "digest delivery failed for good; marked failed");
     report.failed.push({ subscription: sub, localDate, attempts, error: lastError });
+    deps.metrics?.digest("failed");
   }
 
   return {

@@ -20,14 +20,28 @@ export interface JsonAnswer {
   readonly body: unknown;
 }
 
-/** Writes `answer` as JSON, not cached. */
-export function sendJson(res: ServerResponse, answer: JsonAnswer): void {
-  res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(JSON.stringify(answer.body));
+const JSON_TYPE = "application/json; charset=utf-8";
+
+/** A text answer: its status, content type and body. */
+export interface TextAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
 }
 
-/** A GET/HEAD route answering `answer()` as JSON; 500 when it throws or rejects. */
-export function jsonRoute(path: string, answer: () => JsonAnswer | Promise<JsonAnswer>): HttpRoute {
+/** Writes `answer`, not cached. */
+export function sendText(res: ServerResponse, answer: TextAnswer): void {
+  res.writeHead(answer.status, { "content-type": answer.contentType, "cache-control": "no-store" });
+  res.end(answer.body);
+}
+
+/** Writes `answer` as JSON, not cached. */
+export function sendJson(res: ServerResponse, answer: JsonAnswer): void {
+  sendText(res, { status: answer.status, contentType: JSON_TYPE, body: JSON.stringify(answer.body) });
+}
+
+/** A GET/HEAD route answering `answer()`; 500 (JSON) when it throws or rejects. */
+export function textRoute(path: string, answer: () => TextAnswer | Promise<TextAnswer>): HttpRoute {
   return {
     path,
     method: ["GET", "HEAD"],
@@ -35,9 +49,17 @@ export function jsonRoute(path: string, answer: () => JsonAnswer | Promise<JsonA
       Promise.resolve()
         .then(answer)
         .then(
-          (a) => sendJson(res, a),
+          (a) => sendText(res, a),
           () => sendJson(res, { status: 500, body: { ok: false } }),
         );
     },
   };
+}
+
+/** A GET/HEAD route answering `answer()` as JSON; 500 when it throws or rejects. */
+export function jsonRoute(path: string, answer: () => JsonAnswer | Promise<JsonAnswer>): HttpRoute {
+  return textRoute(path, async () => {
+    const { status, body } = await answer();
+    return { status, contentType: JSON_TYPE, body: JSON.stringify(body) };
+  });
 }

@@ -39,6 +39,11 @@ export interface Reply {
   readonly data?: ReplyData;
 }
 
+/** True when the reply says the sources do not answer (the knowledge core abstained). */
+export function isAbstention(reply: Reply): boolean {
+  return reply.data?.type === "answer" && reply.data.answer.abstained;
+}
+
 /** Turns an answer item into a reply quote. */
 export function quoteOf(item: AnswerItem, context?: string): ReplyQuote {
   const lead = context ?? item.citation.leadIn ?? undefined;

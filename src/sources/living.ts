@@ -18,6 +18,20 @@ export interface LivingSourcesContext {
   /** `FETCH_ALLOW_HOSTS`: hosts that may be fetched although they resolve to refused addresses. */
   readonly allowHosts?: string | undefined;
   readonly now?: () => Date;
+  /** Counts each article added, refused or failed (the bot's metrics). */
+  readonly metrics?: SourceMetrics;
+}
+
+/**
+ * How adding one article (by URL or from a feed) ended: `added` stored; `refused` declined by the
+ * bot's rules (already served, a syndicated copy, not about the story, not a web address, a refused
+ * address); `failed` the page could not be fetched or read.
+ */
+export type SourceResult = "added" | "refused" | "failed";
+
+/** Where adding articles is counted. */
+export interface SourceMetrics {
+  source(result: SourceResult): void;
 }
 
 /** An added article as the CLI and chat report it. */
@@ -37,12 +51,14 @@ export type AddResult = { readonly added: AddedArticle } | { readonly duplicate:
 /** Adding or following failed for a reason the user can act on; the message is one line. */
 export class SourceError extends Error {
   override name = "SourceError";
-  constructor(
-    message: string,
-    /** A failure that may pass (a timeout, a network error, a server error): a feed entry is tried again next poll. */
-    readonly transient = false,
-  ) {
+  /** A failure that may pass (a timeout, a network error, a server error): a feed entry is tried again next poll. */
+  readonly transient: boolean;
+  /** The bot's rules refused the address (not a web address, a refused network address); nothing was read. */
+  readonly refused: boolean;
+  constructor(message: string, options: { readonly transient?: boolean; readonly refused?: boolean } = {}) {
     super(message);
+    this.transient = options.transient ?? false;
+    this.refused = options.refused ?? false;
   }
 }
 
@@ -50,6 +66,24 @@ export class SourceError extends Error {
 function isTransient(error: unknown): boolean {
   if (error instanceof SourceError) return error.transient;
   return error instanceof FetchError && (error.code === "timeout" || error.code === "network" || (error.code === "http-status" && (error.status ?? 0) >= 500));
+}
+
+/** Whether a failure is the bot's rules refusing the address, rather than the page failing. */
+function isRefused(error: unknown): boolean {
+  if (error instanceof SourceError) return error.refused;
+  return error instanceof FetchError && (error.code === "bad-url" || error.code === "blocked-address");
+}
+
+/** Runs one article's addition and counts how it ended: stored, refused (a duplicate, off the story, a refused address) or failed. */
+async function counted<R extends object>(ctx: LivingSourcesContext, addition: () => Promise<R>): Promise<R> {
+  try {
+    const result = await addition();
+    ctx.metrics?.source("added" in result ? "added" : "refused");
+    return result;
+  } catch (error) {
+    ctx.metrics?.source(isRefused(error) ? "refused" : "failed");
+    throw error;
+  }
 }
 
 function reasonOf(error: unknown): string {
@@ -87,7 +121,7 @@ function canonicalOrRefuse(url: string): string {
   try {
     return canonicalUrl(url);
   } catch {
-    throw new SourceError(`“${url.slice(0, 200)}” is not an http or https URL`);
+    throw new SourceError(`“${url.slice(0, 200)}” is not an http or https URL`, { refused: true });
   }
 }
 
@@ -99,7 +133,7 @@ async function fetchArticle(url: string, ctx: LivingSourcesContext): Promise<Fet
     if (page.kind !== "ok") throw new SourceError(`${url} answered “not modified” to a first request`);
     return { asked, article: extractArticle(page.body, page.url) };
   } catch (error) {
-    throw new SourceError(reasonOf(error), isTransient(error));
+    throw new SourceError(reasonOf(error), { transient: isTransient(error), refused: isRefused(error) });
   }
 }
 
@@ -131,10 +165,12 @@ function storeArticle({ asked, article }: Fetched, ctx: LivingSourcesContext, vi
  * near-identical text (a syndicated copy) is already served.
  * @throws SourceError with a one-line reason when the page cannot be fetched or holds no article
  */
-export async function addArticle(url: string, ctx: LivingSourcesContext): Promise<AddResult> {
-  const known = ctx.store.byUrl(canonicalOrRefuse(url));
-  if (known) return { duplicate: { document: known.document, url: known.url } };
-  return storeArticle(await fetchArticle(url, ctx), ctx, { addedVia: "url" });
+export function addArticle(url: string, ctx: LivingSourcesContext): Promise<AddResult> {
+  return counted(ctx, async (): Promise<AddResult> => {
+    const known = ctx.store.byUrl(canonicalOrRefuse(url));
+    if (known) return { duplicate: { document: known.document, url: known.url } };
+    return storeArticle(await fetchArticle(url, ctx), ctx, { addedVia: "url" });
+  });
 }
 
 /**
@@ -183,7 +219,7 @@ export async function pollFeeds(ctx: LivingSourcesContext): Promise<PollResult> 
       if (ctx.store.seen(followed.url, entry.url)) continue;
       const record = (state: "added" | "skipped", reason: string | null): void => ctx.store.recordEntry(followed.url, entry.url, state, reason, ctx.now?.());
       try {
-        const result = await addOnTopic(entry.url, ctx, followed.url);
+        const result = await counted(ctx, () => addOnTopic(entry.url, ctx, followed.url));
         if ("added" in result) {
           added.push(result.added);
           record("added", null);

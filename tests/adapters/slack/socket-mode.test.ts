@@ -3,8 +3,12 @@ import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
+import { createDispatcher } from "../../../commands/dispatch.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/adapters/slack/slack-adapter.js";
-import { seedDispatcher } from "../../support/knowledge.js";
+import { METRICS_PATH, metricsRoute } from "../../../src/http/metrics-route.js";
+import { createBotMetrics } from "../../../src/metrics/bot-metrics.js";
+import { parseExposition } from "../../metrics/scrape.js";
+import { seedDispatcher, seedKnowledge } from "../../support/knowledge.js";
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from "./fakes/fake-slack.js";
 import { flattenMessage } from "./fakes/flatten.js";
 import { slashCommandFields } from "./fakes/signed-requests.js";
@@ -108,6 +112,43 @@ describe("Slack adapter: Socket Mode", () => {
     const response = await fetch(`http://127.0.0.1:${adapter.port()}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true, platform: "slack", up: true });
+  });
+});
+
+describe("Slack adapter: Socket Mode with the bot's routes", () => {
+  it("serves /metrics on its port, counting the commands that came through the socket", async () => {
+    const socketServer = await startSocketServer();
+    const slack = await startFakeSlack({ socketUrl: () => socketServer.url });
+    const metrics = createBotMetrics();
+    const knowledge = seedKnowledge();
+    const adapter = createSlackAdapter({
+      botToken: FAKE_BOT_TOKEN,
+      appToken: "xapp-test-token",
+      apiUrl: slack.apiUrl,
+      port: 0,
+      host: "127.0.0.1",
+      dispatcher: createDispatcher({ knowledge: () => knowledge, metrics }),
+      log: pino({ level: "silent" }),
+      routes: [metricsRoute(metrics)],
+    });
+    try {
+      await adapter.start();
+      await socketServer.connected;
+      const counted = async (): Promise<number> => {
+        const res = await fetch(`http://127.0.0.1:${adapter.port()}${METRICS_PATH}`);
+        expect(res.headers.get("content-type")).toBe(metrics.contentType);
+        return parseExposition(await res.text()).value("dispute_commands_total", { platform: "slack", command: "status", outcome: "answered" });
+      };
+      expect(await counted()).toBe(0);
+      const id = randomUUID();
+      socketServer.send({ envelope_id: randomUUID(), type: "slash_commands", accepts_response_payload: true, payload: slashCommandFields("status", slack.responseUrl(id)) });
+      await slack.waitForResponses(1, id);
+      expect(await counted()).toBe(1);
+    } finally {
+      await adapter.stop();
+      await socketServer.close();
+      await slack.close();
+    }
   });
 });
 
