@@ -56,6 +56,8 @@ interface Ran {
   /** A name from the definitions, `help` or `unknown`: never what the user typed. */
   readonly command: string;
   readonly outcome: CommandOutcome;
+  /** The unexpected failure behind an `error` outcome. */
+  readonly error?: unknown;
 }
 
 /** The command a request names, if any. */
@@ -132,11 +134,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const kindContext: KindContext = { knowledge: deps.knowledge };
   const clock = deps.clock ?? (() => performance.now());
 
-  /** Runs `task` and tells the metrics what came of it and how long it took. */
+  /**
+   * Runs `task`, tells the metrics what came of it and how long it took, and logs the command's one
+   * line: platform, user, command, outcome and milliseconds (an error with what went wrong).
+   */
   const observed = async (invocation: Invocation, task: () => Promise<Ran>): Promise<Reply> => {
     const started = clock();
-    const { reply, command, outcome } = await task();
-    deps.metrics?.command({ platform: invocation.platform, command, outcome, seconds: (clock() - started) / 1000 });
+    const { reply, command, outcome, error } = await task();
+    const seconds = (clock() - started) / 1000;
+    deps.metrics?.command({ platform: invocation.platform, command, outcome, seconds });
+    const line = { platform: invocation.platform, user: invocation.user.id, command, outcome, ms: Math.round(seconds * 1000) };
+    if (outcome === "error") deps.log?.error({ ...line, err: error }, "command failed");
+    else deps.log?.info(line, "command");
     return reply;
   };
 
@@ -185,8 +194,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       return { reply, command: name, outcome: replyOutcome(reply) };
     } catch (error) {
       if (error instanceof UserError) return { reply: userErrorReply(error, definition.usage), command: name, outcome: "refused" };
-      deps.log?.error({ err: error, platform: invocation.platform, user: invocation.user.id, command: label }, "command failed");
-      return { reply: SOMETHING_WENT_WRONG, command: name, outcome: "error" };
+      return { reply: SOMETHING_WENT_WRONG, command: name, outcome: "error", error };
     }
   };
   const run = (request: CommandRequest, invocation: Invocation): Promise<Reply> => observed(invocation, () => runCommand(request, invocation));

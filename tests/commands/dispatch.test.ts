@@ -1,3 +1,5 @@
+import { Writable } from "node:stream";
+import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { createDispatcher, parseCommandText } from "../../commands/dispatch.js";
 import { commands, groups } from "../../commands/index.js";
@@ -83,6 +85,31 @@ describe("dispatcher", () => {
     const reply = await broken.runText("status", at());
     expect(reply.kind).toBe("error");
     expect(reply.text).not.toContain("index exploded");
+  });
+
+  it("logs one line per command with its outcome, and the failure only on an error", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: "info" }, new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>), done()) }));
+    let explode = false;
+    const logged = createDispatcher({
+      knowledge: () => {
+        if (explode) throw new Error("index exploded");
+        return knowledge;
+      },
+      rateLimiter: createRateLimiter(1000),
+      log,
+    });
+    await logged.runText("ask How much did Amazon commit?", at());
+    await logged.runText("ask", at());
+    explode = true;
+    await logged.runText("status", at());
+    expect(lines.map((l) => [l.msg, l.command, l.outcome, l.platform, l.user])).toEqual([
+      ["command", "ask", "answered", "slack", "U1"],
+      ["command", "ask", "refused", "slack", "U1"],
+      ["command failed", "status", "error", "slack", "U1"],
+    ]);
+    expect(lines.every((l) => typeof l.ms === "number")).toBe(true);
+    expect((lines[2]!.err as { message: string }).message).toBe("index exploded");
   });
 
   it("runs Find sources on a long message by cutting it to the limit", async () => {

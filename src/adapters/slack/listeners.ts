@@ -95,12 +95,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await ack();
     const subcommand = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
     background(async () => {
-      const started = performance.now();
       await turns.next();
       try {
         const reply = await dispatcher.runText(fromSlackText(command.text), commandInvocation(command, now()));
         await send(command.response_url, reply, { user: command.user_id, channel: command.channel_id });
-        log.info({ platform: "slack", user: command.user_id, command: subcommand || "help", ms: Math.round(performance.now() - started) }, "slash command answered");
       } catch (error) {
         log.error({ platform: "slack", user: command.user_id, command: subcommand, err: safeError(error) }, "could not answer a slash command");
       }
@@ -112,7 +110,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await ack();
     const thread = typeof shortcut.message.thread_ts === "string" ? { thread_ts: shortcut.message.thread_ts } : {};
     background(async () => {
-      const started = performance.now();
       await turns.next();
       try {
         if (!inFlight.accepting) {
@@ -121,7 +118,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         }
         const reply = await dispatcher.findSources(fromSlackText(shortcut.message.text ?? ""), shortcutInvocation(shortcut, now()));
         await send(shortcut.response_url, reply, { user: shortcut.user.id, channel: shortcut.channel.id }, thread);
-        log.info({ platform: "slack", user: shortcut.user.id, command: "find sources", ms: Math.round(performance.now() - started) }, "message shortcut answered");
       } catch (error) {
         log.error({ platform: "slack", user: shortcut.user.id, command: "find sources", err: safeError(error) }, "could not answer a message shortcut");
       }
