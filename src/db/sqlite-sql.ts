@@ -1,0 +1,84 @@
+import type Database from "better-sqlite3";
+import type { Sql, SqlValue } from "./sql.js";
+
+type Bound = string | number | null;
+const bind = (params: readonly SqlValue[]): Bound[] => params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p));
+
+/**
+ * {@link Sql} over one better-sqlite3 connection. Statements run synchronously; a transaction holds
+ * the connection until its work settles, so statements of other callers wait instead of joining it.
+ * `beforeWrite` runs before every write (the file-identity check).
+ */
+export function sqliteSql(db: Database.Database, beforeWrite: () => void = () => undefined): Sql {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  /** The prepared statement, after the write check when it writes. */
+  const checked = (sql: string): Database.Statement => {
+    const statement = prepare(sql);
+    if (!statement.readonly) beforeWrite();
+    return statement;
+  };
+  const all = <T>(sql: string, params: readonly SqlValue[] = []): T[] => checked(sql).all(...bind(params)) as T[];
+  const get = <T>(sql: string, params: readonly SqlValue[] = []): T | undefined => checked(sql).get(...bind(params)) as T | undefined;
+  const write = (sql: string, params: readonly SqlValue[] = []): number => {
+    const statement = checked(sql);
+    return statement.reader ? statement.all(...bind(params)).length : statement.run(...bind(params)).changes;
+  };
+
+  /** Settles when the transaction holding the connection ends; null when none does. */
+  let held: Promise<void> | null = null;
+  const free = async (): Promise<void> => {
+    while (held) await held;
+  };
+
+  const inside: Sql = {
+    engine: "sqlite",
+    all: async (sql, params) => all(sql, params),
+    get: async (sql, params) => get(sql, params),
+    run: async (sql, params) => write(sql, params),
+    transaction: (work) => work(inside),
+    lock: async () => undefined,
+  };
+
+  return {
+    engine: "sqlite",
+    async all(sql, params) {
+      await free();
+      return all(sql, params);
+    },
+    async get(sql, params) {
+      await free();
+      return get(sql, params);
+    },
+    async run(sql, params) {
+      await free();
+      return write(sql, params);
+    },
+    async transaction(work) {
+      await free();
+      let release = (): void => undefined;
+      held = new Promise((resolve) => (release = resolve));
+      try {
+        beforeWrite();
+        db.exec("BEGIN IMMEDIATE");
+        const result = await work(inside);
+        db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw error;
+      } finally {
+        held = null;
+        release();
+      }
+    },
+    lock: async () => undefined,
+  };
+}
