@@ -5,7 +5,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { createRuntime } from "../src/runtime.js";
-import { openArticleStore } from "../src/sources/article-store.js";
+import { openStore } from "../src/db/open-store.js";
 
 describe("a running bot and the article store", () => {
   it("answers from an article another process stored, after its periodic check", async () => {
@@ -18,8 +18,8 @@ describe("a running bot and the article store", () => {
     const runtime = await createRuntime(config, { stdin, stdout });
 
     // another process (the CLI, a replica) adds an article to the shared database
-    const other = openArticleStore(database);
-    other.add({
+    const other = await openStore({ DATABASE_PATH: database });
+    await other.articles.add({
       url: "https://wire.example.test/suit",
       title: "Microsoft sues Amazon and OpenAI",
       outlet: "Example Wire",
@@ -29,8 +29,8 @@ describe("a running bot and the article store", () => {
       addedVia: "url",
       feed: null,
     });
-    other.close();
-    runtime.syncSources();
+    await other.close();
+    await runtime.syncSources();
 
     const running = runtime.start();
     stdin.end("ask did microsoft file a lawsuit in seattle\nsources\n");

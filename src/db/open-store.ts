@@ -1,6 +1,17 @@
+import { digestStoreOver } from "../digest/store-sql.js";
+import type { DigestStore } from "../digest/store.js";
+import { articleStoreOver } from "../sources/article-store-sql.js";
+import type { ArticleStore } from "../sources/article-store.js";
+import type { InstallationStore } from "@slack/oauth";
 import { conversationStoreOver } from "../store/conversation-sql.js";
 import type { ConversationStore } from "../store/conversation.js";
+import { deliveryLogOver, type DeliveryLog } from "../store/deliveries.js";
+import { pruneExpired } from "../store/prune.js";
+import { rateHitStoreOver, type RateHitStore } from "../store/rate-hits.js";
+import { shareStoreOver, type ShareStore } from "../store/shares.js";
+import { slackInstallationStoreOver } from "../store/slack-installations.js";
 import { openPostgres } from "./postgres.js";
+import { realpathSync } from "node:fs";
 import { openDatabase } from "./sqlite.js";
 import { sqliteSql } from "./sqlite-sql.js";
 import type { Engine, Sql } from "./sql.js";
@@ -18,7 +29,22 @@ export interface Store {
   readonly location: string;
   /** The schema version of the open database (`PRAGMA user_version`, or the newest row of `schema_migrations`). */
   readonly schemaVersion: number;
+  /** Digest subscriptions, the run log (claims, leases, takeovers) and what each channel was told. */
+  readonly digests: DigestStore;
+  /** Articles added by URL or from feeds, and the feeds followed. */
+  readonly articles: ArticleStore;
+  /** Threads' last questions, answers kept for feedback, and votes. */
   readonly conversations: ConversationStore;
+  /** Answers kept for their Share button. */
+  readonly shares: ShareStore;
+  /** Requests counted against each user's rate limit. */
+  readonly rateHits: RateHitStore;
+  /** Deliveries already taken (Slack retries), for de-duplication. */
+  readonly deliveries: DeliveryLog;
+  /** Slack workspaces that installed the app (multi-workspace OAuth). */
+  readonly slackInstallations: InstallationStore;
+  /** Deletes expired shares, delivery keys, rate-limit hits and old thread questions; returns rows deleted. */
+  prune(now: Date): Promise<number>;
   /** The statements under the stores, for what builds on them. */
   readonly sql: Sql;
   /**
@@ -40,8 +66,19 @@ export interface OpenStoreOptions {
 }
 
 /** The stores over one database's statements. */
-function storesOver(sql: Sql): Pick<Store, "conversations" | "sql"> {
-  return { sql, conversations: conversationStoreOver(sql) };
+function storesOver(sql: Sql, check: () => Promise<void>): Omit<Store, "engine" | "location" | "schemaVersion" | "close"> {
+  return {
+    sql,
+    check,
+    digests: digestStoreOver(sql, check),
+    articles: articleStoreOver(sql),
+    conversations: conversationStoreOver(sql),
+    shares: shareStoreOver(sql),
+    rateHits: rateHitStoreOver(sql),
+    deliveries: deliveryLogOver(sql),
+    slackInstallations: slackInstallationStoreOver(sql),
+    prune: (now) => pruneExpired(sql, now),
+  };
 }
 
 /**
@@ -57,19 +94,28 @@ export async function openStore(settings: StoreSettings, options: OpenStoreOptio
       engine: "postgres",
       location: db.location,
       schemaVersion: db.schemaVersion,
-      ...storesOver(db.sql),
-      check: async () => void (await db.sql.get("SELECT 1")),
+      ...storesOver(db.sql, async () => void (await db.sql.get("SELECT 1"))),
       close: db.close,
     };
   }
-  const path = settings.DATABASE_PATH;
+  return openSqliteStore(settings.DATABASE_PATH);
+}
+
+/**
+ * A store in this process's memory (SQLite `:memory:`): for a part used without the bot's shared
+ * store (a test, a single adapter), whose state then lives and dies with the process.
+ */
+export function openMemoryStore(): Store {
+  return openSqliteStore(":memory:");
+}
+
+function openSqliteStore(path: string): Store {
   const { db, schemaVersion, checkFile } = openDatabase(path);
   return {
     engine: "sqlite",
     location: path,
     schemaVersion,
-    ...storesOver(sqliteSql(db, checkFile)),
-    check: async () => checkFile(),
+    ...storesOver(sqliteSql(db, path === ":memory:" ? null : realpathSync(path), checkFile), async () => checkFile()),
     close: async () => {
       if (db.open) db.close();
     },

@@ -4,12 +4,23 @@ import type { Sql, SqlValue } from "./sql.js";
 type Bound = string | number | null;
 const bind = (params: readonly SqlValue[]): Bound[] => params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p));
 
+/** Who holds a database file in this process: the transaction in progress settles `held` when it ends. */
+interface Gate {
+  held: Promise<void> | null;
+}
+
+/** One gate per database file for every connection of this process. */
+const gates = new Map<string, Gate>();
+
 /**
  * {@link Sql} over one better-sqlite3 connection. Statements run synchronously; a transaction holds
- * the connection until its work settles, so statements of other callers wait instead of joining it.
+ * the file until its work settles, so statements of other callers in this process (on this
+ * connection or another one to the same `file`) wait for it instead of joining it or blocking the
+ * thread on SQLite's busy timeout. Other processes wait on SQLite's locks as usual.
  * `beforeWrite` runs before every write (the file-identity check).
  */
-export function sqliteSql(db: Database.Database, beforeWrite: () => void = () => undefined): Sql {
+export function sqliteSql(db: Database.Database, file: string | null, beforeWrite: () => void = () => undefined): Sql {
+  const gate: Gate = file === null ? { held: null } : (gates.get(file) ?? gates.set(file, { held: null }).get(file)!);
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
     let statement = statements.get(sql);
@@ -32,10 +43,8 @@ export function sqliteSql(db: Database.Database, beforeWrite: () => void = () =>
     return statement.reader ? statement.all(...bind(params)).length : statement.run(...bind(params)).changes;
   };
 
-  /** Settles when the transaction holding the connection ends; null when none does. */
-  let held: Promise<void> | null = null;
   const free = async (): Promise<void> => {
-    while (held) await held;
+    while (gate.held) await gate.held;
   };
 
   const inside: Sql = {
@@ -64,7 +73,7 @@ export function sqliteSql(db: Database.Database, beforeWrite: () => void = () =>
     async transaction(work) {
       await free();
       let release = (): void => undefined;
-      held = new Promise((resolve) => (release = resolve));
+      gate.held = new Promise((resolve) => (release = resolve));
       try {
         beforeWrite();
         db.exec("BEGIN IMMEDIATE");
@@ -75,7 +84,7 @@ export function sqliteSql(db: Database.Database, beforeWrite: () => void = () =>
         if (db.inTransaction) db.exec("ROLLBACK");
         throw error;
       } finally {
-        held = null;
+        gate.held = null;
         release();
       }
     },

@@ -65,8 +65,8 @@ function labelOf(interaction: Interaction): string {
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   const { dispatcher, log, shares } = deps;
   const ephemeral = (reply: Reply) => ({ ...messageOptions(renderReply(reply)), flags: MessageFlags.Ephemeral as const });
-  const renderShareable = (reply: Reply, asker: Interaction): DiscordMessage =>
-    reply.actions.includes("share") ? renderReply(reply, { shareKey: shares.put(reply, { user: asker.user.id, channel: asker.channelId }) }) : renderReply(reply);
+  const renderShareable = async (reply: Reply, asker: Interaction): Promise<DiscordMessage> =>
+    reply.actions.includes("share") ? renderReply(reply, { shareKey: await shares.put(reply, { user: asker.user.id, channel: asker.channelId }) }) : renderReply(reply);
   // acknowledgements first: answers start once interactions stop arriving, one per event-loop turn
   const turns = createAnswerTurns();
 
@@ -77,7 +77,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       interaction.commandName === ROOT.name
         ? await dispatcher.run(requestFromOptions(interaction.options.data), invocationOf(interaction, deps.now()))
         : notice("Unknown command", `I only answer /${ROOT.name}.`, "error");
-    await interaction.editReply(messageOptions(renderShareable(reply, interaction)));
+    await interaction.editReply(messageOptions(await renderShareable(reply, interaction)));
   }
 
   async function findSources(interaction: MessageContextMenuCommandInteraction): Promise<void> {
@@ -87,7 +87,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       interaction.commandName === FIND_SOURCES
         ? await dispatcher.findSources(interaction.targetMessage.content, invocationOf(interaction, deps.now()))
         : notice("Unknown command", `I only know the “${FIND_SOURCES}” message action.`, "error");
-    await interaction.editReply(messageOptions(renderShareable(reply, interaction)));
+    await interaction.editReply(messageOptions(await renderShareable(reply, interaction)));
   }
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -100,7 +100,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
 
   async function share(interaction: ButtonInteraction): Promise<void> {
     const key = shareKeyOf(interaction.customId);
-    const entry = key === null ? null : shares.get(key);
+    const entry = key === null ? null : await shares.get(key);
     if (!entry) {
       await interaction.reply(ephemeral(EXPIRED));
       return;

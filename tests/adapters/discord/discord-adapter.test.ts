@@ -30,15 +30,15 @@ function stubDigests(): DigestService & { subscribed: unknown[] } {
   const subscribed: unknown[] = [];
   return {
     subscribed,
-    subscribe({ platform, channel, time, timeZone, mode, subscriber }) {
+    async subscribe({ platform, channel, time, timeZone, mode, subscriber }) {
       subscribed.push({ platform, channel, time, timeZone, mode, subscriber });
       const sub: ScheduledSubscription = { id: 1, platform, channel, time, timeZone, mode, subscriber, createdAt: "2026-03-20T00:00:00Z", nextRun: "2026-03-21T07:00:00Z", nextRunLocal: "2026-03-21 08:00 Europe/Berlin" };
       return sub;
     },
-    unsubscribe: () => 0,
-    list: () => [],
-    listAll: () => [],
-    preview: () => null,
+    unsubscribe: async () => 0,
+    list: async () => [],
+    listAll: async () => [],
+    preview: async () => null,
   };
 }
 
