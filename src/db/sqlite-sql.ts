@@ -43,9 +43,6 @@ export function sqliteSql(db: Database.Database, file: string | null, beforeWrit
     return statement.reader ? statement.all(...bind(params)).length : statement.run(...bind(params)).changes;
   };
 
-  const free = async (): Promise<void> => {
-    while (gate.held) await gate.held;
-  };
 
   const inside: Sql = {
     engine: "sqlite",
@@ -58,20 +55,21 @@ export function sqliteSql(db: Database.Database, file: string | null, beforeWrit
 
   return {
     engine: "sqlite",
+    // each waits in its own loop: between the last check and the statement nothing else may run
     async all(sql, params) {
-      await free();
+      while (gate.held) await gate.held;
       return all(sql, params);
     },
     async get(sql, params) {
-      await free();
+      while (gate.held) await gate.held;
       return get(sql, params);
     },
     async run(sql, params) {
-      await free();
+      while (gate.held) await gate.held;
       return write(sql, params);
     },
     async transaction(work) {
-      await free();
+      while (gate.held) await gate.held;
       let release = (): void => undefined;
       gate.held = new Promise((resolve) => (release = resolve));
       try {

@@ -76,6 +76,30 @@ describe("digest runner", () => {
     expect(world.logs().some((l) => l.msg === "digest claim expired; taking the run over" && l.subscription === sub.id)).toBe(true);
   });
 
+  it("stopping between attempts gives the claim up: another process takes the run over at once and posts it", async () => {
+    world = await digestWorld();
+    await world.subscribe("C1", "08:00", "UTC", "daily", "2026-03-19T00:00:00Z");
+    let calls = 0;
+    const stopping = world.runnerWith(async () => {
+      calls++;
+      stopping.stop(); // a shutdown arrives while the first attempt fails
+      throw new Error("503");
+    });
+    const first = await stopping.tick(at("2026-03-20T08:00:00Z"));
+    expect(calls).toBe(1);
+    expect(first.failed).toEqual([]);
+    expect(world.sleeps).toEqual([]);
+    const sub = (await world.store.findSubscription("slack", "C1"))!;
+    expect(await world.store.findRun(sub.id, "2026-03-20")).toMatchObject({ state: "claimed", attempts: 1 });
+    expect(await stopping.releaseClaims(at("2026-03-20T08:00:01Z"))).toBe(1);
+    expect((await stopping.tick(at("2026-03-20T08:00:02Z"))).sent).toEqual([]);
+
+    const report = await world.runner.tick(at("2026-03-20T08:00:02Z"));
+    expect(report.sent).toEqual([expect.objectContaining({ attempts: 2 })]);
+    expect(world.posts).toHaveLength(1);
+    expect(await stopping.releaseClaims(at("2026-03-20T08:00:03Z"))).toBe(0);
+  });
+
   it("a failing deliver is retried with backoff, then marked failed with the error and logged", async () => {
     world = await digestWorld();
     await world.subscribe("C1", "08:00", "UTC", "changes", "2026-03-19T00:00:00Z");
