@@ -105,18 +105,6 @@ describe("digest store", () => {
     raw.close();
     await expect(openDigestStore(path)).rejects.toThrow(/newer/);
   });
-
-  it("unsubscribing removes the runs and delivery records with it", async () => {
-    const path = dbPath();
-    const store = await openDigestStore(path);
-    const { subscription } = await store.upsertSubscription(input, ["a"], now);
-    await store.skipDay(subscription.id, "2026-03-20", now, "test");
-    expect(await store.removeSubscription("slack", "C1")).toBe(1);
-    expect(await store.removeSubscription("slack", "C1")).toBe(0);
-    expect(await store.runs()).toEqual([]);
-    expect((await store.toldDocuments(subscription.id)).size).toBe(0);
-    await store.close();
-  });
 });
 
 describe("digest schema migrations", () => {

@@ -1,21 +1,13 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SUIT_ARTICLE } from "../support/articles.js";
 import { documentIdOf, readStored, storedSeeds } from "../../src/sources/article-store.js";
 import { tempSqliteStore } from "../support/stores.js";
 import { createKnowledgeHolder } from "../../src/sources/holder.js";
 import { loadKnowledge } from "../../src/sources/snapshot.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
 
-const article = {
-  url: "https://news.example.test/microsoft-sues",
-  title: "Microsoft sues Amazon and OpenAI",
-  outlet: "Example Wire",
-  author: "A. Writer",
-  published: "2026-12-01",
-  text: "Microsoft sues Amazon and OpenAI\nMicrosoft filed a lawsuit against Amazon and OpenAI on Monday in a federal court in Seattle, claiming the Frontier deal breaches its exclusive cloud contract.\nThe companies said they would fight the suit.\n",
-  addedVia: "url" as const,
-  feed: null,
-};
+const article = SUIT_ARTICLE;
 
 async function tempStore() {
   const { store, dir } = await tempSqliteStore("dispute-articles-");

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { SUIT_ARTICLE } from "../support/articles.js";
 import { documentIdOf, readStored, type ArticleStore } from "../../src/sources/article-store.js";
 import { ENGINES, useEngine } from "../support/engines.js";
 
-const article = {
-  url: "https://news.example.test/microsoft-sues",
-  title: "Microsoft sues Amazon and OpenAI",
-  outlet: "Example Wire",
-  author: "A. Writer",
-  published: "2026-12-01",
-  text: "Microsoft sues Amazon and OpenAI\nMicrosoft filed a lawsuit against Amazon and OpenAI on Monday.\n",
-  addedVia: "url" as const,
-  feed: null,
-};
+const article = SUIT_ARTICLE;
 const FEED = "https://news.example.test/feed.xml";
 
 describe.each(ENGINES)("article store on %s", (engine) => {
