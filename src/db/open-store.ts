@@ -10,6 +10,7 @@ import { pruneExpired } from "../store/prune.js";
 import { rateHitStoreOver, type RateHitStore } from "../store/rate-hits.js";
 import { shareStoreOver, type ShareStore } from "../store/shares.js";
 import { slackInstallationStoreOver } from "../store/slack-installations.js";
+import { DatabaseError, reasonOf } from "./errors.js";
 import { openPostgres } from "./postgres.js";
 import { realpathSync } from "node:fs";
 import { openDatabase } from "./sqlite.js";
@@ -90,11 +91,18 @@ function storesOver(sql: Sql, check: () => Promise<void>): Omit<Store, "engine" 
 export async function openStore(settings: StoreSettings, options: OpenStoreOptions = {}): Promise<Store> {
   if (settings.DATABASE_URL) {
     const db = await openPostgres(settings.DATABASE_URL, options);
+    const answers = async (): Promise<void> => {
+      try {
+        await db.sql.get("SELECT 1");
+      } catch (error) {
+        throw new DatabaseError(`the database ${db.location} does not answer: ${reasonOf(error)}`);
+      }
+    };
     return {
       engine: "postgres",
       location: db.location,
       schemaVersion: db.schemaVersion,
-      ...storesOver(db.sql, async () => void (await db.sql.get("SELECT 1"))),
+      ...storesOver(db.sql, answers),
       close: db.close,
     };
   }

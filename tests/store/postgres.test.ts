@@ -77,6 +77,20 @@ describe("the PostgreSQL engine", () => {
     expect((error as Error).message).not.toContain("s3cret-value");
   });
 
+  it("reports a database that went away on every check, naming it without its password", async () => {
+    const url = await freshPostgresUrl();
+    const store = await opened(url);
+    await store.check();
+    const admin = new URL(url);
+    const name = admin.pathname.slice(1);
+    admin.pathname = "/postgres";
+    await query(admin.toString(), `DROP DATABASE ${name} WITH (FORCE)`);
+    const error = await store.digests.check().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseError);
+    expect((error as Error).message).toMatch(new RegExp(`^the database ${redactUrl(url).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} does not answer: .*${name}.*does not exist`));
+    await expect(store.digests.listSubscriptions()).rejects.toThrow(/does not exist/);
+  });
+
   it("lets processes opening a fresh database at once take turns migrating it; the CLI uses DATABASE_URL and leaves DATABASE_PATH alone", async () => {
     const url = await freshPostgresUrl();
     const t = tempDir("dispute-pg-cli-");
