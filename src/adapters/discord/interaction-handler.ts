@@ -33,7 +33,7 @@ export interface InteractionDeps {
   readonly secrets: readonly string[];
 }
 
-const { failed: FAILED, expired: EXPIRED, notYours: NOT_YOURS, restarting: STOPPING } = ADAPTER_REPLIES;
+const { failed: FAILED, expired: EXPIRED, notYours: NOT_YOURS, alreadyShared: ALREADY_SHARED, restarting: STOPPING } = ADAPTER_REPLIES;
 
 /** discord.js message options for a rendered message; mentions stay off whatever the text says. */
 export function messageOptions(message: DiscordMessage) {
@@ -101,13 +101,18 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   async function share(interaction: ButtonInteraction): Promise<void> {
     const key = shareKeyOf(interaction.customId);
     const entry = key === null ? null : await shares.get(key);
-    if (!entry) {
+    if (key === null || !entry) {
       await interaction.reply(ephemeral(EXPIRED));
       return;
     }
     if (!mayShare(entry.owner, interaction.user.id, interaction.channelId)) {
       log.warn({ user: interaction.user.id, channel: interaction.channelId, command: "share" }, "refused to share another user's answer");
       await interaction.reply(ephemeral(NOT_YOURS));
+      return;
+    }
+    // marking is one conditional update: of two clicks at once, on whichever replicas, one shares
+    if (entry.shared || !(await shares.markShared(key))) {
+      await interaction.reply(ephemeral(ALREADY_SHARED));
       return;
     }
     await interaction.reply(messageOptions(renderReply(entry.reply, { sharedBy: displayNameOf(interaction) })));

@@ -148,6 +148,11 @@ describe("Discord adapter against a loopback Discord", () => {
     expect(shared.message.allowed_mentions).toEqual({ parse: [] });
     expect(shared.message.components ?? []).toEqual([]);
     expect(flattenMessage(shared.message)).toContain("backdoor access");
+
+    const again = await interact(fake, buttonClick(customId, ALICE)).answer();
+    expect(again.message.flags).toBe(EPHEMERAL);
+    expect(flattenMessage(again.message)).toMatch(/already shared/i);
+    expect(flattenMessage(again.message)).not.toContain("backdoor access");
   });
 
   it("shares an answer only for the user who asked, in the channel where it was asked", async () => {
@@ -162,6 +167,11 @@ describe("Discord adapter against a loopback Discord", () => {
     const shared = await interact(fake, buttonClick(customId, ALICE)).answer();
     expect((shared.message.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(flattenMessage(shared.message)).toContain("backdoor access");
+
+    const again = await interact(fake, buttonClick(customId, ALICE)).answer();
+    expect(again.message.flags).toBe(EPHEMERAL);
+    expect(flattenMessage(again.message)).toMatch(/already shared/i);
+    expect(flattenMessage(again.message)).not.toContain("backdoor access");
   });
 
   it("says politely when a shared answer has expired", async () => {
