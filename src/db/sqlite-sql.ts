@@ -43,7 +43,7 @@ export function sqliteSql(db: Database.Database, file: string | null, beforeWrit
     return statement.reader ? statement.all(...bind(params)).length : statement.run(...bind(params)).changes;
   };
 
-
+  /** What a transaction's work runs on: the connection it already holds. */
   const inside: Sql = {
     engine: "sqlite",
     all: async (sql, params) => all(sql, params),
