@@ -31,9 +31,9 @@ const digestsOf = (context: CommandContext) => context.digests!;
 /** `/dispute digest subscribe <HH:MM> [zone] [mode]` (time, zone and mode checked by their option kinds). */
 export const subscribe: Command<typeof subscribeDefinition> = {
   definition: subscribeDefinition,
-  handle({ time, timezone, mode }, context) {
+  async handle({ time, timezone, mode }, context) {
     const { invocation } = context;
-    const sub = digestsOf(context).subscribe({
+    const sub = await digestsOf(context).subscribe({
       platform: invocation.platform,
       channel: invocation.channel.id,
       time,
@@ -57,8 +57,8 @@ export const unsubscribeDefinition = {
 /** `/dispute digest unsubscribe`. */
 export const unsubscribe: Command<typeof unsubscribeDefinition> = {
   definition: unsubscribeDefinition,
-  handle(_args, context) {
-    const removed = digestsOf(context).unsubscribe(context.invocation.platform, context.invocation.channel.id);
+  async handle(_args, context) {
+    const removed = await digestsOf(context).unsubscribe(context.invocation.platform, context.invocation.channel.id);
     return removed > 0 ? DIGEST_MESSAGES.stopped : DIGEST_MESSAGES.noneHere("notice");
   },
 };
@@ -74,9 +74,9 @@ export const listDefinition = {
 /** `/dispute digest list`. */
 export const list: Command<typeof listDefinition> = {
   definition: listDefinition,
-  handle(_args, context) {
+  async handle(_args, context) {
     const { invocation } = context;
-    const subs = digestsOf(context).list(invocation.platform, invocation.channel.id, invocation.now);
+    const subs = await digestsOf(context).list(invocation.platform, invocation.channel.id, invocation.now);
     if (subs.length === 0) return DIGEST_MESSAGES.noneHere("info");
     return DIGEST_MESSAGES.list(subs.map((s) => `• ${s.time} ${s.timeZone}, mode ${s.mode} — next: ${s.nextRunLocal}`));
   },
@@ -93,9 +93,9 @@ export const previewDefinition = {
 /** `/dispute digest preview`. */
 export const preview: Command<typeof previewDefinition> = {
   definition: previewDefinition,
-  handle(_args, context): Reply {
+  async handle(_args, context): Promise<Reply> {
     const { invocation } = context;
-    const reply = digestsOf(context).preview(invocation.platform, invocation.channel.id, invocation.now);
+    const reply = await digestsOf(context).preview(invocation.platform, invocation.channel.id, invocation.now);
     if (!reply) return DIGEST_MESSAGES.nothingToPost;
     return { ...reply, ephemeral: true, actions: [] };
   },

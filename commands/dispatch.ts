@@ -149,10 +149,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return reply;
   };
 
-  const PRECONDITIONS: { readonly [P in Precondition]: (invocation: Invocation) => void } = {
-    "rate-limit"(invocation) {
+  const PRECONDITIONS: { readonly [P in Precondition]: (invocation: Invocation) => void | Promise<void> } = {
+    async "rate-limit"(invocation) {
       if (invocation.platform === "console" || invocation.platform === "cli") return;
-      const limit = limiter.take(`${invocation.platform}:${invocation.user.id}`, invocation.now.getTime());
+      const limit = await limiter.take(`${invocation.platform}:${invocation.user.id}`, invocation.now.getTime());
       if (!limit.ok) throw new UserError("rate-limited", { retryAfterSeconds: limit.retryAfterSeconds });
     },
     "guild-only"(invocation) {
@@ -178,7 +178,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const { definition } = command;
     const name = request.subcommand ? `${request.name} ${definition.name}` : definition.name;
     try {
-      for (const precondition of definition.preconditions) PRECONDITIONS[precondition](invocation);
+      for (const precondition of definition.preconditions) await PRECONDITIONS[precondition](invocation);
       const args = checkOptions(definition, request.options, kindContext);
       const context: CommandContext = {
         knowledge: deps.knowledge,

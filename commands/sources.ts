@@ -80,7 +80,7 @@ export const sources: Command<typeof sourcesDefinition> = {
       return confirmation("Source added", `“${a.title}”${where ? ` (${where})` : ""}: ${a.paragraphs} paragraphs, answerable now.`);
     }
     if (action === "remove") {
-      const removed = context.sources.remove(target);
+      const removed = await context.sources.remove(target);
       if (!removed) throw new UserError("unknown-source", { input: target });
       return confirmation("Source removed", `“${removed.title}” is no longer served.`);
     }

@@ -77,7 +77,7 @@ export interface Invocation {
 export interface SourcesService {
   /** @throws Error with a one-line reason when the page cannot be fetched or holds no article */
   add(url: string): Promise<{ added: { document: string; title: string; outlet: string | null; published: string | null; paragraphs: number } } | { duplicate: { document: string; url: string } }>;
-  remove(documentOrUrl: string): { document: string; title: string } | null;
+  remove(documentOrUrl: string): Promise<{ document: string; title: string } | null>;
 }
 
 /** What a handler may use. `knowledge()` returns the current index (it changes on reload). */

@@ -1,7 +1,7 @@
 import type { Readable, Writable } from "node:stream";
 import type { Logger } from "pino";
 import { createDispatcher } from "../commands/dispatch.js";
-import { createRateLimiter } from "../commands/rate-limit.js";
+import { createSharedRateLimiter } from "../commands/rate-limit.js";
 import type { SourcesService } from "../commands/types.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
@@ -13,9 +13,11 @@ import { watchSeeds, type SeedWatcher } from "./digest/seed-watch.js";
 import { createHttpServer, healthReport, healthRoutes, type HttpServer, type ReadinessChecks } from "./http/http-server.js";
 import { metricsRoute } from "./http/metrics-route.js";
 import { createBotMetrics, type BotMetrics } from "./metrics/bot-metrics.js";
-import { openArticleStore, storedArticles, type ArticleStore } from "./sources/article-store.js";
+import { openStore } from "./db/open-store.js";
+import { PRUNE_EVERY_MS } from "./store/prune.js";
+import { readStored, type StoredSnapshot } from "./sources/article-store.js";
 import { createSourcesService, pollFeeds, type LivingSourcesContext } from "./sources/living.js";
-import { createKnowledgeHolder } from "./sources/holder.js";
+import { createKnowledgeHolder, type KnowledgeHolder } from "./sources/holder.js";
 import { createLogger } from "./log.js";
 
 /** The running bot: adapters, knowledge and digests, started and stopped together. */
@@ -27,12 +29,12 @@ export interface Runtime {
   readonly metrics: BotMetrics;
   /** Starts everything; in console mode resolves when input ends. */
   start(): Promise<void>;
-  /** Stops taking work, finishes what is in flight, closes the database. */
+  /** Stops taking work, finishes what is in flight, gives up digest claims it holds, closes the database. */
   stop(): Promise<void>;
   /** Re-reads the seeds folder. */
   reload(): void;
   /** Brings the index up to date with the articles stored in the database (what a running bot does every minute). */
-  syncSources(): void;
+  syncSources(): Promise<void>;
 }
 
 /** How often a running bot looks for articles added to the database. */
@@ -45,18 +47,28 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   const consoleOnly = modes.slack === null && !modes.discord;
   const log = createLogger(config.LOG_LEVEL ?? (consoleOnly ? "warn" : "info"));
   const metrics = createBotMetrics();
-  const stored = storedArticles(config.DATABASE_PATH);
-  const holder = createKnowledgeHolder(config.SEEDS_DIR, config.INDEX_CACHE_DIR === "off" ? null : config.INDEX_CACHE_DIR, {
-    maxArticleBytes: config.MAX_ARTICLE_BYTES,
-    onSkipped: (file, reason) => log.warn({ file, reason }, "article skipped"),
-    stored: stored.read,
-  });
+  // every piece of shared state: SQLite at DATABASE_PATH, or PostgreSQL at DATABASE_URL shared by every replica
+  const store = await openStore(config, { onIdleError: (error) => log.warn({ err: error }, "a database connection was lost; the next statement reconnects") });
+  log.info({ engine: store.engine, database: store.location, schemaVersion: store.schemaVersion }, "database open");
+  let stored: StoredSnapshot;
+  let holder: KnowledgeHolder;
+  try {
+    stored = await readStored(store.articles);
+    holder = createKnowledgeHolder(config.SEEDS_DIR, config.INDEX_CACHE_DIR === "off" ? null : config.INDEX_CACHE_DIR, {
+      maxArticleBytes: config.MAX_ARTICLE_BYTES,
+      onSkipped: (file, reason) => log.warn({ file, reason }, "article skipped"),
+      stored: () => stored,
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const knowledge = () => holder.current();
   log.info({ passages: knowledge().passageCount, documents: knowledge().corpus.documents.length }, "knowledge loaded");
 
   const adapters: ChatAdapter[] = [];
   const digests = createDigests({
-    databasePath: config.DATABASE_PATH,
+    store: store.digests,
     knowledge,
     platforms: consoleOnly ? ["console"] : [...(modes.slack ? ["slack"] : []), ...(modes.discord ? ["discord"] : [])],
     deliver: (platform, channel, reply, options) => {
@@ -69,36 +81,30 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   });
   // articles added in chat or from feeds: fetched under the safety rules, stored, and served after a reload
   const living = (): LivingSourcesContext => ({
-    store: (articleStore ??= openArticleStore(config.DATABASE_PATH)),
+    store: store.articles,
     documents: () => knowledge().corpus.documents,
     topic: knowledge().corpus.topic,
     allowHosts: config.FETCH_ALLOW_HOSTS,
     metrics,
   });
-  let articleStore: ArticleStore | null = null;
   const sourcesService: SourcesService = createSourcesService(living, () => syncStored());
   const dispatcher = createDispatcher({
     knowledge,
     digests: digests.service,
     sources: sourcesService,
     adminUserIds: config.ADMIN_USER_IDS,
-    rateLimiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
+    rateLimiter: createSharedRateLimiter(store.rateHits, config.RATE_LIMIT_PER_MINUTE),
     log,
     metrics,
   });
   /** Ready when the index has passages and the database answers. */
-  const ready: ReadinessChecks = () => ({
+  const ready: ReadinessChecks = async () => ({
     index: knowledge().passageCount > 0 ? true : "no passages loaded",
-    database: databaseCheck(),
+    database: await store.check().then(
+      () => true as const,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    ),
   });
-  const databaseCheck = (): true | string => {
-    try {
-      digests.store.checkFile();
-      return true;
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
-  };
   const discord = config.DISCORD_TOKEN
     ? createDiscordAdapter({
         token: config.DISCORD_TOKEN,
@@ -128,6 +134,21 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         dispatcher,
         log,
         routes: routes(),
+        state: store,
+      }),
+    );
+  }
+  if (config.DISCORD_TOKEN) {
+    adapters.push(
+      createDiscordAdapter({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        guildId: config.DISCORD_GUILD_ID,
+        apiUrl: config.DISCORD_API_URL,
+        registerOnStart: config.DISCORD_REGISTER_ON_START,
+        dispatcher,
+        log,
+        state: store,
       }),
     );
   }
@@ -148,15 +169,17 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   let watcher: SeedWatcher | null = null;
   let storedCheck: NodeJS.Timeout | null = null;
   let feedPoll: NodeJS.Timeout | null = null;
-  let storedVersion = stored.version();
-  let servedStored = new Set(stored.read().seeds.map((seed) => seed.id));
+  let prune: NodeJS.Timeout | null = null;
+  let servedStored = new Set(stored.seeds.map((seed) => seed.id));
+  let syncing: Promise<void> = Promise.resolve();
   /**
    * Brings the index up to date with the stored articles: new ones are added in place (answerable
-   * at once, no rebuild); a removal rebuilds the index.
+   * at once, no rebuild); a removal rebuilds the index. One sync runs at a time.
    */
-  function syncStored(): void {
-    const { seeds, version } = stored.read();
-    storedVersion = version;
+  const syncStored = (): Promise<void> => (syncing = syncing.then(syncNow, syncNow));
+  async function syncNow(): Promise<void> {
+    stored = await readStored(store.articles);
+    const { seeds } = stored;
     const ids = new Set(seeds.map((seed) => seed.id));
     const removed = [...servedStored].some((id) => !ids.has(id));
     servedStored = ids;
@@ -182,35 +205,39 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     consoleOnly,
     metrics,
     reload,
-    syncSources: () => {
-      if (stored.version() !== storedVersion) syncStored();
+    async syncSources() {
+      if ((await store.articles.version()) !== stored.version) await syncStored();
     },
     async start() {
       watcher = watchSeeds({ dir: config.SEEDS_DIR, reload, log });
       // articles added by any process sharing the database (CLI, other replicas) are picked up within a minute
       storedCheck = setInterval(() => {
-        try {
-          if (stored.version() === storedVersion) return;
-          syncStored();
-        } catch (error) {
-          log.error({ err: error }, "could not check the stored articles");
-        }
+        store.articles.version().then(
+          (version) => (version === stored.version ? undefined : syncStored()),
+        ).catch((error: unknown) => log.error({ err: error }, "could not check the stored articles"));
       }, STORED_CHECK_MS);
       storedCheck.unref();
       feedPoll = setInterval(() => {
-        if (living().store.feeds().length === 0) return;
-        pollFeeds(living()).then(
-          (result) => {
-            for (const s of result.skipped) log.info({ url: s.url, reason: s.reason }, "feed entry skipped");
-            if (result.added.length > 0) {
-              log.info({ added: result.added.map((a) => a.document) }, "articles added from feeds");
-              syncStored();
-            }
-          },
-          (error: unknown) => log.error({ err: error }, "feed poll failed"),
-        );
+        const poll = async (): Promise<void> => {
+          if ((await store.articles.feeds()).length === 0) return;
+          const result = await pollFeeds(living());
+          for (const s of result.skipped) log.info({ url: s.url, reason: s.reason }, "feed entry skipped");
+          if (result.added.length > 0) {
+            log.info({ added: result.added.map((a) => a.document) }, "articles added from feeds");
+            await syncStored();
+          }
+        };
+        poll().catch((error: unknown) => log.error({ err: error }, "feed poll failed"));
       }, config.FEED_POLL_MINUTES * 60_000);
       feedPoll.unref();
+      // expired shares, delivery keys, rate-limit hits and old thread questions go now and then
+      prune = setInterval(() => {
+        store.prune(new Date()).then(
+          (deleted) => log.debug({ deleted }, "expired rows pruned"),
+          (error: unknown) => log.error({ err: error }, "could not prune expired rows"),
+        );
+      }, PRUNE_EVERY_MS);
+      prune.unref();
       digests.start();
       for (const adapter of adapters) await adapter.start();
       if (health) {
@@ -225,9 +252,10 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
       watcher?.close();
       if (storedCheck) clearInterval(storedCheck);
       if (feedPoll) clearInterval(feedPoll);
+      if (prune) clearInterval(prune);
       await digests.stop();
-      stored.close();
-      articleStore?.close();
+      await syncing.catch(() => undefined);
+      await store.close();
       await health?.stop();
     },
   };

@@ -32,6 +32,16 @@ describe("config", () => {
     expect(blank).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", SEEDS_DIR: DEFAULT_SEEDS_DIR, RATE_LIMIT_PER_MINUTE: 10, DATABASE_PATH: "./data/dispute-bot.db" });
   });
 
+  it("takes a PostgreSQL DATABASE_URL and refuses anything else, without echoing its password", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://bot:secret@db.example:5432/dispute" }, null).DATABASE_URL).toBe("postgres://bot:secret@db.example:5432/dispute");
+    expect(loadConfig({ DATABASE_URL: "postgresql://db.example/dispute" }, null).DATABASE_URL).toBe("postgresql://db.example/dispute");
+    expect(loadConfig({ DATABASE_URL: "" }, null).DATABASE_URL).toBeUndefined();
+    for (const bad of ["mysql://bot:secret@db.example/dispute", "postgres://", "db.example:5432", "https://db.example/dispute"]) {
+      expect(() => loadConfig({ DATABASE_URL: bad }, null)).toThrow(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    }
+    expect(() => loadConfig({ DATABASE_URL: "mysql://bot:hunter2@db.example/dispute" }, null)).not.toThrow(/hunter2/);
+  });
+
   it("says which range a number must be in", () => {
     expect(() => loadConfig({ PORT: "0" }, null)).toThrow(/PORT must be a whole number from 1 to 65535/);
     expect(() => loadConfig({ PORT: "70000" }, null)).toThrow(/PORT must be a whole number from 1 to 65535/);

@@ -1,16 +1,16 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { createRuntime } from "../src/runtime.js";
-import { openArticleStore } from "../src/sources/article-store.js";
+import { ENGINES, useEngine } from "./support/engines.js";
 
-describe("a running bot and the article store", () => {
+describe.each(ENGINES)("a running bot and the article store on %s", (engine) => {
+  const harness = useEngine(engine);
+
   it("answers from an article another process stored, after its periodic check", async () => {
-    const database = join(mkdtempSync(join(tmpdir(), "dispute-runtime-")), "bot.db");
-    const config = loadConfig({ DATABASE_PATH: database, INDEX_CACHE_DIR: "off", LOG_LEVEL: "silent" }, null);
+    const { DATABASE_PATH, DATABASE_URL } = harness.settings();
+    const config = loadConfig({ DATABASE_PATH, ...(DATABASE_URL ? { DATABASE_URL } : {}), INDEX_CACHE_DIR: "off", LOG_LEVEL: "silent" }, null);
     const stdin = new PassThrough();
     const stdout = new PassThrough();
     let printed = "";
@@ -18,8 +18,8 @@ describe("a running bot and the article store", () => {
     const runtime = await createRuntime(config, { stdin, stdout });
 
     // another process (the CLI, a replica) adds an article to the shared database
-    const other = openArticleStore(database);
-    other.add({
+    const other = await harness.open();
+    await other.articles.add({
       url: "https://wire.example.test/suit",
       title: "Microsoft sues Amazon and OpenAI",
       outlet: "Example Wire",
@@ -29,8 +29,7 @@ describe("a running bot and the article store", () => {
       addedVia: "url",
       feed: null,
     });
-    other.close();
-    runtime.syncSources();
+    await runtime.syncSources();
 
     const running = runtime.start();
     stdin.end("ask did microsoft file a lawsuit in seattle\nsources\n");
@@ -39,5 +38,7 @@ describe("a running bot and the article store", () => {
     expect(printed).toContain("federal court in Seattle");
     expect(printed).toContain("Example Wire, 2026-12-01");
     expect(printed).toMatch(/Added by URL on \d{4}-\d{2}-\d{2}/);
+    // with DATABASE_URL nothing is written to DATABASE_PATH
+    expect(existsSync(DATABASE_PATH)).toBe(engine === "sqlite");
   }, 60_000);
 });

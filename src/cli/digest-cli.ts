@@ -1,15 +1,17 @@
-import { existsSync } from "node:fs";
 import { renderText } from "../adapters/console/render.js";
 import { createDigestService, type DigestMode, type ScheduledSubscription } from "../digest/service.js";
 import { createDigestRunner } from "../digest/runner.js";
 import { dueState } from "../digest/schedule.js";
-import { openDigestStore, type DigestStore } from "../digest/store.js";
+import type { DigestStore } from "../digest/store.js";
+import { openStore } from "../db/open-store.js";
+import { readStored, type StoredSnapshot } from "../sources/article-store.js";
 import { parseSubscription } from "../digest/subscription-input.js";
 import type { Config } from "../config.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { createLogger } from "../log.js";
 import { cliKnowledge, UsageError } from "./main.js";
 import { subscriptionErrorLine } from "./messages.js";
+import { cliStored, databaseExists } from "./seed-options.js";
 
 const USAGE =
   "usage: digest subscribe --channel <id> --time HH:MM [--tz Zone] [--mode changes|daily] | unsubscribe --channel <id> | list [--json] | preview --channel <id> [--json] | tick --at <ISO-8601 instant> [--json]  (all take [--platform name], default console)";
@@ -68,8 +70,8 @@ function subscriptionJson(s: ScheduledSubscription): Record<string, unknown> {
 const subscriptionLine = (s: ScheduledSubscription): string => `${s.platform}:${s.channel}  ${s.time} ${s.timeZone}  ${s.mode}  next: ${s.nextRunLocal}`;
 
 /**
- * Digest commands for operators (`digest subscribe|unsubscribe|list|preview|tick`), over the database at
- * `DATABASE_PATH` and the seeds at `SEEDS_DIR`. All input is checked before anything is written.
+ * Digest commands for operators (`digest subscribe|unsubscribe|list|preview|tick`), over the database
+ * (`DATABASE_URL`, else `DATABASE_PATH`) and the seeds at `SEEDS_DIR`. All input is checked before anything is written.
  * @throws UsageError for bad input (one line; exit 2)
  */
 export async function runDigestCli(args: readonly string[], io: DigestCliIo, config: Config): Promise<void> {
@@ -77,11 +79,11 @@ export async function runDigestCli(args: readonly string[], io: DigestCliIo, con
   if (command === undefined || !(command in FLAGS)) throw new UsageError(command === undefined ? USAGE : `unknown digest command “${command.slice(0, 40)}”; ${USAGE}`);
   const flags = parseFlags(command, rest);
   const platform = flags.get("platform") ?? "console";
-  const dbPath = config.DATABASE_PATH;
   const print = async (value: unknown): Promise<void> => void (await io.out(JSON.stringify(value)));
-  const dbExists = dbPath === ":memory:" || existsSync(dbPath);
+  const dbExists = databaseExists(config);
   let knowledge: Knowledge | undefined;
-  const currentKnowledge = (): Knowledge => (knowledge ??= cliKnowledge(config));
+  let stored: StoredSnapshot | undefined;
+  const currentKnowledge = (): Knowledge => (knowledge ??= cliKnowledge(config, stored!));
 
   // Validate everything before opening (and so creating) the database.
   let subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode } | undefined;
@@ -103,12 +105,17 @@ export async function runDigestCli(args: readonly string[], io: DigestCliIo, con
     return;
   }
 
-  if (command === "subscribe") currentKnowledge(); // the baseline; a broken seeds folder fails before anything is written
-  const store = openDigestStore(dbPath);
+  if (command === "subscribe") {
+    stored = await cliStored(config);
+    currentKnowledge(); // the baseline; a broken seeds folder fails before anything is written
+  }
+  const opened = await openStore(config);
+  const store = opened.digests;
   try {
+    if (command === "preview" || command === "tick") stored = await readStored(opened.articles);
     await runWithStore(command, { store, flags, platform, at, subscribeInput, currentKnowledge, io, print, logLevel: config.LOG_LEVEL ?? "warn" });
   } finally {
-    store.close();
+    await opened.close();
   }
 }
 
@@ -127,37 +134,37 @@ interface Context {
 async function runWithStore(command: string, c: Context): Promise<void> {
   const { store, platform, io, print } = c;
   const service = createDigestService({ store, knowledge: c.currentKnowledge });
-  const channelOf = (): string => {
+  const channelOf = async (): Promise<string> => {
     const channel = c.flags.get("channel")!;
-    if (!store.findSubscription(platform, channel)) throw new UsageError(`no digest subscription for ${platform} channel “${channel.slice(0, 80)}”`);
+    if (!(await store.findSubscription(platform, channel))) throw new UsageError(`no digest subscription for ${platform} channel “${channel.slice(0, 80)}”`);
     return channel;
   };
   const now = new Date();
   switch (command) {
     case "subscribe": {
-      const sub = service.subscribe({ platform, ...c.subscribeInput!, subscriber: "cli", now });
+      const sub = await service.subscribe({ platform, ...c.subscribeInput!, subscriber: "cli", now });
       if (io.json) await print({ subscription: subscriptionJson(sub) });
       else await io.out(`Subscribed ${sub.platform}:${sub.channel} to a ${sub.mode} digest at ${sub.time} ${sub.timeZone}. Next: ${sub.nextRunLocal}`);
       return;
     }
     case "unsubscribe": {
-      const channel = channelOf();
-      const removed = service.unsubscribe(platform, channel);
+      const channel = await channelOf();
+      const removed = await service.unsubscribe(platform, channel);
       if (io.json) await print({ removed });
       else await io.out(`Unsubscribed ${platform}:${channel}.`);
       return;
     }
     case "list": {
       const channel = c.flags.get("channel");
-      const subs = service.listAll(now).filter((s) => (!c.flags.has("platform") || s.platform === platform) && (channel === undefined || s.channel === channel));
+      const subs = (await service.listAll(now)).filter((s) => (!c.flags.has("platform") || s.platform === platform) && (channel === undefined || s.channel === channel));
       if (io.json) await print({ subscriptions: subs.map(subscriptionJson) });
       else await io.out(subs.length === 0 ? "No digest subscriptions." : subs.map(subscriptionLine).join("\n"));
       return;
     }
     case "preview": {
-      const channel = channelOf();
-      const sub = store.findSubscription(platform, channel)!;
-      const reply = service.preview(platform, channel, now);
+      const channel = await channelOf();
+      const sub = (await store.findSubscription(platform, channel))!;
+      const reply = await service.preview(platform, channel, now);
       const localDate = dueState(sub, now).localDate;
       if (io.json) await print({ channel, localDate, mode: sub.mode, text: reply ? renderText(reply) : null });
       else await io.out(reply ? renderText(reply) : `Nothing to post: ${platform}:${channel} is in “changes” mode and nothing is new.`);
@@ -178,7 +185,7 @@ async function runWithStore(command: string, c: Context): Promise<void> {
         retryDelaysMs: [], // a closed stdout stays closed
         async deliver(_platform, channel, reply) {
           if (io.json) {
-            const sub = store.findSubscription(platform, channel)!;
+            const sub = (await store.findSubscription(platform, channel))!;
             const item = { channel, localDate: dueState(sub, c.at!).localDate, mode: sub.mode, text: renderText(reply) };
             await stream.piece(`${first ? "" : ","}${JSON.stringify(item)}`);
             first = false;

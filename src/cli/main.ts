@@ -16,9 +16,10 @@ import type { CommandDefinition, Invocation, Options } from "../../commands/type
 import { createCliAdapter } from "../adapters/cli/cli-adapter.js";
 import { loadConfig, type Config } from "../config.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
+import type { StoredSnapshot } from "../sources/article-store.js";
 import { loadKnowledge } from "../sources/snapshot.js";
 import { userErrorLine } from "./messages.js";
-import { cliSeedOptions } from "./seed-options.js";
+import { cliSeedOptions, cliStored } from "./seed-options.js";
 import { runSourcesCli, SOURCES_ACTIONS } from "./sources-cli.js";
 
 /** A user error: printed as one line, exit code 2. */
@@ -56,9 +57,12 @@ function config(): Config {
   return loadConfig(process.env);
 }
 
-/** Loads the knowledge through src/sources: from a snapshot in INDEX_CACHE_DIR when the seeds have not changed. */
-export function cliKnowledge(c: Config): Knowledge {
-  return loadKnowledge(c.SEEDS_DIR, c.INDEX_CACHE_DIR === "off" ? null : c.INDEX_CACHE_DIR, cliSeedOptions(c)).knowledge;
+/**
+ * Loads the knowledge through src/sources, with the articles stored in the database (`stored`):
+ * from a snapshot in INDEX_CACHE_DIR when the seeds have not changed.
+ */
+export function cliKnowledge(c: Config, stored: StoredSnapshot): Knowledge {
+  return loadKnowledge(c.SEEDS_DIR, c.INDEX_CACHE_DIR === "off" ? null : c.INDEX_CACHE_DIR, cliSeedOptions(c, stored)).knowledge;
 }
 
 /** Checks options with the command's option kinds; a refusal becomes a UsageError worded for the CLI. */
@@ -84,8 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<void> 
   }
   if (name === sourcesDefinition.name && (SOURCES_ACTIONS as readonly string[]).includes(rest[0] ?? "")) {
     const settings = config();
-    let knowledge: Knowledge | undefined;
-    return runSourcesCli(rest, { json, out: io.out, knowledge: () => (knowledge ??= cliKnowledge(settings)), usageError: (m) => new UsageError(m) }, settings);
+    return runSourcesCli(rest, { json, out: io.out, knowledge: (stored) => cliKnowledge(settings, stored), usageError: (m) => new UsageError(m) }, settings);
   }
   const command = commands.some((c) => c.definition.name === name) ? findCommand({ name }) : null;
   if (!command) throw new UsageError(`unknown command “${name.slice(0, 40)}”; ${usage()}`);
@@ -93,7 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<void> 
   const restOption = definition.options.find((o) => o.rest);
   if (rest.length > 0 && !restOption) throw new UsageError(`“${name}” takes no arguments`);
   const settings = config();
-  const knowledge = cliKnowledge(settings);
+  const knowledge = cliKnowledge(settings, await cliStored(settings));
   const adapter = createCliAdapter({ out: io.out, json });
   const dispatcher = createDispatcher({ knowledge: () => knowledge });
 

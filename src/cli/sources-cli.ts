@@ -1,11 +1,12 @@
 /**
  * `cli sources add <url> | remove <document|url> | follow <feed-url> | poll [--json]`: the
- * articles and feeds stored in the bot's database (`DATABASE_PATH`), fetched under the safety
- * rules of src/sources/web (`FETCH_ALLOW_HOSTS`).
+ * articles and feeds stored in the bot's database (`DATABASE_URL`, else `DATABASE_PATH`), fetched
+ * under the safety rules of src/sources/web (`FETCH_ALLOW_HOSTS`).
  */
 import type { Config } from "../config.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
-import { openArticleStore } from "../sources/article-store.js";
+import { openStore } from "../db/open-store.js";
+import { readStored, type StoredSnapshot } from "../sources/article-store.js";
 import { addArticle, followFeed, pollFeeds, SourceError, type AddedArticle, type LivingSourcesContext } from "../sources/living.js";
 
 /** The `sources` subcommands that change what the bot serves. */
@@ -17,8 +18,8 @@ const USAGE = "usage: cli sources add <url> | sources remove <document|url> | so
 export interface SourcesCliIo {
   readonly json: boolean;
   readonly out: (line: string) => unknown;
-  /** The knowledge served now (to spot syndicated copies); loaded on demand. */
-  readonly knowledge: () => Knowledge;
+  /** The knowledge served now, with the `stored` articles (to spot syndicated copies); loaded on demand. */
+  readonly knowledge: (stored: StoredSnapshot) => Knowledge;
   /** Raised for bad input: one line, exit 2. */
   readonly usageError: (message: string) => Error;
 }
@@ -34,14 +35,18 @@ export async function runSourcesCli(args: readonly string[], io: SourcesCliIo, c
   const target = rest.join(" ").trim();
   if (action !== "poll" && target === "") throw io.usageError(USAGE);
   if (action === "poll" && target !== "") throw io.usageError(`“sources poll” takes no arguments; ${USAGE}`);
-  const store = openArticleStore(config.DATABASE_PATH);
+  const opened = await openStore(config);
+  const store = opened.articles;
   const print = async (value: unknown): Promise<void> => void (await io.out(io.json ? JSON.stringify(value) : String(value)));
   try {
+    const stored = await readStored(store);
+    let knowledge: Knowledge | undefined;
+    const served = (): Knowledge => (knowledge ??= io.knowledge(stored));
     const ctx: LivingSourcesContext = {
       store,
-      documents: () => io.knowledge().corpus.documents,
+      documents: () => served().corpus.documents,
       get topic() {
-        return io.knowledge().corpus.topic;
+        return served().corpus.topic;
       },
       allowHosts: config.FETCH_ALLOW_HOSTS,
     };
@@ -53,7 +58,7 @@ export async function runSourcesCli(args: readonly string[], io: SourcesCliIo, c
         return;
       }
       case "remove": {
-        const removed = store.remove(target);
+        const removed = await store.remove(target);
         if (!removed) throw io.usageError(`no added article is “${target.slice(0, 200)}”; see “cli sources --json” for documents and URLs`);
         if (io.json) await print({ removed: { document: removed.document, url: removed.url } });
         else await print(`Removed “${removed.title}” (${removed.document}); it is no longer served.`);
@@ -82,6 +87,6 @@ export async function runSourcesCli(args: readonly string[], io: SourcesCliIo, c
     if (error instanceof SourceError) throw io.usageError(error.message);
     throw error;
   } finally {
-    store.close();
+    await opened.close();
   }
 }

@@ -105,6 +105,75 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Answers kept for their Share button; a click on any process sharing the database finds them.
+      CREATE TABLE shares (
+        key            TEXT PRIMARY KEY,
+        reply          TEXT NOT NULL,
+        owner_user     TEXT NOT NULL,
+        owner_channel  TEXT,
+        shared         INTEGER NOT NULL DEFAULT 0,
+        expires_at     INTEGER NOT NULL
+      );
+      CREATE INDEX shares_expiry ON shares (expires_at);
+
+      -- Deliveries already taken (Slack retries and repeated triggers), until they expire.
+      CREATE TABLE seen_deliveries (
+        key         TEXT PRIMARY KEY,
+        expires_at  INTEGER NOT NULL
+      );
+      CREATE INDEX seen_deliveries_expiry ON seen_deliveries (expires_at);
+
+      -- Requests counted against each user's per-minute budget.
+      CREATE TABLE rate_hits (
+        id   INTEGER PRIMARY KEY AUTOINCREMENT,
+        key  TEXT NOT NULL,
+        at   INTEGER NOT NULL
+      );
+      CREATE INDEX rate_hits_key_at ON rate_hits (key, at);
+
+      -- The last question asked in each thread.
+      CREATE TABLE thread_questions (
+        platform  TEXT NOT NULL,
+        channel   TEXT NOT NULL,
+        thread    TEXT NOT NULL,
+        question  TEXT NOT NULL,
+        asked_at  INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel, thread)
+      );
+      CREATE INDEX thread_questions_asked ON thread_questions (asked_at);
+
+      -- Answers given, kept so feedback on them can be recorded; passages is a JSON array.
+      CREATE TABLE answers (
+        key         TEXT PRIMARY KEY,
+        platform    TEXT NOT NULL,
+        channel     TEXT NOT NULL,
+        question    TEXT NOT NULL,
+        passages    TEXT NOT NULL,
+        verdict     TEXT,
+        created_at  INTEGER NOT NULL
+      );
+
+      -- One vote per user per answer.
+      CREATE TABLE answer_votes (
+        answer_key  TEXT NOT NULL,
+        user_hash   TEXT NOT NULL,
+        vote        TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        voted_at    INTEGER NOT NULL,
+        PRIMARY KEY (answer_key, user_hash)
+      );
+      CREATE INDEX answer_votes_voted ON answer_votes (voted_at);
+
+      -- Slack workspaces (or Enterprise Grid organisations) that installed the app: id is T… or E… with the team or enterprise id.
+      CREATE TABLE slack_installations (
+        id            TEXT PRIMARY KEY,
+        installation  TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -1,21 +1,13 @@
 import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { DatabaseError, reasonOf } from "./errors.js";
 import { migrate } from "./migrations.js";
+
+export { DatabaseError };
 
 /** How long a process may wait for another one's write lock. */
 export const BUSY_TIMEOUT_MS = 5_000;
-
-/** The database cannot be used: the message names the path and the reason. */
-export class DatabaseError extends Error {
-  override name = "DatabaseError";
-}
-
-function reasonOf(error: unknown): string {
-  const e = error as { code?: unknown; message?: unknown };
-  const message = typeof e?.message === "string" ? e.message : String(error);
-  return typeof e?.code === "string" && !message.includes(e.code) ? `${message} (${e.code})` : message;
-}
 
 const sleepSync = (ms: number): void => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms) as unknown as void;
 

@@ -3,12 +3,12 @@ import type { Knowledge } from "../knowledge/knowledge.js";
 import { createDigestRunner, type DeliverFn, type DigestMetrics, type DigestRunner } from "./runner.js";
 import { startDigestScheduler, type DigestScheduler } from "./scheduler.js";
 import { createDigestService, type DigestService } from "./service.js";
-import { openDigestStore, type DigestStore } from "./store.js";
+import type { DigestStore } from "./store.js";
 
 /** What the runtime hands to digests. */
 export interface DigestsDeps {
-  /** SQLite file (config DATABASE_PATH); `:memory:` for a throwaway store. */
-  readonly databasePath: string;
+  /** The digest store on the bot's database (opened and closed by the caller). */
+  readonly store: DigestStore;
   readonly knowledge: () => Knowledge;
   /** Posts to a channel: route by platform to the adapter's `deliver(channel, reply)`. */
   readonly deliver: DeliverFn;
@@ -27,18 +27,20 @@ export interface Digests {
   readonly runner: DigestRunner;
   /** Starts the every-minute scheduler (ticking once at once, to catch up). */
   start(): DigestScheduler;
-  /** Stops the scheduler (waiting for a tick in progress) and closes the database. */
+  /**
+   * Stops the scheduler: no new claims, no more waits between attempts; waits for a tick in
+   * progress, then gives up the claims still held so another process takes them at once.
+   */
   stop(): Promise<void>;
 }
 
-/** Opens the digest database and builds the service, runner and scheduler over it. */
+/** Builds the digest service, runner and scheduler over the digest store. */
 export function createDigests(deps: DigestsDeps): Digests {
-  const store = openDigestStore(deps.databasePath);
+  const { store } = deps;
   const clock = deps.clock ?? (() => new Date());
   const service = createDigestService({ store, knowledge: deps.knowledge, clock });
   const runner = createDigestRunner({ store, knowledge: deps.knowledge, deliver: deps.deliver, platforms: deps.platforms, log: deps.log.child({ part: "digest" }), metrics: deps.metrics });
   let scheduler: DigestScheduler | null = null;
-  deps.log.info({ path: deps.databasePath, schemaVersion: store.schemaVersion, platforms: deps.platforms }, "digest store open");
   return {
     store,
     service,
@@ -48,9 +50,10 @@ export function createDigests(deps: DigestsDeps): Digests {
       return scheduler;
     },
     async stop() {
+      runner.stop();
       await scheduler?.stop();
       scheduler = null;
-      store.close();
+      await runner.releaseClaims(clock());
     },
   };
 }

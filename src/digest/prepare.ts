@@ -9,14 +9,14 @@ import type { DigestStore } from "./store.js";
  * for `localDate`. Used both by the runner and by preview, so a preview is exactly what would be posted.
  * @returns null when the subscription's mode has nothing to post
  */
-export function prepareDigest(store: DigestStore, knowledge: Knowledge, subscription: Subscription, localDate: string): ComposedDigest | null {
-  const since = store.lastSentDate(subscription.id) ?? localDateTime(new Date(subscription.createdAt), subscription.timeZone).date;
+export async function prepareDigest(store: DigestStore, knowledge: Knowledge, subscription: Subscription, localDate: string): Promise<ComposedDigest | null> {
+  const since = (await store.lastSentDate(subscription.id)) ?? localDateTime(new Date(subscription.createdAt), subscription.timeZone).date;
   return composeDigest({
     mode: subscription.mode,
     localDate,
     status: knowledge.status(),
     documents: knowledge.corpus.documents,
-    told: store.toldDocuments(subscription.id),
+    told: await store.toldDocuments(subscription.id),
     since,
   });
 }

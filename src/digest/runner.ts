@@ -5,7 +5,7 @@ import type { Knowledge } from "../knowledge/knowledge.js";
 import { prepareDigest } from "./prepare.js";
 import { dueState } from "./schedule.js";
 import type { Subscription } from "./service.js";
-import type { DigestStore } from "./store.js";
+import type { DigestRun, DigestStore } from "./store.js";
 
 /**
  * Posts a reply to a channel of a platform; resolves with the platform's message id. Every attempt
@@ -66,6 +66,10 @@ export interface TickReport {
 export interface DigestRunner {
   /** Posts every digest due at `at` that no process has claimed yet (also catching up today's missed ones). */
   tick(at: Date): Promise<TickReport>;
+  /** Stops claiming runs and waiting between attempts: a tick in progress ends after the delivery under way. */
+  stop(): void;
+  /** Gives up the claims still held (a run stopped between attempts), so another process takes them at once; returns how many. */
+  releaseClaims(at: Date): Promise<number>;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,6 +82,9 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
   const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const sleep = deps.sleep ?? realSleep;
   const platforms = deps.platforms ? new Set(deps.platforms) : null;
+  /** Claims this runner holds: run id → token. */
+  const held = new Map<number, string>();
+  let stopping = false;
 
   async function runOne(sub: Subscription, at: Date, report: TickReport): Promise<void> {
     const { localDate, due } = dueState(sub, at);
@@ -86,66 +93,93 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
     // Timestamps follow the tick's instant, advanced by the time spent since (keeps `--at` ticks consistent).
     const stamp = (): Date => new Date(at.getTime() + Math.round(performance.now() - started));
     const context = { subscription: sub.id, platform: sub.platform, channel: sub.channel, localDate, mode: sub.mode };
-    const claim = store.claimRun(sub.id, localDate, at, leaseMs, `${process.pid}:${randomUUID()}`);
+    if (stopping) return;
+    const claim = await store.claimRun(sub.id, localDate, at, leaseMs, `${process.pid}:${randomUUID()}`);
     if (!claim.claimed) return;
     const { run, token } = claim;
-    if (claim.takenOver) log.warn({ ...context, run: run.id, attempts: run.attempts, claimedAt: run.claimedAt }, "digest claim expired; taking the run over");
+    held.set(run.id, token);
+    // a run left claimed (stopped between attempts, or a database error) stays held, for releaseClaims
+    let stillHeld = true;
+    try {
+      stillHeld = await deliverClaimed(sub, context, claim, stamp, report);
+    } finally {
+      if (!stillHeld) held.delete(run.id);
+    }
+  }
+
+  /** Composes and posts a claimed run; true when the claim is still held afterwards (stopped between attempts). */
+  async function deliverClaimed(
+    sub: Subscription,
+    context: { readonly localDate: string } & Record<string, unknown>,
+    { run, token, takenOver }: { run: DigestRun; token: string; takenOver: boolean },
+    stamp: () => Date,
+    report: TickReport,
+  ): Promise<boolean> {
+    const { localDate } = context;
+    if (takenOver) log.warn({ ...context, run: run.id, attempts: run.attempts, claimedAt: run.claimedAt }, "digest claim expired; taking the run over");
 
     let composed;
     try {
-      composed = prepareDigest(store, deps.knowledge(), sub, localDate);
+      composed = await prepareDigest(store, deps.knowledge(), sub, localDate);
     } catch (error) {
-      store.markFailed(run.id, token, stamp(), `compose: ${messageOf(error)}`);
+      await store.markFailed(run.id, token, stamp(), `compose: ${messageOf(error)}`);
       log.error({ ...context, run: run.id, err: error }, "digest could not be composed; marked failed");
       report.failed.push({ subscription: sub, localDate, attempts: run.attempts, error: messageOf(error) });
       deps.metrics?.digest("failed");
-      return;
+      return false;
     }
     if (!composed) {
-      store.markSkipped(run.id, token, stamp(), "nothing new");
+      await store.markSkipped(run.id, token, stamp(), "nothing new");
       log.info(context, "digest skipped: nothing new");
       report.skipped.push({ subscription: sub, localDate });
       deps.metrics?.digest("skipped");
-      return;
+      return false;
     }
 
     let lastError = "";
     let attempts = run.attempts;
     const idempotencyKey = digestIdempotencyKey(run.id, sub.id, localDate);
     for (let i = 0; i <= delays.length; i++) {
-      if (i > 0) await sleep(delays[i - 1]!);
-      const counted = store.beginAttempt(run.id, token, stamp());
+      if (i > 0) {
+        if (stopping) {
+          log.warn({ ...context, run: run.id, attempts }, "stopping between delivery attempts; the claim is given up for another process");
+          return true;
+        }
+        await sleep(delays[i - 1]!);
+      }
+      const counted = await store.beginAttempt(run.id, token, stamp());
       if (counted === null) {
         log.warn({ ...context, run: run.id }, "digest claim lost to another process; stopping");
-        return;
+        return false;
       }
       attempts = counted;
       try {
         const { messageId } = await deps.deliver(sub.platform, sub.channel, composed.reply, { idempotencyKey });
-        if (store.markSent(run.id, token, stamp(), messageId, composed.told)) {
+        if (await store.markSent(run.id, token, stamp(), messageId, composed.told)) {
           log.info({ ...context, run: run.id, attempts, messageId, newDocuments: composed.told.documents }, "digest sent");
           report.sent.push({ subscription: sub, localDate, messageId, reply: composed.reply, attempts });
           deps.metrics?.digest("sent");
         } else {
           log.error({ ...context, run: run.id, messageId }, "digest posted after its claim was taken over; the channel may see it twice");
         }
-        return;
+        return false;
       } catch (error) {
         lastError = messageOf(error);
         log.warn({ ...context, run: run.id, attempt: attempts, err: error }, "digest delivery failed");
       }
     }
-    store.markFailed(run.id, token, stamp(), lastError);
+    await store.markFailed(run.id, token, stamp(), lastError);
     log.error({ ...context, run: run.id, attempts, error: lastError }, "digest delivery failed for good; marked failed");
     report.failed.push({ subscription: sub, localDate, attempts, error: lastError });
     deps.metrics?.digest("failed");
+    return false;
   }
 
   return {
     async tick(at) {
       const report: TickReport = { sent: [], failed: [], skipped: [] };
-      store.checkFile(); // a deleted database is reported every tick, not only when a digest is due
-      const subs = store.listSubscriptions().filter((s) => platforms === null || platforms.has(s.platform));
+      await store.check(); // a deleted or unreachable database is reported every tick, not only when a digest is due
+      const subs = (await store.listSubscriptions()).filter((s) => platforms === null || platforms.has(s.platform));
       for (const sub of subs) {
         try {
           await runOne(sub, at, report);
@@ -154,6 +188,18 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
         }
       }
       return report;
+    },
+    stop() {
+      stopping = true;
+    },
+    async releaseClaims(at) {
+      let released = 0;
+      for (const [runId, token] of held) {
+        if (await store.releaseClaim(runId, token, at)) released++;
+        held.delete(runId);
+      }
+      if (released > 0) log.info({ released }, "digest claims given up for another process");
+      return released;
     },
   };
 }

@@ -12,7 +12,7 @@ export interface DigestScheduler {
 
 /** What the scheduler needs. */
 export interface DigestSchedulerDeps {
-  readonly runner: DigestRunner;
+  readonly runner: Pick<DigestRunner, "tick">;
   readonly log: Logger;
   /** The time a tick runs as of (default: the system clock). */
   readonly clock?: () => Date;

@@ -40,17 +40,17 @@ export interface SubscribeInput extends SubscriptionFields {
   readonly now?: Date;
 }
 
-/** What the digest commands need; implemented over SQLite by `createDigestService`. */
+/** What the digest commands need; implemented over the digest store by `createDigestService`. */
 export interface DigestService {
   /** Creates or updates the channel's subscription; throws DigestInputError for a bad time, zone or mode. */
-  subscribe(input: SubscribeInput): ScheduledSubscription;
+  subscribe(input: SubscribeInput): Promise<ScheduledSubscription>;
   /** Removes the channel's subscription(s); returns how many were removed. */
-  unsubscribe(platform: string, channel: string): number;
-  list(platform: string, channel: string, now: Date): ScheduledSubscription[];
+  unsubscribe(platform: string, channel: string): Promise<number>;
+  list(platform: string, channel: string, now: Date): Promise<ScheduledSubscription[]>;
   /** Every subscription, for operators. */
-  listAll(now: Date): ScheduledSubscription[];
+  listAll(now: Date): Promise<ScheduledSubscription[]>;
   /** Exactly what would be posted to the channel now, recording nothing; null when nothing would be. */
-  preview(platform: string, channel: string, now: Date): Reply | null;
+  preview(platform: string, channel: string, now: Date): Promise<Reply | null>;
 }
 
 /** A subscription request with a bad time, zone or mode; `code` says which (front ends word it). */
@@ -78,39 +78,39 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
   const { store } = deps;
   const clock = deps.clock ?? (() => new Date());
 
-  const schedule = (sub: Subscription, now: Date): ScheduledSubscription => {
+  const schedule = async (sub: Subscription, now: Date): Promise<ScheduledSubscription> => {
     const today = dueState(sub, now);
     // Today's time has passed but its digest has not run yet: the next tick sends it.
-    const pending = today.due && store.findRun(sub.id, today.localDate) === null;
+    const pending = today.due && (await store.findRun(sub.id, today.localDate)) === null;
     const next = pending ? today.runAt : nextRunAfter(sub, now);
     const when = pending ? "due now" : formatRelative(now, next);
     return { ...sub, nextRun: next.toISOString(), nextRunLocal: `${formatLocal(next, sub.timeZone)} ${sub.timeZone} (${when})` };
   };
 
   return {
-    subscribe(input) {
+    async subscribe(input) {
       const parsed = parseSubscription(input);
       if (!parsed.ok) throw new DigestInputError(parsed.error);
       const { time, timeZone, mode } = parsed.value;
       const now = input.now ?? clock();
       const baseline = deps.knowledge().corpus.documents.map((d) => d.id);
-      const { subscription } = store.upsertSubscription(
+      const { subscription } = await store.upsertSubscription(
         { platform: input.platform, channel: input.channel, time, timeZone, mode, subscriber: input.subscriber },
         baseline,
         now,
       );
       // Subscribed after today's time: the first digest is the next scheduled one, not an immediate catch-up.
       const today = dueState(subscription, now);
-      if (today.due) store.skipDay(subscription.id, today.localDate, now, "subscribed after this day's time");
+      if (today.due) await store.skipDay(subscription.id, today.localDate, now, "subscribed after this day's time");
       return schedule(subscription, now);
     },
     unsubscribe: (platform, channel) => store.removeSubscription(platform, channel),
-    list: (platform, channel, now) => store.listSubscriptions({ platform, channel }).map((s) => schedule(s, now)),
-    listAll: (now) => store.listSubscriptions().map((s) => schedule(s, now)),
-    preview(platform, channel, now) {
-      const sub = store.findSubscription(platform, channel);
+    list: async (platform, channel, now) => Promise.all((await store.listSubscriptions({ platform, channel })).map((s) => schedule(s, now))),
+    listAll: async (now) => Promise.all((await store.listSubscriptions()).map((s) => schedule(s, now))),
+    async preview(platform, channel, now) {
+      const sub = await store.findSubscription(platform, channel);
       if (!sub) return null;
-      return prepareDigest(store, deps.knowledge(), sub, dueState(sub, now).localDate)?.reply ?? null;
+      return (await prepareDigest(store, deps.knowledge(), sub, dueState(sub, now).localDate))?.reply ?? null;
     },
   };
 }

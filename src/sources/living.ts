@@ -105,9 +105,9 @@ function describe(article: StoredArticle): AddedArticle {
 }
 
 /** A served article that is the same text as `text` (a syndicated copy), if any. */
-function copyOf(text: string, ctx: LivingSourcesContext): { document: string; url: string } | null {
+async function copyOf(text: string, ctx: LivingSourcesContext): Promise<{ document: string; url: string } | null> {
   for (const d of ctx.documents()) if (nearDuplicate(d.raw, text)) return { document: d.id, url: d.meta.url ?? d.id };
-  for (const a of ctx.store.list()) if (nearDuplicate(a.text, text)) return { document: a.document, url: a.url };
+  for (const a of await ctx.store.list()) if (nearDuplicate(a.text, text)) return { document: a.document, url: a.url };
   return null;
 }
 
@@ -138,13 +138,13 @@ async function fetchArticle(url: string, ctx: LivingSourcesContext): Promise<Fet
 }
 
 /** Stores a read article unless the same canonical URL or a near-identical text is already served. */
-function storeArticle({ asked, article }: Fetched, ctx: LivingSourcesContext, via: { addedVia: "url" } | { addedVia: "feed"; feed: string }): AddResult {
+async function storeArticle({ asked, article }: Fetched, ctx: LivingSourcesContext, via: { addedVia: "url" } | { addedVia: "feed"; feed: string }): Promise<AddResult> {
   const canonical = article.meta.url ?? asked;
-  const same = ctx.store.byUrl(canonical) ?? ctx.store.byUrl(asked);
+  const same = (await ctx.store.byUrl(canonical)) ?? (await ctx.store.byUrl(asked));
   if (same) return { duplicate: { document: same.document, url: same.url } };
-  const copy = copyOf(article.text, ctx);
+  const copy = await copyOf(article.text, ctx);
   if (copy) return { duplicate: copy };
-  const stored = ctx.store.add(
+  const stored = await ctx.store.add(
     {
       url: canonical,
       title: article.meta.title,
@@ -167,7 +167,7 @@ function storeArticle({ asked, article }: Fetched, ctx: LivingSourcesContext, vi
  */
 export function addArticle(url: string, ctx: LivingSourcesContext): Promise<AddResult> {
   return counted(ctx, async (): Promise<AddResult> => {
-    const known = ctx.store.byUrl(canonicalOrRefuse(url));
+    const known = await ctx.store.byUrl(canonicalOrRefuse(url));
     if (known) return { duplicate: { document: known.document, url: known.url } };
     return storeArticle(await fetchArticle(url, ctx), ctx, { addedVia: "url" });
   });
@@ -183,7 +183,7 @@ export async function followFeed(url: string, ctx: LivingSourcesContext): Promis
     const page = await safeFetch(url, { accept: "feed", allowHosts: ctx.allowHosts });
     if (page.kind !== "ok") throw new SourceError(`${url} answered “not modified” to a first request`);
     const feed = parseFeed(page.body, page.contentType, page.url);
-    const followed = ctx.store.follow(feedUrl, feed.title ?? null, ctx.now?.());
+    const followed = await ctx.store.follow(feedUrl, feed.title ?? null, ctx.now?.());
     return { feed: followed.url, title: followed.title };
   } catch (error) {
     throw new SourceError(reasonOf(error));
@@ -204,11 +204,11 @@ export interface PollResult {
 export async function pollFeeds(ctx: LivingSourcesContext): Promise<PollResult> {
   const added: AddedArticle[] = [];
   const skipped: { url: string; reason: string }[] = [];
-  for (const followed of ctx.store.feeds()) {
+  for (const followed of await ctx.store.feeds()) {
     let entries: readonly { url: string }[];
     try {
       const page = await safeFetch(followed.url, { accept: "feed", allowHosts: ctx.allowHosts, etag: followed.etag, lastModified: followed.lastModified });
-      ctx.store.polled(followed.url, { etag: page.etag, lastModified: page.lastModified }, ctx.now?.());
+      await ctx.store.polled(followed.url, { etag: page.etag, lastModified: page.lastModified }, ctx.now?.());
       if (page.kind !== "ok") continue;
       entries = parseFeed(page.body, page.contentType, page.url).entries;
     } catch (error) {
@@ -216,22 +216,22 @@ export async function pollFeeds(ctx: LivingSourcesContext): Promise<PollResult> 
       continue;
     }
     for (const entry of entries) {
-      if (ctx.store.seen(followed.url, entry.url)) continue;
-      const record = (state: "added" | "skipped", reason: string | null): void => ctx.store.recordEntry(followed.url, entry.url, state, reason, ctx.now?.());
+      if (await ctx.store.seen(followed.url, entry.url)) continue;
+      const record = (state: "added" | "skipped", reason: string | null): Promise<void> => ctx.store.recordEntry(followed.url, entry.url, state, reason, ctx.now?.());
       try {
         const result = await counted(ctx, () => addOnTopic(entry.url, ctx, followed.url));
         if ("added" in result) {
           added.push(result.added);
-          record("added", null);
+          await record("added", null);
         } else {
           skipped.push({ url: entry.url, reason: result.skipped });
-          record("skipped", result.skipped);
+          await record("skipped", result.skipped);
         }
       } catch (error) {
         const reason = reasonOf(error);
         skipped.push({ url: entry.url, reason });
         // a timeout or a server error is tried again at the next poll; other failures are final
-        if (!isTransient(error)) record("skipped", reason);
+        if (!isTransient(error)) await record("skipped", reason);
       }
     }
   }
@@ -240,12 +240,12 @@ export async function pollFeeds(ctx: LivingSourcesContext): Promise<PollResult> 
 
 /** Adds a feed entry when it is about the story. */
 async function addOnTopic(url: string, ctx: LivingSourcesContext, feed: string): Promise<{ added: AddedArticle } | { skipped: string }> {
-  const known = ctx.store.byUrl(canonicalOrRefuse(url));
+  const known = await ctx.store.byUrl(canonicalOrRefuse(url));
   if (known) return { skipped: `already served as ${known.document}` };
   const fetched = await fetchArticle(url, ctx);
   const relevance = aboutTheStory(fetched.article.text, ctx.topic);
   if (!relevance.relevant) return { skipped: `not about the story: ${relevance.reason}` };
-  const result = storeArticle(fetched, ctx, { addedVia: "feed", feed });
+  const result = await storeArticle(fetched, ctx, { addedVia: "feed", feed });
   return "added" in result ? result : { skipped: `already served as ${result.duplicate.document}` };
 }
 
@@ -253,19 +253,19 @@ async function addOnTopic(url: string, ctx: LivingSourcesContext, feed: string):
  * Adding and removing articles for the chat command: the real store and fetcher behind the
  * commands' `SourcesService`; `changed` runs after every addition or removal (to reload the index).
  */
-export function createSourcesService(context: () => LivingSourcesContext, changed: () => void): {
+export function createSourcesService(context: () => LivingSourcesContext, changed: () => Promise<void>): {
   add(url: string): Promise<AddResult>;
-  remove(documentOrUrl: string): StoredArticle | null;
+  remove(documentOrUrl: string): Promise<StoredArticle | null>;
 } {
   return {
     async add(url) {
       const result = await addArticle(url, context());
-      if ("added" in result) changed();
+      if ("added" in result) await changed();
       return result;
     },
-    remove(documentOrUrl) {
-      const removed = context().store.remove(documentOrUrl);
-      if (removed) changed();
+    async remove(documentOrUrl) {
+      const removed = await context().store.remove(documentOrUrl);
+      if (removed) await changed();
       return removed;
     },
   };

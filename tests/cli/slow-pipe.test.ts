@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDigestStore } from "../../src/digest/store.js";
+import { openDigestStore } from "../digest/helpers.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -40,24 +40,24 @@ function runCliThroughPipe(
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-function tempDatabaseWithDailyDigests(count: number): string {
+async function tempDatabaseWithDailyDigests(count: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "cli-pipe-"));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, "bot.db");
-  const store = openDigestStore(path);
+  const store = await openDigestStore(path);
   for (let i = 0; i < count; i++) {
-    store.upsertSubscription({ platform: "console", channel: `c${String(i).padStart(3, "0")}`, time: "08:00", timeZone: "UTC", mode: "daily", subscriber: "test" }, [], new Date("2026-03-01T00:00:00Z"));
+    await store.upsertSubscription({ platform: "console", channel: `c${String(i).padStart(3, "0")}`, time: "08:00", timeZone: "UTC", mode: "daily", subscriber: "test" }, [], new Date("2026-03-01T00:00:00Z"));
   }
-  store.close();
+  await store.close();
   return path;
 }
 
-function sentRuns(path: string): number {
-  const store = openDigestStore(path);
+async function sentRuns(path: string): Promise<number> {
+  const store = await openDigestStore(path);
   try {
-    return store.runs().filter((r) => r.state === "sent").length;
+    return (await store.runs()).filter((r) => r.state === "sent").length;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -72,20 +72,20 @@ describe("CLI output through a slow pipe", () => {
   });
 
   it("digest tick --json writes one complete JSON object for 200 digests, all recorded sent", async () => {
-    const db = tempDatabaseWithDailyDigests(200);
+    const db = await tempDatabaseWithDailyDigests(200);
     const result = await runCliThroughPipe(["digest", "tick", "--at", "2026-03-02T12:00:00Z", "--json"], { env: { DATABASE_PATH: db } });
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as { sent: { channel: string; localDate: string; mode: string; text: string }[] };
     expect(parsed.sent).toHaveLength(200);
     expect(parsed.sent[0]).toMatchObject({ channel: "c000", localDate: "2026-03-02", mode: "daily" });
-    expect(sentRuns(db)).toBe(200);
+    expect(await sentRuns(db)).toBe(200);
   });
 
   it("digest tick --json does not record digests sent that it could not write, and exits 1", async () => {
-    const db = tempDatabaseWithDailyDigests(200);
+    const db = await tempDatabaseWithDailyDigests(200);
     const result = await runCliThroughPipe(["digest", "tick", "--at", "2026-03-02T12:00:00Z", "--json"], { env: { DATABASE_PATH: db }, stallMs: 300, closeAfterFirstChunk: true });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: could not write the output/m);
-    expect(sentRuns(db)).toBeLessThan(200);
+    expect(await sentRuns(db)).toBeLessThan(200);
   });
 });

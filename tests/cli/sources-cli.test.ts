@@ -1,11 +1,13 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENGINES } from "../support/engines.js";
+import { freshPostgresUrl } from "../support/postgres.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -109,15 +111,20 @@ describe("cli sources", () => {
   const database = join(mkdtempSync(join(tmpdir(), "dispute-sources-")), "bot.db");
   const env = (): Record<string, string> => ({ DATABASE_PATH: database, FETCH_ALLOW_HOSTS: base.replace("http://", "") });
 
-  it("names an article added by URL in the next changes digest", async () => {
+  it.each(ENGINES)("names an article added by URL in the next changes digest (%s)", async (engine) => {
     const digestDb = join(mkdtempSync(join(tmpdir(), "dispute-sources-digest-")), "bot.db");
-    const e = { DATABASE_PATH: digestDb, FETCH_ALLOW_HOSTS: base.replace("http://", "") };
+    const database: Record<string, string> = engine === "postgres" ? { DATABASE_URL: await freshPostgresUrl() } : {};
+    const e = { DATABASE_PATH: digestDb, ...database, FETCH_ALLOW_HOSTS: base.replace("http://", "") };
     expect((await cli(["digest", "subscribe", "--channel", "ops", "--time", "08:00", "--tz", "UTC"], e)).code).toBe(0);
     expect(JSON.parse((await cli(["digest", "tick", "--at", "2030-03-09T08:00:00Z", "--json"], e)).stdout)).toEqual({ sent: [] });
     expect((await cli(["sources", "add", `${base}/suit.html`, "--json"], e)).code).toBe(0);
     const ticked = JSON.parse((await cli(["digest", "tick", "--at", "2030-03-10T08:00:00Z", "--json"], e)).stdout) as { sent: { text: string }[] };
     expect(ticked.sent).toHaveLength(1);
     expect(ticked.sent[0]!.text).toContain("New: Microsoft sues Amazon and OpenAI over Frontier (Example Wire, 2026-12-01)");
+    const asked = JSON.parse((await cli(["ask", "did microsoft file a lawsuit in seattle", "--json"], e)).stdout) as { items: { citation: { outlet: string } }[] };
+    expect(asked.items[0]!.citation.outlet).toBe("Example Wire");
+    // with DATABASE_URL the SQLite file is never created
+    expect(existsSync(digestDb)).toBe(engine === "sqlite");
   }, 120_000);
 
   it("adds an article by URL, cited with its outlet and date in the next question, and lists it", async () => {

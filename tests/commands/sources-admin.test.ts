@@ -1,13 +1,10 @@
-import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDispatcher } from "../../commands/dispatch.js";
 import { createRateLimiter } from "../../commands/rate-limit.js";
 import type { Invocation } from "../../commands/types.js";
-import { openArticleStore } from "../../src/sources/article-store.js";
+import { tempSqliteStore } from "../support/stores.js";
 import { createSourcesService } from "../../src/sources/living.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
@@ -36,24 +33,25 @@ const slack = (user: string): Invocation => ({ platform: "slack", user: { id: us
 
 describe("sources in chat", () => {
   it("lets admins add and remove articles, refuses everyone else, and lists for all", async () => {
-    const store = openArticleStore(join(mkdtempSync(join(tmpdir(), "dispute-chat-sources-")), "bot.db"));
+    const { store: opened } = await tempSqliteStore("dispute-chat-sources-");
+    const store = opened.articles;
     let changes = 0;
     const knowledge = seedKnowledge();
     const sources = createSourcesService(
       () => ({ store, documents: () => knowledge.corpus.documents, topic: knowledge.corpus.topic, allowHosts: base }),
-      () => changes++,
+      async () => void changes++,
     );
     const dispatcher = createDispatcher({ knowledge: () => knowledge, sources, adminUserIds: new Set(["U-ADMIN"]), rateLimiter: createRateLimiter(1000) });
 
     const refused = await dispatcher.runText(`sources add http://${base}/suit`, slack("U-SOMEONE"));
     expect(refused.title).toBe("Admins only");
-    expect(store.list()).toEqual([]);
+    expect(await store.list()).toEqual([]);
 
     const added = await dispatcher.runText(`/dispute sources add http://${base}/suit`, slack("U-ADMIN"));
     expect(added.title).toBe("Source added");
     expect(added.text).toContain("Microsoft sues Amazon and OpenAI");
     expect(added.text).toContain("Example Wire, 2026-12-01");
-    expect(store.list()).toHaveLength(1);
+    expect(await store.list()).toHaveLength(1);
     expect(changes).toBe(1);
 
     expect((await dispatcher.runText(`sources add http://${base}/suit`, slack("U-ADMIN"))).title).toBe("Already known");
@@ -61,24 +59,25 @@ describe("sources in chat", () => {
     expect((await dispatcher.runText("sources", slack("U-SOMEONE"))).kind).toBe("info");
 
     const discordAdmin: Invocation = { platform: "discord", user: { id: "D1", name: "d" }, channel: { id: "c" }, workspace: "g", canManageChannel: true, canManageServer: true, now: new Date() };
-    const removed = await dispatcher.run({ name: "sources", options: { action: "remove", target: store.list()[0]!.url } }, discordAdmin);
+    const removed = await dispatcher.run({ name: "sources", options: { action: "remove", target: (await store.list())[0]!.url } }, discordAdmin);
     expect(removed.title).toBe("Source removed");
-    expect(store.list()).toEqual([]);
+    expect(await store.list()).toEqual([]);
     expect(changes).toBe(2);
     expect((await dispatcher.runText("sources remove web_nothing", slack("U-ADMIN"))).title).toBe("Not found");
-    store.close();
+    await opened.close();
   }, 60_000);
 
   it("says plainly when a page cannot be added", async () => {
-    const store = openArticleStore(join(mkdtempSync(join(tmpdir(), "dispute-chat-sources-")), "bot.db"));
+    const { store: opened } = await tempSqliteStore("dispute-chat-sources-");
+    const store = opened.articles;
     const knowledge = seedKnowledge();
     // no allow-list: the loopback address is refused by the fetch rules
-    const sources = createSourcesService(() => ({ store, documents: () => knowledge.corpus.documents, topic: knowledge.corpus.topic }), () => undefined);
+    const sources = createSourcesService(() => ({ store, documents: () => knowledge.corpus.documents, topic: knowledge.corpus.topic }), async () => undefined);
     const dispatcher = createDispatcher({ knowledge: () => knowledge, sources, adminUserIds: new Set(["U-ADMIN"]) });
     const reply = await dispatcher.runText(`sources add http://${base}/suit`, slack("U-ADMIN"));
     expect(reply.title).toBe("Could not add it");
     expect(reply.text).toMatch(/^Nothing was added: /);
-    expect(store.list()).toEqual([]);
-    store.close();
+    expect(await store.list()).toEqual([]);
+    await opened.close();
   });
 });

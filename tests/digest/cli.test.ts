@@ -3,9 +3,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli, UsageError } from "../../src/cli/main.js";
 import { createDigestService } from "../../src/digest/service.js";
-import { openDigestStore } from "../../src/digest/store.js";
 import { runCliProcess } from "./cli-process.js";
-import { addArticle, copySeeds, holderFor, NEW_ARTICLE_TITLE, tempDir } from "./helpers.js";
+import { NEW_ARTICLE_TITLE, addArticle, copySeeds, holderFor, openDigestStore, tempDir } from "./helpers.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -26,12 +25,12 @@ async function cli(...args: string[]): Promise<string[]> {
   return lines;
 }
 
-function snapshot(path: string): unknown {
-  const store = openDigestStore(path);
+async function snapshot(path: string): Promise<unknown> {
+  const store = await openDigestStore(path);
   try {
-    return { subs: store.listSubscriptions(), runs: store.runs() };
+    return { subs: await store.listSubscriptions(), runs: await store.runs() };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -70,9 +69,9 @@ describe("digest CLI (in process)", () => {
     expect(await cli("digest", "subscribe", "--channel", "general", "--time", "08:00", "--tz", "Europe/Berlin", "--mode", "daily")).toEqual([
       expect.stringMatching(/^Subscribed console:general to a daily digest at 08:00 Europe\/Berlin\. Next: \d{4}-\d{2}-\d{2} 08:00 Europe\/Berlin \(/),
     ]);
-    const before = snapshot(e.DATABASE_PATH);
+    const before = await snapshot(e.DATABASE_PATH);
     for (const [args] of BAD_INPUT) await expect(cli(...args)).rejects.toBeInstanceOf(UsageError);
-    expect(snapshot(e.DATABASE_PATH)).toEqual(before);
+    expect(await snapshot(e.DATABASE_PATH)).toEqual(before);
   });
 
   it("subscribe, list, preview, tick and unsubscribe; a new article shows up in the next digest", async () => {
@@ -109,13 +108,13 @@ describe("digest CLI (in process)", () => {
 describe("digest CLI (as a process)", () => {
   it("exits 2 with one line on stderr for bad input; tick --json prints exactly one JSON line", async () => {
     const e = env();
-    const store = openDigestStore(e.DATABASE_PATH);
+    const store = await openDigestStore(e.DATABASE_PATH);
     const holder = holderFor(e.SEEDS_DIR);
-    createDigestService({ store, knowledge: () => holder.current() }).subscribe({
+    await createDigestService({ store, knowledge: () => holder.current() }).subscribe({
       platform: "console", channel: "general", time: "08:00", timeZone: "America/New_York", mode: "daily", subscriber: null, now: new Date("2026-03-01T00:00:00Z"),
     });
-    store.close();
-    const before = snapshot(e.DATABASE_PATH);
+    await store.close();
+    const before = await snapshot(e.DATABASE_PATH);
     const bad = [
       ["digest", "subscribe", "--channel", "x", "--time", "08:00", "--tz", "Mars/Base"],
       ["digest", "subscribe", "--channel", "x", "--time", "25:00"],
@@ -137,7 +136,7 @@ describe("digest CLI (as a process)", () => {
     const parsed = JSON.parse(tick!.stdout) as { sent: Record<string, string>[] };
     expect(parsed.sent).toEqual([{ channel: "general", localDate: "2026-03-09", mode: "daily", text: expect.stringContaining("Dispute digest for 2026-03-09") }]);
     type Snap = { subs: unknown; runs: { state: string; localDate: string }[] };
-    const after = snapshot(e.DATABASE_PATH) as Snap;
+    const after = (await snapshot(e.DATABASE_PATH)) as Snap;
     expect(after.subs).toEqual((before as Snap).subs);
     // The bad commands wrote nothing: the only new run is the tick's.
     expect(after.runs.slice(0, -1)).toEqual((before as Snap).runs);

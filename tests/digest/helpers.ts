@@ -3,10 +3,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { Logger } from "pino";
+import { openStore } from "../../src/db/open-store.js";
+import type { DigestStore } from "../../src/digest/store.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { createKnowledgeHolder, type KnowledgeHolder } from "../../src/sources/holder.js";
 import { createLogger } from "../../src/log.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
+
+/** A digest store opened alone on a database, with what closing it needs. */
+export type OpenDigestStore = DigestStore & { readonly schemaVersion: number; close(): Promise<void> };
+
+/** Opens the digest store of the SQLite database at `path` (or of PostgreSQL at `databaseUrl`). */
+export async function openDigestStore(path: string, databaseUrl?: string): Promise<OpenDigestStore> {
+  const store = await openStore({ DATABASE_PATH: path, DATABASE_URL: databaseUrl });
+  return { ...store.digests, schemaVersion: store.schemaVersion, close: () => store.close() };
+}
 
 /** A fresh temp folder; removed by `cleanup()`. */
 export function tempDir(prefix = "digest-"): { dir: string; cleanup: () => void } {

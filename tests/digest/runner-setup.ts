@@ -2,9 +2,9 @@ import { join } from "node:path";
 import type { Reply } from "../../src/reply/reply.js";
 import { createDigestRunner, type DeliverFn, type DigestRunner } from "../../src/digest/runner.js";
 import { createDigestService, type DigestMode, type DigestService } from "../../src/digest/service.js";
-import { openDigestStore, type DigestStore } from "../../src/digest/store.js";
+import type { DigestStore } from "../../src/digest/store.js";
 import type { KnowledgeHolder } from "../../src/sources/holder.js";
-import { captureLogger, copySeeds, holderFor, noSleep, recordingDeliver, tempDir } from "./helpers.js";
+import { captureLogger, copySeeds, holderFor, noSleep, openDigestStore, recordingDeliver, tempDir } from "./helpers.js";
 
 /** A store on a temp SQLite file over a temp copy of the seeds, with a service and a runner. */
 export interface DigestWorld {
@@ -18,18 +18,18 @@ export interface DigestWorld {
   readonly posts: { platform: string; channel: string; reply: Reply }[];
   readonly logs: () => Record<string, unknown>[];
   readonly sleeps: number[];
-  subscribe(channel: string, time: string, zone: string, mode: DigestMode, at: string): void;
+  subscribe(channel: string, time: string, zone: string, mode: DigestMode, at: string): Promise<void>;
   runnerWith(deliver: DeliverFn): DigestRunner;
-  cleanup(): void;
+  cleanup(): Promise<void>;
 }
 
 /** Builds a fresh world; call `cleanup()` after the test. */
-export function digestWorld(): DigestWorld {
+export async function digestWorld(): Promise<DigestWorld> {
   const t = tempDir();
   const seedsDir = copySeeds(t.dir);
   const holder = holderFor(seedsDir);
   const dbPath = join(t.dir, "data", "digest.db");
-  const store = openDigestStore(dbPath);
+  const store = await openDigestStore(dbPath);
   const knowledge = () => holder.current();
   const service = createDigestService({ store, knowledge });
   const recorded = recordingDeliver();
@@ -51,12 +51,12 @@ export function digestWorld(): DigestWorld {
     posts: recorded.posts,
     logs: captured.lines,
     sleeps,
-    subscribe(channel, time, timeZone, mode, at) {
-      service.subscribe({ platform: "slack", channel, time, timeZone, mode, subscriber: "U1", now: new Date(at) });
+    async subscribe(channel, time, timeZone, mode, at) {
+      await service.subscribe({ platform: "slack", channel, time, timeZone, mode, subscriber: "U1", now: new Date(at) });
     },
     runnerWith,
-    cleanup() {
-      store.close();
+    async cleanup() {
+      await store.close();
       t.cleanup();
     },
   };

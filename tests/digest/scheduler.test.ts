@@ -5,8 +5,8 @@ import { captureLogger } from "./helpers.js";
 import { digestWorld, type DigestWorld } from "./runner-setup.js";
 
 let world: DigestWorld | undefined;
-afterEach(() => {
-  world?.cleanup();
+afterEach(async () => {
+  await world?.cleanup();
   world = undefined;
 });
 
@@ -14,8 +14,8 @@ const empty = (): TickReport => ({ sent: [], failed: [], skipped: [] });
 
 describe("digest scheduler", () => {
   it("ticks at start with the injected clock (catch-up), then on its pattern; stop waits for the tick in flight", async () => {
-    world = digestWorld();
-    world.subscribe("C1", "08:00", "UTC", "daily", "2026-03-19T00:00:00Z");
+    world = await digestWorld();
+    await world.subscribe("C1", "08:00", "UTC", "daily", "2026-03-19T00:00:00Z");
     const scheduler = startDigestScheduler({ runner: world.runner, log: captureLogger().log, clock: () => new Date("2026-03-20T15:00:00Z"), pattern: "* * * * * *" });
     await new Promise((resolve) => setTimeout(resolve, 1_300));
     await scheduler.stop();
@@ -25,7 +25,7 @@ describe("digest scheduler", () => {
   it("never overlaps ticks and calls tick with clock()", async () => {
     const calls: Date[] = [];
     let release: () => void = () => {};
-    const runner: DigestRunner = {
+    const runner: Pick<DigestRunner, "tick"> = {
       tick(at) {
         calls.push(at);
         return new Promise((resolve) => {

@@ -16,8 +16,8 @@ async function until(check: () => boolean, ms = 5_000): Promise<void> {
 
 describe("seeds watcher", () => {
   it("reloads once files settle, and the dropped article is new in the next digest", async () => {
-    world = digestWorld();
-    world.subscribe("C1", "08:00", "UTC", "changes", "2026-03-19T00:00:00Z");
+    world = await digestWorld();
+    await world.subscribe("C1", "08:00", "UTC", "changes", "2026-03-19T00:00:00Z");
     const results: unknown[] = [];
     const watcher = watchSeeds({ dir: world.seedsDir, debounceMs: 150, log: captureLogger().log, reload: () => results.push(world.holder.reload()) });
     try {
@@ -33,7 +33,7 @@ describe("seeds watcher", () => {
   });
 
   it("logs a failing reload instead of throwing, and stops after close", async () => {
-    world = digestWorld();
+    world = await digestWorld();
     const captured = captureLogger();
     let calls = 0;
     const watcher = watchSeeds({

@@ -5,11 +5,10 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDigestRunner } from "../../src/digest/runner.js";
 import { createDigestService } from "../../src/digest/service.js";
-import { openDigestStore } from "../../src/digest/store.js";
+import { openMemoryStore, openStore } from "../../src/db/open-store.js";
 import { createHttpServer } from "../../src/http/http-server.js";
 import { METRICS_PATH, metricsRoute } from "../../src/http/metrics-route.js";
 import { createBotMetrics } from "../../src/metrics/bot-metrics.js";
-import { openArticleStore } from "../../src/sources/article-store.js";
 import { addArticle, followFeed, pollFeeds, type LivingSourcesContext } from "../../src/sources/living.js";
 import { startServer, type TestServer } from "../sources/web/server.js";
 import { seedKnowledge } from "../support/knowledge.js";
@@ -77,13 +76,14 @@ describe("digest, source and feedback metrics at GET /metrics", () => {
   });
 
   it("counts the digests the runner sent, failed and skipped", async () => {
-    const store = openDigestStore(":memory:");
+    const db = openMemoryStore();
+    const store = db.digests;
     const knowledge = seedKnowledge();
     const service = createDigestService({ store, knowledge: () => knowledge });
-    const subscribe = (channel: string, mode: "daily" | "changes"): void =>
-      void service.subscribe({ platform: "slack", channel, time: "08:00", timeZone: "UTC", mode, subscriber: "U1", now: new Date("2026-03-19T00:00:00Z") });
-    for (const channel of ["C-OK-1", "C-OK-2", "C-DOWN"]) subscribe(channel, "daily");
-    subscribe("C-QUIET", "changes");
+    const subscribe = (channel: string, mode: "daily" | "changes") =>
+      service.subscribe({ platform: "slack", channel, time: "08:00", timeZone: "UTC", mode, subscriber: "U1", now: new Date("2026-03-19T00:00:00Z") });
+    for (const channel of ["C-OK-1", "C-OK-2", "C-DOWN"]) await subscribe(channel, "daily");
+    await subscribe("C-QUIET", "changes");
     const runner = createDigestRunner({
       store,
       knowledge: () => knowledge,
@@ -99,14 +99,15 @@ describe("digest, source and feedback metrics at GET /metrics", () => {
     const report = await runner.tick(new Date("2026-03-20T08:00:00Z"));
     await runner.tick(new Date("2026-03-20T08:01:00Z")); // nothing is due twice: no more counts
     const after = await scrape(url, metrics.contentType);
-    store.close();
+    await db.close();
     expect([report.sent.length, report.failed.length, report.skipped.length]).toEqual([2, 1, 1]);
     expect(after.types.get("dispute_digests_total")).toBe("counter");
     expect(growth(before, after, "dispute_digests_total")).toEqual({ [key({ state: "sent" })]: 2, [key({ state: "failed" })]: 1, [key({ state: "skipped" })]: 1 });
   });
 
   it("counts articles added, refused and failed, by URL and from feeds", async () => {
-    const store = openArticleStore(join(mkdtempSync(join(tmpdir(), "dispute-metrics-")), "bot.db"));
+    const db = await openStore({ DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "dispute-metrics-")), "bot.db") });
+    const store = db.articles;
     const knowledge = seedKnowledge();
     const ctx: LivingSourcesContext = { store, documents: () => knowledge.corpus.documents, topic: knowledge.corpus.topic, allowHosts: web.hostPort, metrics };
     const before = await scrape(url, metrics.contentType);
@@ -124,7 +125,7 @@ describe("digest, source and feedback metrics at GET /metrics", () => {
     expect(poll.added.map((a) => a.title)).toEqual(["Microsoft and OpenAI resume talks"]);
     expect(poll.skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/not about the story/), expect.stringMatching(/503/)]);
     const after = await scrape(url, metrics.contentType);
-    store.close();
+    await db.close();
     expect(growth(between, after, "dispute_sources_total")).toEqual({ [key({ result: "added" })]: 1, [key({ result: "refused" })]: 1, [key({ result: "failed" })]: 1 });
   });
 

@@ -1,47 +1,39 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { documentIdOf, openArticleStore, storedSeeds } from "../../src/sources/article-store.js";
+import { SUIT_ARTICLE } from "../support/articles.js";
+import { documentIdOf, readStored, storedSeeds } from "../../src/sources/article-store.js";
+import { tempSqliteStore } from "../support/stores.js";
 import { createKnowledgeHolder } from "../../src/sources/holder.js";
 import { loadKnowledge } from "../../src/sources/snapshot.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
 
-const article = {
-  url: "https://news.example.test/microsoft-sues",
-  title: "Microsoft sues Amazon and OpenAI",
-  outlet: "Example Wire",
-  author: "A. Writer",
-  published: "2026-12-01",
-  text: "Microsoft sues Amazon and OpenAI\nMicrosoft filed a lawsuit against Amazon and OpenAI on Monday in a federal court in Seattle, claiming the Frontier deal breaches its exclusive cloud contract.\nThe companies said they would fight the suit.\n",
-  addedVia: "url" as const,
-  feed: null,
-};
+const article = SUIT_ARTICLE;
 
-function tempStore() {
-  const dir = mkdtempSync(join(tmpdir(), "dispute-articles-"));
-  return { store: openArticleStore(join(dir, "bot.db")), cache: join(dir, "cache") };
+async function tempStore() {
+  const { store, dir } = await tempSqliteStore("dispute-articles-");
+  return { store: store.articles, cache: join(dir, "cache"), close: () => store.close() };
 }
 
 describe("article store", () => {
-  it("stores an article once per canonical URL, lists and removes it by document or URL", () => {
-    const { store } = tempStore();
-    const added = store.add(article, new Date("2026-12-01T10:00:00Z"));
+  it("stores an article once per canonical URL, lists and removes it by document or URL", async () => {
+    const { store, close } = await tempStore();
+    const added = await store.add(article, new Date("2026-12-01T10:00:00Z"));
     expect(added).toMatchObject({ document: documentIdOf(article.url), url: article.url, addedVia: "url", addedAt: "2026-12-01T10:00:00.000Z" });
-    expect(store.add(article)).toBeNull();
-    expect(store.list().map((a) => a.document)).toEqual([added!.document]);
-    const before = store.version();
-    expect(store.remove(article.url)?.document).toBe(added!.document);
-    expect(store.list()).toEqual([]);
-    expect(store.version()).not.toBe(before);
-    expect(store.remove(added!.document)).toBeNull();
-    store.close();
+    expect(await store.add(article)).toBeNull();
+    expect((await store.list()).map((a) => a.document)).toEqual([added!.document]);
+    const before = await store.version();
+    expect((await store.remove(article.url))?.document).toBe(added!.document);
+    expect(await store.list()).toEqual([]);
+    expect(await store.version()).not.toBe(before);
+    expect(await store.remove(added!.document)).toBeNull();
+    await close();
   });
 
-  it("serves a stored article beside the seeds, cited with its outlet and date, from a build and from a snapshot", () => {
-    const { store, cache } = tempStore();
-    store.add(article);
-    const stored = () => ({ seeds: storedSeeds(store.list()), version: store.version() });
+  it("serves a stored article beside the seeds, cited with its outlet and date, from a build and from a snapshot", async () => {
+    const { store, cache, close } = await tempStore();
+    await store.add(article);
+    let snapshot = await readStored(store);
+    const stored = () => snapshot;
     const built = loadKnowledge(DEFAULT_SEEDS_DIR, cache, { stored });
     const answer = built.knowledge.ask("has microsoft filed a lawsuit in seattle?");
     expect(answer.abstained).toBe(false);
@@ -54,24 +46,26 @@ describe("article store", () => {
     expect(restored.from).toBe("snapshot");
     expect(restored.knowledge.ask("has microsoft filed a lawsuit in seattle?")).toEqual(answer);
 
-    store.remove(article.url);
+    await store.remove(article.url);
+    snapshot = await readStored(store);
     const after = loadKnowledge(DEFAULT_SEEDS_DIR, cache, { stored });
     expect(after.from).toBe("build");
     expect(after.knowledge.sources().some((s) => s.document === documentIdOf(article.url))).toBe(false);
-    store.close();
+    await close();
   });
 
-  it("adds a stored article to a running index in place, answerable at once", () => {
-    const { store } = tempStore();
-    const holder = createKnowledgeHolder(DEFAULT_SEEDS_DIR, null, { stored: () => ({ seeds: storedSeeds(store.list()), version: store.version() }) });
+  it("adds a stored article to a running index in place, answerable at once", async () => {
+    const { store, close } = await tempStore();
+    const snapshot = await readStored(store);
+    const holder = createKnowledgeHolder(DEFAULT_SEEDS_DIR, null, { stored: () => snapshot });
     const before = holder.current();
     expect(before.ask("has microsoft filed a lawsuit in seattle?").items[0]?.text ?? "").not.toContain("federal court in Seattle");
-    store.add(article);
-    expect(holder.extend(storedSeeds(store.list()))).toEqual([documentIdOf(article.url)]);
+    await store.add(article);
+    expect(holder.extend(storedSeeds(await store.list()))).toEqual([documentIdOf(article.url)]);
     const after = holder.current();
     expect(after.passageCount).toBeGreaterThan(before.passageCount);
     expect(after.ask("has microsoft filed a lawsuit in seattle?").items[0]!.text).toContain("federal court in Seattle");
-    expect(holder.extend(storedSeeds(store.list()))).toEqual([]);
-    store.close();
+    expect(holder.extend(storedSeeds(await store.list()))).toEqual([]);
+    await close();
   });
 });

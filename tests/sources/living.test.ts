@@ -1,10 +1,7 @@
-import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openArticleStore } from "../../src/sources/article-store.js";
+import { tempSqliteStore } from "../support/stores.js";
 import { followFeed, pollFeeds } from "../../src/sources/living.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
@@ -44,7 +41,8 @@ afterAll(async () => {
 
 describe("feed polling", () => {
   it("tries an entry again after a server error, and adds it once it can be read", async () => {
-    const store = openArticleStore(join(mkdtempSync(join(tmpdir(), "dispute-living-")), "bot.db"));
+    const { store: opened } = await tempSqliteStore("dispute-living-");
+    const store = opened.articles;
     const k = seedKnowledge();
     const ctx = { store, documents: () => k.corpus.documents, topic: k.corpus.topic, allowHosts: host };
     await followFeed(`http://${host}/feed.xml`, ctx);
@@ -54,6 +52,6 @@ describe("feed polling", () => {
     const second = await pollFeeds(ctx);
     expect(second.added.map((a) => a.title)).toEqual(["Microsoft and OpenAI resume talks"]);
     expect((await pollFeeds(ctx)).added).toEqual([]);
-    store.close();
+    await opened.close();
   });
 });

@@ -19,6 +19,8 @@ import { signatureCheck } from "./signature.js";
 import { createInFlight } from "../shared/in-flight.js";
 import { safeError } from "../shared/redact.js";
 import { createShareCache } from "../shared/share-cache.js";
+import { openMemoryStore } from "../../db/open-store.js";
+import type { ShareStore } from "../../store/shares.js";
 
 /** Options of the Discord adapter (from DISCORD_* configuration). */
 export interface DiscordAdapterConfig {
@@ -44,6 +46,8 @@ export interface DiscordAdapterConfig {
   readonly now?: () => Date;
   /** Time limits and retries of REST calls; the defaults suit Discord. */
   readonly rest?: DiscordRestOptions;
+  /** Where Share buttons' answers are kept: the bot's shared store, so a click on any replica finds them. Default: a store in this process's memory. */
+  readonly state?: { readonly shares: ShareStore };
 }
 
 /** The Discord adapter. */
@@ -90,7 +94,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
     dispatcher: config.dispatcher,
     log,
     now: config.now ?? (() => new Date()),
-    shares: createShareCache(),
+    shares: createShareCache((config.state ?? openMemoryStore()).shares, { now: () => (config.now?.() ?? new Date()).getTime() }),
     accepting: () => state === "starting" || state === "up",
     secrets,
   });

@@ -29,7 +29,7 @@ export interface InteractionDeps {
 /** Handles one interaction, answering through its responder; never rejects. */
 export type InteractionHandler = (event: InteractionEvent, responder: InteractionResponder) => Promise<void>;
 
-const { failed: FAILED, expired: EXPIRED, notYours: NOT_YOURS, restarting: STOPPING } = ADAPTER_REPLIES;
+const { failed: FAILED, expired: EXPIRED, notYours: NOT_YOURS, alreadyShared: ALREADY_SHARED, restarting: STOPPING } = ADAPTER_REPLIES;
 const EPHEMERAL = { ephemeral: true } as const;
 const VISIBLE = { ephemeral: false } as const;
 
@@ -42,8 +42,8 @@ type Of<K extends InteractionAction["kind"]> = Extract<InteractionAction, { kind
  */
 export function createInteractionHandler(deps: InteractionDeps): InteractionHandler {
   const { dispatcher, log, shares } = deps;
-  const renderShareable = (reply: Reply, asker: InteractionActor): DiscordMessage =>
-    reply.actions.includes("share") ? renderReply(reply, { shareKey: shares.put(reply, { user: asker.userId, channel: asker.channelId }) }) : renderReply(reply);
+  const renderShareable = async (reply: Reply, asker: InteractionActor): Promise<DiscordMessage> =>
+    reply.actions.includes("share") ? renderReply(reply, { shareKey: await shares.put(reply, { user: asker.userId, channel: asker.channelId }) }) : renderReply(reply);
   // acknowledgements first: answers start once interactions stop arriving, one per event-loop turn
   const turns = createAnswerTurns();
 
@@ -54,7 +54,7 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       action.commandName === ROOT.name
         ? await dispatcher.run(requestFromOptions(action.options), invocationOf(actor, deps.now()))
         : notice("Unknown command", `I only answer /${ROOT.name}.`, "error");
-    await responder.edit(renderShareable(reply, actor));
+    await responder.edit(await renderShareable(reply, actor));
   }
 
   async function findSources(action: Of<"message-command">, actor: InteractionActor, responder: InteractionResponder): Promise<void> {
@@ -64,7 +64,7 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       action.commandName === FIND_SOURCES
         ? await dispatcher.findSources(action.content, invocationOf(actor, deps.now()))
         : notice("Unknown command", `I only know the “${FIND_SOURCES}” message action.`, "error");
-    await responder.edit(renderShareable(reply, actor));
+    await responder.edit(await renderShareable(reply, actor));
   }
 
   async function autocomplete(action: Of<"autocomplete">, responder: InteractionResponder): Promise<void> {
@@ -76,14 +76,19 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
 
   async function share(action: Of<"button">, actor: InteractionActor, responder: InteractionResponder): Promise<void> {
     const key = shareKeyOf(action.customId);
-    const entry = key === null ? null : shares.get(key);
-    if (!entry) {
+    const entry = key === null ? null : await shares.get(key);
+    if (key === null || !entry) {
       await responder.reply(renderReply(EXPIRED), EPHEMERAL);
       return;
     }
     if (!mayShare(entry.owner, actor.userId, actor.channelId)) {
       log.warn({ user: actor.userId, channel: actor.channelId, command: "share" }, "refused to share another user's answer");
       await responder.reply(renderReply(NOT_YOURS), EPHEMERAL);
+      return;
+    }
+    // marking is one conditional update: of two clicks at once, on whichever replicas, one shares
+    if (entry.shared || !(await shares.markShared(key))) {
+      await responder.reply(renderReply(ALREADY_SHARED), EPHEMERAL);
       return;
     }
     await responder.reply(renderReply(entry.reply, { sharedBy: displayNameOf(actor.names) }), VISIBLE);

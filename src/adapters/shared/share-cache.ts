@@ -1,50 +1,41 @@
-import { randomBytes } from "node:crypto";
 import type { Reply } from "../../reply/reply.js";
-import { createExpiringMap } from "./expiring-map.js";
+import type { ShareStore } from "../../store/shares.js";
 import type { ShareOwner } from "./share-owner.js";
 
 /** A kept answer, who may share it, and whether it was shared. */
 export interface SharedEntry {
   readonly reply: Reply;
   readonly owner: ShareOwner;
-  shared: boolean;
+  readonly shared: boolean;
 }
 
 /** Answers kept for their Share button, by a short random key (fits a Discord custom_id or a Slack button value). */
 export interface ShareCache {
-  /** Stores a reply with the user (and channel) it was shown to, and returns its key. */
-  put(reply: Reply, owner: ShareOwner): string;
-  /** The entry stored under `key`, or null when it expired or was evicted. */
-  get(key: string): SharedEntry | null;
-  readonly size: number;
+  /** Keeps a reply with the user (and channel) it was shown to; resolves with its key. */
+  put(reply: Reply, owner: ShareOwner): Promise<string>;
+  /** The entry kept under `key`, or null when there is none or it expired. */
+  get(key: string): Promise<SharedEntry | null>;
+  /** Marks the entry shared: true for the first click only, on whichever replica it lands. */
+  markShared(key: string): Promise<boolean>;
 }
 
-/** Limits of the share cache. */
+/** Options of {@link createShareCache}. */
 export interface ShareCacheOptions {
-  /** Most replies kept; the oldest go first. Default 500. */
-  readonly capacity?: number;
   /** How long a reply stays shareable. Default one hour. */
   readonly ttlMs?: number;
   readonly now?: () => number;
 }
 
-/** Creates the bounded in-memory cache of shareable answers both chat adapters use. */
-export function createShareCache(options: ShareCacheOptions = {}): ShareCache {
-  const entries = createExpiringMap<SharedEntry>({
-    ttlMs: options.ttlMs ?? 60 * 60 * 1000,
-    maxEntries: Math.max(1, options.capacity ?? 500),
-    ...(options.now ? { now: options.now } : {}),
-  });
+/** The shareable answers both chat adapters keep, in the share store every replica reads. */
+export function createShareCache(store: ShareStore, options: ShareCacheOptions = {}): ShareCache {
+  const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
+  const now = (): Date => new Date((options.now ?? Date.now)());
   return {
-    put(reply, owner) {
-      let key = randomBytes(6).toString("base64url");
-      while (entries.has(key)) key = randomBytes(6).toString("base64url");
-      entries.set(key, { reply, owner, shared: false });
-      return key;
+    put: (reply, owner) => store.put(reply, owner, new Date(now().getTime() + ttlMs)),
+    async get(key) {
+      const entry = await store.get(key, now());
+      return entry ? { reply: entry.reply as Reply, owner: entry.owner, shared: entry.shared } : null;
     },
-    get: (key) => entries.get(key) ?? null,
-    get size() {
-      return entries.size;
-    },
+    markShared: (key) => store.markShared(key, now()),
   };
 }

@@ -4,10 +4,10 @@ import type { Dispatcher } from "../../../commands/dispatch.js";
 import { ROOT } from "../../../commands/index.js";
 import type { Reply } from "../../reply/reply.js";
 import { createAnswerTurns } from "../shared/answer-turns.js";
-import type { ExpiringMap } from "../shared/expiring-map.js";
 import type { InFlight } from "../shared/in-flight.js";
 import { safeError } from "../shared/redact.js";
 import type { ShareCache } from "../shared/share-cache.js";
+import type { DeliveryLog } from "../../store/deliveries.js";
 import { mayShare, type ShareOwner } from "../shared/share-owner.js";
 import { adapterText } from "../shared/texts.js";
 import { commandInvocation, shortcutInvocation } from "./invocation.js";
@@ -29,8 +29,8 @@ export interface ListenerDeps {
   readonly now: () => Date;
   /** Replies that may still be shared, by the id in the button's value. */
   readonly shareable: ShareCache;
-  /** Trigger ids seen recently, to drop repeated deliveries. */
-  readonly seen: ExpiringMap<true>;
+  /** Deliveries taken recently (by any replica), to drop repeated deliveries of a trigger. */
+  readonly seen: DeliveryLog;
   readonly inFlight: InFlight;
   /** Posts answers to response URLs (with a time limit and a few retries). */
   readonly respond: ResponsePoster;
@@ -38,11 +38,14 @@ export interface ListenerDeps {
 
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
+/** How long a trigger is remembered as delivered. */
+export const REPEAT_TTL_MS = 10 * 60 * 1000;
+
 /**
  * Drops retries (`X-Slack-Retry-Num`: the first delivery is already being answered) and repeated
  * deliveries of the same trigger, acknowledging them so Slack stops sending them.
  */
-export function dropRepeats(deps: Pick<ListenerDeps, "log" | "seen">): Middleware<AnyMiddlewareArgs> {
+export function dropRepeats(deps: Pick<ListenerDeps, "log" | "seen" | "now">): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
     const body = args.body as { trigger_id?: unknown };
@@ -52,13 +55,10 @@ export function dropRepeats(deps: Pick<ListenerDeps, "log" | "seen">): Middlewar
       await ack?.();
       return;
     }
-    if (trigger !== undefined) {
-      if (deps.seen.has(trigger)) {
-        deps.log.info({ platform: "slack" }, "ignored a repeated delivery");
-        await ack?.();
-        return;
-      }
-      deps.seen.set(trigger, true);
+    if (trigger !== undefined && !(await deps.seen.firstTime(`slack:trigger:${trigger}`, REPEAT_TTL_MS, deps.now()))) {
+      deps.log.info({ platform: "slack" }, "ignored a repeated delivery");
+      await ack?.();
+      return;
     }
     await args.next();
   };
@@ -71,7 +71,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const turns = createAnswerTurns();
 
   const send = async (responseUrl: string, reply: Reply, owner: ShareOwner, extra: { thread_ts?: string } = {}): Promise<void> => {
-    const shareId = reply.actions.includes("share") ? shareable.put(reply, owner) : undefined;
+    const shareId = reply.actions.includes("share") ? await shareable.put(reply, owner) : undefined;
     const message = renderReply(reply, shareId === undefined ? {} : { shareId });
     await respond(responseUrl, { response_type: reply.ephemeral ? "ephemeral" : "in_channel", ...message, ...NO_UNFURL, ...extra });
   };
@@ -130,15 +130,16 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     background(async () => {
       const ephemeral = (text: string): Promise<unknown> => respond(body.response_url, { response_type: "ephemeral", replace_original: false, text });
       try {
-        const entry = shareable.get(action.value ?? "");
+        const key = action.value ?? "";
+        const entry = await shareable.get(key);
         if (!entry) return void (await ephemeral(adapterText("expired")));
         const channel = body.channel?.id ?? body.container?.channel_id;
         if (!mayShare(entry.owner, body.user?.id, channel)) {
           log.warn({ platform: "slack", user: body.user?.id, channel, command: "share" }, "refused to share another user's answer");
           return void (await ephemeral(adapterText("notYours")));
         }
-        if (entry.shared) return void (await ephemeral(adapterText("alreadyShared")));
-        entry.shared = true;
+        // marking is one conditional update: of two clicks at once, on whichever replicas, one shares
+        if (entry.shared || !(await shareable.markShared(key))) return void (await ephemeral(adapterText("alreadyShared")));
         const sharedBy = body.user.username || body.user.name || "someone";
         const message = renderReply({ ...entry.reply, actions: [], ephemeral: false }, { sharedBy });
         await respond(body.response_url, { response_type: "in_channel", replace_original: false, ...message, ...NO_UNFURL });

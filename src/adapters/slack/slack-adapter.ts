@@ -7,10 +7,12 @@ import { boltLogger } from "./bolt-logger.js";
 import type { AddressInfo } from "node:net";
 import { createHttpServer, healthRoutes, type HttpServer } from "../../http/http-server.js";
 import type { HttpRoute } from "../../http/routes.js";
-import { createExpiringMap } from "../shared/expiring-map.js";
 import { createInFlight } from "../shared/in-flight.js";
 import { safeError } from "../shared/redact.js";
 import { createShareCache } from "../shared/share-cache.js";
+import { openMemoryStore } from "../../db/open-store.js";
+import type { DeliveryLog } from "../../store/deliveries.js";
+import type { ShareStore } from "../../store/shares.js";
 import { registerListeners } from "./listeners.js";
 import { renderReply } from "./render.js";
 import { guardSlackRequests } from "./request-guard.js";
@@ -40,6 +42,11 @@ export interface SlackAdapterConfig {
   readonly now?: () => Date;
   /** Time limits and retries of calls to Slack; the defaults suit Slack. */
   readonly outgoing?: SlackOutgoingOptions;
+  /**
+   * Where Share buttons' answers and deliveries already taken are kept: the bot's shared store, so
+   * replicas behave as one. Default: a store in this process's memory.
+   */
+  readonly state?: { readonly shares: ShareStore; readonly deliveries: DeliveryLog };
 }
 
 /** Time limits and retries of the calls the adapter makes to Slack. */
@@ -66,7 +73,6 @@ export interface SlackAdapter extends ChatAdapter {
 }
 
 const SHARE_TTL_MS = 2 * 60 * 60 * 1000;
-const REPEAT_TTL_MS = 10 * 60 * 1000;
 /** How long `stop()` waits for answers in flight. */
 const STOP_GRACE_MS = 10_000;
 
@@ -128,12 +134,14 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   });
 
   const inFlight = createInFlight();
+  const now = config.now ?? (() => new Date());
+  const state = config.state ?? openMemoryStore();
   registerListeners(app, {
     dispatcher: config.dispatcher,
     log: config.log,
-    now: config.now ?? (() => new Date()),
-    shareable: createShareCache({ ttlMs: SHARE_TTL_MS, capacity: 500 }),
-    seen: createExpiringMap<true>({ ttlMs: REPEAT_TTL_MS, maxEntries: 10_000 }),
+    now,
+    shareable: createShareCache(state.shares, { ttlMs: SHARE_TTL_MS, now: () => now().getTime() }),
+    seen: state.deliveries,
     inFlight,
     respond: createResponsePoster(log, { ...DEFAULT_RESPONSE_POLICY, ...config.outgoing?.responseUrl }),
   });

@@ -31,15 +31,15 @@ function stubDigests(): DigestService & { subscribed: unknown[] } {
   const subscribed: unknown[] = [];
   return {
     subscribed,
-    subscribe({ platform, channel, time, timeZone, mode, subscriber }) {
+    async subscribe({ platform, channel, time, timeZone, mode, subscriber }) {
       subscribed.push({ platform, channel, time, timeZone, mode, subscriber });
       const sub: ScheduledSubscription = { id: 1, platform, channel, time, timeZone, mode, subscriber, createdAt: "2026-03-20T00:00:00Z", nextRun: "2026-03-21T07:00:00Z", nextRunLocal: "2026-03-21 08:00 Europe/Berlin" };
       return sub;
     },
-    unsubscribe: () => 0,
-    list: () => [],
-    listAll: () => [],
-    preview: () => null,
+    unsubscribe: async () => 0,
+    list: async () => [],
+    listAll: async () => [],
+    preview: async () => null,
   };
 }
 
@@ -119,6 +119,11 @@ describe("Discord adapter against a loopback Discord", () => {
     expect(shared.message.allowed_mentions).toEqual({ parse: [] });
     expect(shared.message.components ?? []).toEqual([]);
     expect(flattenMessage(shared.message)).toContain("backdoor access");
+
+    const again = await interact(fake, buttonClick(customId, ALICE)).answer();
+    expect(again.message.flags).toBe(EPHEMERAL);
+    expect(flattenMessage(again.message)).toMatch(/already shared/i);
+    expect(flattenMessage(again.message)).not.toContain("backdoor access");
   });
 
   it("shares an answer only for the user who asked, in the channel where it was asked", async () => {
@@ -133,6 +138,11 @@ describe("Discord adapter against a loopback Discord", () => {
     const shared = await interact(fake, buttonClick(customId, ALICE)).answer();
     expect((shared.message.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(flattenMessage(shared.message)).toContain("backdoor access");
+
+    const again = await interact(fake, buttonClick(customId, ALICE)).answer();
+    expect(again.message.flags).toBe(EPHEMERAL);
+    expect(flattenMessage(again.message)).toMatch(/already shared/i);
+    expect(flattenMessage(again.message)).not.toContain("backdoor access");
   });
 
   it("says politely when a shared answer has expired", async () => {

@@ -1,38 +1,46 @@
 import { describe, expect, it } from "vitest";
 import { notice } from "../../../src/reply/reply.js";
 import { createShareCache } from "../../../src/adapters/shared/share-cache.js";
+import { ENGINES, useEngine } from "../../support/engines.js";
 
 const OWNER = { user: "700000000000000007", channel: "300000000000000003" };
 
-describe("share cache", () => {
-  it("returns a stored reply by a short key until it expires", () => {
+describe.each(ENGINES)("share cache on %s", (engine) => {
+  const harness = useEngine(engine);
+
+  it("returns a stored reply by a short key until it expires", async () => {
     let now = 0;
-    const cache = createShareCache({ ttlMs: 1000, now: () => now });
+    const cache = createShareCache((await harness.open()).shares, { ttlMs: 1000, now: () => now });
     const reply = notice("A", "an answer");
-    const key = cache.put(reply, OWNER);
+    const key = await cache.put(reply, OWNER);
     expect(key.length).toBeLessThanOrEqual(16);
-    expect(cache.get(key)?.reply).toBe(reply);
+    expect((await cache.get(key))?.reply).toEqual(reply);
     now = 999;
-    expect(cache.get(key)?.reply).toBe(reply);
+    expect(await cache.get(key)).toEqual({ reply, owner: OWNER, shared: false });
     now = 1000;
-    expect(cache.get(key)).toBeNull();
-    expect(cache.get("unknown")).toBeNull();
+    expect(await cache.get(key)).toBeNull();
+    expect(await cache.get("unknown")).toBeNull();
   });
 
-  it("keeps at most `capacity` replies, dropping the oldest", () => {
-    const cache = createShareCache({ capacity: 3 });
-    const keys = ["a", "b", "c", "d"].map((t) => cache.put(notice(t, t), OWNER));
-    expect(cache.size).toBe(3);
-    expect(cache.get(keys[0]!)).toBeNull();
-    expect(cache.get(keys[3]!)?.reply.title).toBe("d");
+  it("finds a reply kept by another replica, and lets only one click share it", async () => {
+    const [a, b] = [createShareCache((await harness.open()).shares), createShareCache((await harness.open()).shares)];
+    const key = await a.put(notice("A", "an answer"), OWNER);
+    expect((await b.get(key))?.owner).toEqual(OWNER);
+    const clicks = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).markShared(key)));
+    expect(clicks.filter(Boolean)).toHaveLength(1);
+    expect((await a.get(key))?.shared).toBe(true);
+    expect(await b.markShared("unknown")).toBe(false);
   });
 
-  it("sweeps expired replies as new ones arrive", () => {
+  it("prunes expired replies, keeping live ones", async () => {
+    const store = await harness.open();
     let now = 0;
-    const cache = createShareCache({ ttlMs: 10, now: () => now });
-    cache.put(notice("old", "old"), OWNER);
+    const cache = createShareCache(store.shares, { ttlMs: 10, now: () => now });
+    const old = await cache.put(notice("old", "old"), OWNER);
     now = 20;
-    cache.put(notice("new", "new"), OWNER);
-    expect(cache.size).toBe(1);
+    const fresh = await cache.put(notice("new", "new"), OWNER);
+    expect(await store.prune(new Date(now))).toBe(1);
+    expect(await store.sql.get("SELECT key FROM shares WHERE key = ?", [old])).toBeUndefined();
+    expect((await cache.get(fresh))?.reply.title).toBe("new");
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { createExpiringMap } from "../../../src/adapters/shared/expiring-map.js";
 import { createInFlight } from "../../../src/adapters/shared/in-flight.js";
 import { cut, escapeText, unescapeText } from "../../../src/adapters/slack/mrkdwn.js";
 import { fromSlackText } from "../../../src/adapters/slack/slack-text.js";
@@ -29,26 +28,6 @@ describe("escaping and cutting", () => {
     expect(cut("ab&amp;cd", { maxChars: 5 })).toBe("ab…");
     expect(cut("ab👍🏽cd", { maxChars: 4 })).toBe("ab…");
     expect(cut('""""""', { maxChars: 100, maxJson: 5 })).toBe('""…');
-  });
-});
-
-describe("createExpiringMap", () => {
-  it("forgets entries after their time and keeps at most maxEntries", () => {
-    let t = 0;
-    const map = createExpiringMap<number>({ ttlMs: 100, maxEntries: 3, now: () => t });
-    map.set("a", 1);
-    t = 50;
-    map.set("b", 2);
-    expect(map.get("a")).toBe(1);
-    t = 120;
-    expect(map.get("a")).toBeUndefined();
-    expect(map.has("b")).toBe(true);
-    map.set("c", 3);
-    map.set("d", 4);
-    map.set("e", 5);
-    expect(map.size).toBe(3);
-    expect(map.has("b")).toBe(false);
-    expect(map.get("e")).toBe(5);
   });
 });
 
