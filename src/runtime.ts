@@ -116,6 +116,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         gateway: modes.discordGateway,
         dispatcher,
         log,
+        state: store,
       })
     : null;
   /** What the bot serves on PORT besides Slack's own paths: health, readiness and Discord's interactions endpoint. */
@@ -134,20 +135,6 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         dispatcher,
         log,
         routes: routes(),
-        state: store,
-      }),
-    );
-  }
-  if (config.DISCORD_TOKEN) {
-    adapters.push(
-      createDiscordAdapter({
-        token: config.DISCORD_TOKEN,
-        applicationId: config.DISCORD_APPLICATION_ID,
-        guildId: config.DISCORD_GUILD_ID,
-        apiUrl: config.DISCORD_API_URL,
-        registerOnStart: config.DISCORD_REGISTER_ON_START,
-        dispatcher,
-        log,
         state: store,
       }),
     );
