@@ -17,7 +17,7 @@ export function answerReply(title: string, answer: Answer | ClaimCheck): Reply {
   const verdict = check ? verdictLine(check) : null;
   if (answer.abstained) {
     const text = [verdict, ...answer.notes].filter((t): t is string => t !== null).join(" ");
-    return { kind: "notice", title, text, groups: [], notes: [], actions: [], ephemeral: true };
+    return { kind: "notice", title, text, groups: [], notes: [], actions: [], ephemeral: true, data: { type: "answer", answer } };
   }
   const caveat = answer.confidence === "low" && (!check || check.verdict === "unverified") ? LOW_CONFIDENCE : null;
   const text = [verdict, caveat].filter((t): t is string => t !== null).join("\n");
@@ -30,5 +30,6 @@ export function answerReply(title: string, answer: Answer | ClaimCheck): Reply {
     ...(answer.noteCitations ? { noteCitations: answer.noteCitations } : {}),
     actions: ["share"],
     ephemeral: true,
+    data: { type: "answer", answer },
   };
 }

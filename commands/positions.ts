@@ -43,6 +43,7 @@ export const positions: Command<typeof positionsDefinition> = {
       notes: [],
       actions: ["share"],
       ephemeral: true,
+      data: { type: "positions", parties: found },
     };
   },
 };

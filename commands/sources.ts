@@ -48,6 +48,7 @@ function listing({ knowledge }: CommandContext): Reply {
     notes: [],
     actions: [],
     ephemeral: true,
+    data: { type: "sources", sources: list },
   };
 }
 

@@ -21,6 +21,7 @@ export const status: Command<typeof statusDefinition> = {
       notes: s.notes,
       actions: ["share"],
       ephemeral: true,
+      data: { type: "status", status: s },
     };
   },
 };

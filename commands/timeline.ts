@@ -26,6 +26,7 @@ export const timeline: Command<typeof timelineDefinition> = {
       notes: events.some((e) => e.approximate) ? ["~ marks a date worked out from a relative one (“last month”)."] : [],
       actions: ["share"],
       ephemeral: true,
+      data: { type: "timeline", events },
     };
   },
 };

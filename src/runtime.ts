@@ -3,7 +3,6 @@ import type { Logger } from "pino";
 import { createDispatcher } from "../commands/dispatch.js";
 import { createRateLimiter } from "../commands/rate-limit.js";
 import type { SourcesService } from "../commands/types.js";
-import type { Reply } from "./reply/reply.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
 import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
@@ -11,7 +10,7 @@ import type { ChatAdapter } from "./adapters/types.js";
 import { chatModes, type Config } from "./config.js";
 import { createDigests } from "./digest/digests.js";
 import { watchSeeds, type SeedWatcher } from "./digest/seed-watch.js";
-import { createHealthServer, healthReport, type HealthServer } from "./http/health-server.js";
+import { createHttpServer, healthReport, healthRoutes, type HttpServer, type ReadinessChecks } from "./http/http-server.js";
 import { openArticleStore, storedArticles, type ArticleStore } from "./sources/article-store.js";
 import { createSourcesService, pollFeeds, type LivingSourcesContext } from "./sources/living.js";
 import { createKnowledgeHolder } from "./sources/holder.js";
@@ -51,13 +50,11 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   log.info({ passages: knowledge().passageCount, documents: knowledge().corpus.documents.length }, "knowledge loaded");
 
   const adapters: ChatAdapter[] = [];
-  let consoleDeliver: ((channel: string, reply: Reply) => Promise<{ messageId: string }>) | null = null;
   const digests = createDigests({
     databasePath: config.DATABASE_PATH,
     knowledge,
     platforms: consoleOnly ? ["console"] : [...(modes.slack ? ["slack"] : []), ...(modes.discord ? ["discord"] : [])],
     deliver: (platform, channel, reply) => {
-      if (platform === "console" && consoleDeliver) return consoleDeliver(channel, reply);
       const adapter = adapters.find((a) => a.platform === platform);
       if (!adapter) return Promise.reject(new Error(`no ${platform} adapter in this process`));
       return adapter.deliver(channel, reply);
@@ -81,6 +78,23 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     rateLimiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
     log,
   });
+  /** Ready when the index has passages and the database answers. */
+  const ready: ReadinessChecks = () => ({
+    index: knowledge().passageCount > 0 ? true : "no passages loaded",
+    database: databaseCheck(),
+  });
+  const databaseCheck = (): true | string => {
+    try {
+      digests.store.checkFile();
+      return true;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+  /** What the bot serves on PORT besides the platforms' own paths. */
+  function routes() {
+    return healthRoutes(() => report(), ready);
+  }
   if (config.SLACK_BOT_TOKEN) {
     adapters.push(
       createSlackAdapter({
@@ -92,7 +106,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         host: config.HOST,
         dispatcher,
         log,
-        health: () => report(),
+        routes: routes(),
       }),
     );
   }
@@ -119,9 +133,9 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   const consoleAdapter = consoleOnly
     ? createConsoleAdapter({ dispatcher, input: io.stdin, output: io.stdout, prompt: Boolean((io.stdin as { isTTY?: boolean }).isTTY) })
     : null;
-  if (consoleAdapter) consoleDeliver = consoleAdapter.deliver;
-  // the Slack adapter serves /healthz on PORT itself (beside /slack/events, or alone in Socket Mode)
-  const health: HealthServer | null = consoleOnly || modes.slack ? null : createHealthServer({ port: config.PORT, host: config.HOST, report });
+  if (consoleAdapter) adapters.push(consoleAdapter);
+  // the Slack adapter serves these routes on PORT itself (beside /slack/events, or alone in Socket Mode)
+  const health: HttpServer | null = consoleOnly || modes.slack ? null : createHttpServer({ port: config.PORT, host: config.HOST, routes: routes() });
   let watcher: SeedWatcher | null = null;
   let storedCheck: NodeJS.Timeout | null = null;
   let feedPoll: NodeJS.Timeout | null = null;
@@ -191,12 +205,12 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
       for (const adapter of adapters) await adapter.start();
       if (health) {
         const port = await health.start();
-        log.info({ port }, "health check at /healthz");
+        log.info({ port }, "health and readiness at /healthz and /readyz");
       }
+      // in console mode the bot serves stdin until it ends
       if (consoleAdapter) await consoleAdapter.run();
     },
     async stop() {
-      consoleAdapter?.stop();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       watcher?.close();
       if (storedCheck) clearInterval(storedCheck);

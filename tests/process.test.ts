@@ -121,6 +121,8 @@ describe("the bot process", () => {
       const health = await waitForHealth(port);
       expect(health).toMatchObject({ status: "ok", adapters: { slack: true }, index: { documents: 4 } });
       expect(health.uptimeSeconds).toEqual(expect.any(Number));
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect([ready.status, await ready.json()]).toEqual([200, { ready: true, checks: { index: true, database: true } }]);
 
       const url = `http://127.0.0.1:${port}/slack/events`;
       const first = await postSigned(url, slashCommandBody("ask Is there a lawsuit yet?", slack.responseUrl("one")), FORM);

@@ -5,10 +5,10 @@ export interface Delivery {
   readonly messageId: string;
 }
 
-/** What every chat adapter (console, Slack, Discord) offers the process. */
+/** What every front end (console, CLI, Slack, Discord) offers the process. */
 export interface ChatAdapter {
-  /** "console", "slack" or "discord": also the platform name stored with digest subscriptions. */
-  readonly platform: "console" | "slack" | "discord";
+  /** "console", "cli", "slack" or "discord": also the platform name stored with digest subscriptions. */
+  readonly platform: "console" | "cli" | "slack" | "discord";
   start(): Promise<void>;
   /** Stops taking work, finishes what is in flight, disconnects. */
   stop(): Promise<void>;

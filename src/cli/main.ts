@@ -3,24 +3,20 @@
  * The commands are the definitions in commands/ (ask, cite, positions, status, timeline, sources,
  * help) and the digest group. Configuration comes from `loadConfig` (SEEDS_DIR, INDEX_CACHE_DIR,
  * MAX_ARTICLE_BYTES, DATABASE_PATH, LOG_LEVEL), knowledge from src/sources (a snapshot when
- * INDEX_CACHE_DIR is not `off`). Options are checked by the same option kinds as in chat; text
- * output is the dispatcher's reply, JSON the knowledge core's answer.
+ * INDEX_CACHE_DIR is not `off`). Options are checked by the same option kinds as in chat; every
+ * command runs through the dispatcher, and the CLI adapter renders its reply as text or, with
+ * `--json`, through the reply model's JSON renderer.
  */
-import { askDefinition } from "../../commands/ask.js";
 import { citeDefinition } from "../../commands/cite.js";
 import { checkOptions, createDispatcher, findCommand } from "../../commands/dispatch.js";
 import { UserError } from "../../commands/errors.js";
 import { commands, groups } from "../../commands/index.js";
-import { positionsDefinition } from "../../commands/positions.js";
 import { sourcesDefinition } from "../../commands/sources.js";
-import { statusDefinition } from "../../commands/status.js";
-import { timelineDefinition } from "../../commands/timeline.js";
-import type { ArgsOf, CommandDefinition, Invocation, Options } from "../../commands/types.js";
-import { renderText } from "../adapters/console/render.js";
+import type { CommandDefinition, Invocation, Options } from "../../commands/types.js";
+import { createCliAdapter } from "../adapters/cli/cli-adapter.js";
 import { loadConfig, type Config } from "../config.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { loadKnowledge } from "../sources/snapshot.js";
-import { answerJson, positionsJson, sourcesJson, statusJson, timelineJson } from "./knowledge-json.js";
 import { userErrorLine } from "./messages.js";
 import { cliSeedOptions } from "./seed-options.js";
 import { runSourcesCli, SOURCES_ACTIONS } from "./sources-cli.js";
@@ -40,31 +36,12 @@ export interface CliIo {
   readonly readStdin: () => Promise<string>;
 }
 
-/** A command's JSON form: its definition, and the JSON of the core's answer for checked arguments. */
-interface JsonView<D extends CommandDefinition> {
-  readonly definition: D;
-  render(knowledge: Knowledge, args: ArgsOf<D>): unknown;
-}
-const view = <D extends CommandDefinition>(definition: D, render: (knowledge: Knowledge, args: ArgsOf<D>) => unknown): JsonView<D> => ({ definition, render });
-
-/** The JSON forms (README → CLI), by command name. */
-const JSON_VIEWS: Readonly<Record<string, JsonView<CommandDefinition>>> = Object.fromEntries(
-  [
-    view(askDefinition, (k, { question }) => answerJson(k.ask(question))),
-    view(citeDefinition, (k, { claim }) => answerJson(k.cite(claim))),
-    view(positionsDefinition, (k, { party }) => positionsJson(k, party)),
-    view(statusDefinition, (k) => statusJson(k)),
-    view(timelineDefinition, (k) => timelineJson(k)),
-    view(sourcesDefinition, (k) => sourcesJson(k)),
-  ].map((v) => [v.definition.name, v as JsonView<CommandDefinition>]),
-);
-
 /** The usage line, from the command definitions. */
 function usage(): string {
   const forms = commands.map((c) => {
     const d = c.definition;
     const args = d.usage.slice(d.name.length).trim();
-    return `${d.name}${args ? ` ${args}` : ""}${JSON_VIEWS[d.name] ? " [--json]" : ""}`;
+    return `${d.name}${args ? ` ${args}` : ""} [--json]`;
   });
   const stdin = commands.filter((c) => c.definition.options.some((o) => o.kind === "query")).map((c) => c.definition.name);
   return `usage: cli ${forms.join(" | ")} | <${stdin.join("|")}> --stdin --json | sources <${SOURCES_ACTIONS.join("|")}> … | ${groups.map((g) => `${g.definition.name} …`).join(" | ")}`;
@@ -113,41 +90,35 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<void> 
   const command = commands.some((c) => c.definition.name === name) ? findCommand({ name }) : null;
   if (!command) throw new UsageError(`unknown command “${name.slice(0, 40)}”; ${usage()}`);
   const { definition } = command;
-  const jsonView = JSON_VIEWS[name];
-  if (json && !jsonView) throw new UsageError(`“${name}” has no JSON form; ${usage()}`);
   const restOption = definition.options.find((o) => o.rest);
   if (rest.length > 0 && !restOption) throw new UsageError(`“${name}” takes no arguments`);
-  const knowledge = cliKnowledge(config());
-  const print = async (value: unknown): Promise<void> => void (await io.out(JSON.stringify(value)));
+  const settings = config();
+  const knowledge = cliKnowledge(settings);
+  const adapter = createCliAdapter({ out: io.out, json });
+  const dispatcher = createDispatcher({ knowledge: () => knowledge });
 
   if (stdin) {
-    if (!restOption || restOption.kind !== "query" || !jsonView) throw new UsageError(`--stdin works with ${commands.filter((c) => c.definition.options.some((o) => o.kind === "query")).map((c) => c.definition.name).join(" and ")}`);
+    if (!restOption || restOption.kind !== "query") throw new UsageError(`--stdin works with ${commands.filter((c) => c.definition.options.some((o) => o.kind === "query")).map((c) => c.definition.name).join(" and ")}`);
     if (!json) throw new UsageError("--stdin needs --json (one JSON object per input line)");
     const lines = (await io.readStdin()).split(/\r?\n/);
     if (lines.at(-1) === "") lines.pop();
     for (const line of lines) {
-      let lineArgs: Record<string, string | number>;
       try {
-        lineArgs = checkOptions(definition, { [restOption.name]: line }, { knowledge: () => knowledge });
+        checkOptions(definition, { [restOption.name]: line }, { knowledge: () => knowledge });
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
-        const message = userErrorLine(error);
-        const refused = { query: line.slice(0, 200), abstained: true, confidence: "none", items: [], notes: [], error: message };
-        await print(name === citeDefinition.name ? { ...refused, verdict: "unverified", reason: message } : refused);
+        await adapter.refused(line, userErrorLine(error), name === citeDefinition.name);
         continue;
       }
-      await print(jsonView.render(knowledge, lineArgs));
+      await adapter.show(await dispatcher.run({ name, options: { [restOption.name]: line } }, invocation()));
     }
     return;
   }
   const options: Options = restOption && rest.length > 0 ? { [restOption.name]: rest.join(" ") } : {};
-  const commandArgs = checked(definition, options, knowledge);
-  if (json) {
-    await print(jsonView!.render(knowledge, commandArgs));
-    return;
-  }
-  const dispatcher = createDispatcher({ knowledge: () => knowledge });
-  await io.out(renderText(await dispatcher.run({ name, options }, invocation())));
+  checked(definition, options, knowledge);
+  const reply = await dispatcher.run({ name, options }, invocation());
+  if (reply.kind === "error") throw new UsageError([reply.title, reply.text].filter(Boolean).join(": "));
+  await adapter.show(reply);
 }
 
 async function readAll(): Promise<string> {

@@ -1,5 +1,6 @@
 import { citationLabel } from "../knowledge/excerpt.js";
 import type { AnswerItem, Citation } from "../knowledge/types.js";
+import type { ReplyData } from "./data.js";
 
 /** A verbatim quote with its citation, ready to render. */
 export interface ReplyQuote {
@@ -34,6 +35,8 @@ export interface Reply {
   readonly actions: readonly "share"[];
   /** Shown only to the user who asked (Slack ephemeral, Discord ephemeral). */
   readonly ephemeral: boolean;
+  /** The core's answer the reply was made from, for renderers that need structure (JSON). */
+  readonly data?: ReplyData;
 }
 
 /** Turns an answer item into a reply quote. */

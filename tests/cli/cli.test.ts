@@ -34,6 +34,12 @@ describe("cli JSON shapes", () => {
     expect((one.parties as { party: string }[]).map((p) => p.party)).toEqual(["OpenAI"]);
   });
 
+  it("help: a reply without structured data renders as its kind, title and text", async () => {
+    const out = await json(["help"]);
+    expect(out).toMatchObject({ kind: "info", notes: [] });
+    expect(String(out.text)).toContain("ask");
+  });
+
   it("status", async () => {
     const out = await json(["status"]);
     expect(out.asOf).toBe("2026-03-19");

@@ -3,6 +3,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import type { Reply } from "../../reply/reply.js";
 import type { Invocation } from "../../../commands/types.js";
+import type { ChatAdapter, Delivery } from "../types.js";
 import { renderText } from "./render.js";
 
 /** The line printed after every reply. */
@@ -18,14 +19,14 @@ export interface ConsoleAdapterConfig {
   readonly now?: () => Date;
 }
 
-/** The console adapter: one command per line in, readable cited answers out. */
-export interface ConsoleAdapter {
-  /** Serves lines until end of input. */
+/**
+ * The console adapter: one command per line in, readable cited answers out. `start()` begins
+ * serving lines; `deliver` prints a reply posted to a channel (digests), headed with the channel.
+ */
+export interface ConsoleAdapter extends ChatAdapter {
+  readonly platform: "console";
+  /** Serves lines until end of input (what `start()` begins); resolves once input has ended or `stop()` was called. */
   run(): Promise<void>;
-  /** Stops reading; `run` resolves once the line in progress is answered. */
-  stop(): void;
-  /** Prints a reply posted to a channel (digests), headed with the channel. */
-  deliver(channel: string, reply: Reply): Promise<{ messageId: string }>;
 }
 
 /** Creates the console adapter used when no chat token is set. */
@@ -37,34 +38,49 @@ export function createConsoleAdapter(config: ConsoleAdapterConfig): ConsoleAdapt
   const prompt = (): void => {
     if (config.prompt) config.output.write("dispute> ");
   };
-  return {
-    async run() {
-      write('dispute-bot console. Type "help", or a command such as: ask Is there a lawsuit yet?');
-      prompt();
-      for await (const line of lines) {
-        const text = line.trim();
-        if (text === "") {
-          prompt();
-          continue;
-        }
-        if (/^(quit|exit)$/i.test(text)) break;
-        const invocation: Invocation = {
-          platform: "console",
-          user: { id: "console", name: "console" },
-          channel: { id: "console" },
-          canManageChannel: true,
-          now: now(),
-        };
-        write(renderText(await config.dispatcher.runText(text, invocation)));
-        write(REPLY_END);
+  let serving: Promise<void> | null = null;
+  let up = false;
+  const serve = async (): Promise<void> => {
+    write('dispute-bot console. Type "help", or a command such as: ask Is there a lawsuit yet?');
+    prompt();
+    for await (const line of lines) {
+      const text = line.trim();
+      if (text === "") {
         prompt();
+        continue;
       }
-      lines.close();
+      if (/^(quit|exit)$/i.test(text)) break;
+      const invocation: Invocation = {
+        platform: "console",
+        user: { id: "console", name: "console" },
+        channel: { id: "console" },
+        canManageChannel: true,
+        now: now(),
+      };
+      write(renderText(await config.dispatcher.runText(text, invocation)));
+      write(REPLY_END);
+      prompt();
+    }
+    lines.close();
+    up = false;
+  };
+  const run = (): Promise<void> => {
+    if (serving) return serving;
+    up = true;
+    return (serving = serve());
+  };
+  return {
+    platform: "console",
+    run,
+    async start() {
+      void run();
     },
-    stop() {
+    async stop() {
       lines.close();
+      up = false;
     },
-    async deliver(channel, reply) {
+    isUp: () => up,
+    async deliver(channel: string, reply: Reply): Promise<Delivery> {
       delivered++;
       write(`[posted to #${channel}]`);
       write(renderText(reply));

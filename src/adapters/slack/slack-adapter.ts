@@ -5,7 +5,8 @@ import type { Reply } from "../../reply/reply.js";
 import type { ChatAdapter, Delivery } from "../types.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { AddressInfo } from "node:net";
-import { createHealthServer, HEALTH_PATH, healthHandler, type HealthServer } from "../../http/health-server.js";
+import { createHttpServer, healthRoutes, type HttpServer } from "../../http/http-server.js";
+import type { HttpRoute } from "../../http/routes.js";
 import { createExpiringMap } from "../shared/expiring-map.js";
 import { createInFlight } from "../shared/in-flight.js";
 import { safeError } from "../shared/redact.js";
@@ -28,14 +29,14 @@ export interface SlackAdapterConfig {
   readonly appToken?: string;
   /** Base URL of the Slack Web API (default `https://slack.com/api/`). */
   readonly apiUrl?: string;
-  /** HTTP port: Slack requests and `/healthz` in HTTP mode, only `/healthz` in Socket Mode. 0 picks a free port. */
+  /** HTTP port: Slack requests and `routes` in HTTP mode, only `routes` in Socket Mode. 0 picks a free port. */
   readonly port: number;
   /** Address to listen on (default 0.0.0.0). */
   readonly host?: string;
   readonly dispatcher: Dispatcher;
   readonly log: Logger;
-  /** What `GET /healthz` answers (as JSON). */
-  readonly health?: () => unknown;
+  /** The bot's own paths served on the same port (health, readiness, …); default: `/healthz` and `/readyz` about this adapter. */
+  readonly routes?: readonly HttpRoute[];
   readonly now?: () => Date;
   /** Time limits and retries of calls to Slack; the defaults suit Slack. */
   readonly outgoing?: SlackOutgoingOptions;
@@ -87,7 +88,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   const log = config.log.child({ platform: "slack" });
   const logger = boltLogger(config.log);
   const host = config.host ?? "0.0.0.0";
-  const health = config.health ?? (() => ({ ok: true, platform: "slack", up: up && connected }));
+  const routes = config.routes ?? healthRoutes(() => ({ ok: true, platform: "slack", up: up && connected }));
   const apiUrl = slackApiUrl(config.apiUrl);
   const webApi = config.outgoing?.webApi ?? {};
   const clientOptions = {
@@ -101,7 +102,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       ? new HTTPReceiver({
           signingSecret: config.signingSecret ?? "",
           endpoints: EVENTS_PATH,
-          customRoutes: [{ path: HEALTH_PATH, method: ["GET", "HEAD"], handler: healthHandler(health) }],
+          customRoutes: routes.map((r) => ({ path: r.path, method: [...r.method], handler: r.handler })),
           logger,
         })
       : null;
@@ -140,7 +141,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   let up = false;
   /** The bound port: Slack's HTTP receiver, or the health server in Socket Mode. */
   let boundPort: number | null = null;
-  let healthServer: HealthServer | null = null;
+  let healthServer: HttpServer | null = null;
   /** In Socket Mode: whether the WebSocket is connected (it reconnects by itself when dropped). */
   let connected = mode === "http";
   socketReceiver?.client.on("connected", () => {
@@ -178,8 +179,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
         const server = await httpReceiver.start({ port: config.port, host });
         boundPort = (server.address() as AddressInfo).port;
       } else if (socketReceiver) {
-        // bind the health port first: a port in use fails before anything connects
-        const healthOnly = createHealthServer({ port: config.port, host, report: health });
+        // bind the port first: a port in use fails before anything connects
+        const healthOnly = createHttpServer({ port: config.port, host, routes });
         const port = await healthOnly.start();
         try {
           await socketReceiver.start();

@@ -1,6 +1,7 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { healthRoutes } from "../../../src/http/http-server.js";
 import { seedDispatcher } from "../../support/knowledge.js";
 import { FAKE_BOT_TOKEN } from "./fakes/fake-slack.js";
 import { flattenMessage } from "./fakes/flatten.js";
@@ -12,7 +13,7 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 describe("Slack adapter: /dispute over HTTP", () => {
   let h: SlackHarness;
   beforeAll(async () => {
-    h = await startSlackHarness(seedDispatcher(), { health: () => ({ ok: true, passages: 42 }) });
+    h = await startSlackHarness(seedDispatcher(), { routes: healthRoutes(() => ({ ok: true, passages: 42 }), () => ({ index: "not loaded" })) });
   });
   afterAll(async () => {
     await h.stop();
@@ -110,6 +111,12 @@ describe("Slack adapter: /dispute over HTTP", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/application\/json/);
     expect(await response.json()).toEqual({ ok: true, passages: 42 });
+  });
+
+  it("answers GET /readyz on the same port with 503 naming what is not ready", async () => {
+    const response = await fetch(`${h.baseUrl}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ ready: false, checks: { index: "not loaded" } });
   });
 
   it("logs with context objects and never logs the token or signing secret", () => {
