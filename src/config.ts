@@ -12,6 +12,17 @@ const optionalText = z
 
 const optionalUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), "must be an http(s) URL");
 
+/** A PostgreSQL connection URL: `postgres://` or `postgresql://`, with a host. */
+const postgresUrl = optionalText.refine((v) => {
+  if (v === undefined) return true;
+  try {
+    const url = new URL(v);
+    return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}, "must be a postgres:// or postgresql:// URL with a host, e.g. postgres://user:password@db.example:5432/dispute");
+
 /** A whole number in [min, max]; every way of getting it wrong gets the same message, naming the range. */
 const wholeNumber = (min: number, max: number) => {
   const message = `must be a whole number from ${min} to ${max}`;
@@ -29,6 +40,8 @@ export const configSchema = z
     HOST: z.string().trim().min(1).default("0.0.0.0"),
     SEEDS_DIR: z.string().trim().min(1).default(DEFAULT_SEEDS_DIR),
     DATABASE_PATH: z.string().trim().min(1).default("./data/dispute-bot.db"),
+    /** PostgreSQL for every replica's shared state; when set, nothing is written to DATABASE_PATH. */
+    DATABASE_URL: postgresUrl,
     /** Folder for index snapshots; "off" to always build the index at start. */
     INDEX_CACHE_DIR: z.string().trim().min(1).default("./.cache"),
     RATE_LIMIT_PER_MINUTE: wholeNumber(1, 1000).default(10),
