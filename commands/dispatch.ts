@@ -10,7 +10,7 @@ import { allDefinitions, commands, groups, listing } from "./index.js";
 import { groupUsageLead, SOMETHING_WENT_WRONG, unknownCommandLead, userErrorReply } from "./messages.js";
 import { OPTION_KINDS, type KindContext } from "./option-kinds.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.js";
-import type { Command, CommandContext, CommandDefinition, Invocation, Options, Precondition, SourcesService } from "./types.js";
+import type { Command, CommandContext, CommandDefinition, FeedbackReader, Invocation, Options, Precondition, SourcesService } from "./types.js";
 
 /** A command request in structured form (Discord options, or parsed text). */
 export interface CommandRequest {
@@ -43,6 +43,8 @@ export interface DispatcherDeps {
   readonly sources?: SourcesService | null;
   /** User ids (Slack and Discord) of the bot's admins. */
   readonly adminUserIds?: ReadonlySet<string>;
+  /** The feedback given on answers (the conversation store); absent where the bot keeps none. */
+  readonly feedback?: FeedbackReader | null;
 }
 
 /** The command a request names, if any. */
@@ -118,7 +120,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const digests = deps.digests ?? null;
   const kindContext: KindContext = { knowledge: deps.knowledge };
 
-  const PRECONDITIONS: { readonly [P in Precondition]: (invocation: Invocation) => void } = {
+  /** Each precondition's check, given the invocation and the command's name. */
+  const PRECONDITIONS: { readonly [P in Precondition]: (invocation: Invocation, command: string) => void } = {
     "rate-limit"(invocation) {
       if (invocation.platform === "console" || invocation.platform === "cli") return;
       const limit = limiter.take(`${invocation.platform}:${invocation.user.id}`, invocation.now.getTime());
@@ -133,6 +136,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     digests() {
       if (!digests) throw new UserError("digests-unavailable");
     },
+    admin(invocation, command) {
+      const local = invocation.platform === "console" || invocation.platform === "cli";
+      if (!local && !invocation.canManageServer && !deps.adminUserIds?.has(invocation.user.id)) throw new UserError("not-admin", { input: command });
+    },
   };
 
   const run = async (request: CommandRequest, invocation: Invocation): Promise<Reply> => {
@@ -145,17 +152,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     const { definition } = command;
     try {
-      for (const precondition of definition.preconditions) PRECONDITIONS[precondition](invocation);
+      for (const precondition of definition.preconditions) PRECONDITIONS[precondition](invocation, definition.name);
       const args = checkOptions(definition, request.options, kindContext);
       const context: CommandContext = {
         knowledge: deps.knowledge,
         digests,
         sources: deps.sources ?? null,
+        feedback: deps.feedback ?? null,
         invocation,
-        requireAdmin() {
-          const local = invocation.platform === "console" || invocation.platform === "cli";
-          if (!local && !invocation.canManageServer && !deps.adminUserIds?.has(invocation.user.id)) throw new UserError("not-admin");
-        },
+        requireAdmin: () => PRECONDITIONS.admin(invocation, definition.name),
       };
       return await command.handle(args, context);
     } catch (error) {
