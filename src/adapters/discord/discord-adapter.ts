@@ -1,11 +1,13 @@
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Routes, type APIMessage } from "discord.js";
+import { Client, Events, GatewayIntentBits, Partials, Routes, type APIMessage } from "discord.js";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import type { Reply } from "../../reply/reply.js";
+import type { ConversationStore, Vote } from "../../store/conversation.js";
 import type { ChatAdapter, Delivery } from "../types.js";
 import { registerApplicationCommands } from "./application-commands.js";
 import { createInteractionHandler } from "./interaction-handler.js";
+import { createMessageHandler } from "./message-handler.js";
 import { renderReply } from "./render.js";
 import { boundedRateLimits, DEFAULT_REST_OPTIONS, type DiscordRestOptions } from "./rest-limits.js";
 import { createInFlight } from "../shared/in-flight.js";
@@ -29,6 +31,14 @@ export interface DiscordAdapterConfig {
   readonly now?: () => Date;
   /** Time limits and retries of REST calls; the defaults suit Discord. */
   readonly rest?: DiscordRestOptions;
+  /**
+   * Conversation state shared by every process on the bot's database: reply chains' and threads'
+   * last questions (for follow-ups), answers and votes (for the 👍 / 👎 buttons). Without it,
+   * every message is read on its own and answers carry no feedback buttons.
+   */
+  readonly conversations?: ConversationStore;
+  /** Told about every feedback vote recorded or changed. */
+  readonly onVote?: (vote: Vote) => void;
 }
 
 const READY_TIMEOUT_MS = 30_000;
@@ -37,16 +47,20 @@ const DRAIN_TIMEOUT_MS = 10_000;
 type State = "idle" | "starting" | "up" | "stopping" | "stopped";
 
 /**
- * Creates the Discord adapter: a discord.js client (Guilds intent only, mentions off by default)
- * that serves `/dispute`, its autocomplete, the "Find sources" message action and Share buttons
- * through the dispatcher, and posts digests with {@link ChatAdapter.deliver}.
+ * Creates the Discord adapter: a discord.js client (Guilds, Guild Messages and Direct Messages
+ * intents, no privileged ones; mentions off by default) that serves `/dispute`, its autocomplete,
+ * the "Find sources" message action, Share and 👍 / 👎 buttons, and messages that mention the bot
+ * or are sent to it directly, through the dispatcher; it posts digests with {@link ChatAdapter.deliver}.
  */
 export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter {
   const log = config.log.child({ platform: "discord" });
   const secrets = [config.token];
   const rest = { ...DEFAULT_REST_OPTIONS, ...config.rest };
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // Discord sends the content of messages that mention the bot, and of direct messages, without the Message Content intent
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // direct message channels are not cached before their first message
+    partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     rest: {
       ...(config.apiUrl ? { api: config.apiUrl } : {}),
@@ -58,17 +72,19 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): ChatAdapter 
   });
   let state: State = "idle";
   const inFlight = createInFlight();
-  const handle = createInteractionHandler({
-    dispatcher: config.dispatcher,
-    log,
-    now: config.now ?? (() => new Date()),
-    shares: createShareCache(),
-    accepting: () => state === "starting" || state === "up",
-    secrets,
-  });
+  const now = config.now ?? (() => new Date());
+  const accepting = (): boolean => state === "starting" || state === "up";
+  const conversations = config.conversations ?? null;
+  // voters are kept as a hash of their id under this deployment's own secret
+  const feedback = conversations && { conversations, salt: config.token, now, log, ...(config.onVote ? { onVote: config.onVote } : {}) };
+  const handle = createInteractionHandler({ dispatcher: config.dispatcher, log, now, shares: createShareCache(), accepting, secrets, feedback });
+  const onMessage = createMessageHandler({ dispatcher: config.dispatcher, log, now, rest: client.rest, botId: () => client.user?.id, conversations, feedback, accepting, secrets });
 
   client.on(Events.InteractionCreate, (interaction) => {
     inFlight.run(() => handle(interaction)).catch((error: unknown) => log.error({ err: safeError(error, secrets) }, "interaction handler failed"));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    inFlight.run(() => onMessage(message)).catch((error: unknown) => log.error({ err: safeError(error, secrets) }, "message handler failed"));
   });
   client.on(Events.Error, (error) => log.error({ err: safeError(error, secrets) }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ detail: message }, "discord client warning"));

@@ -10,8 +10,10 @@ import {
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import { FIND_SOURCES, ROOT } from "../../../commands/index.js";
+import { FEEDBACK_MESSAGES } from "../../../commands/messages.js";
 import { notice, type Reply } from "../../reply/reply.js";
 import { createAnswerTurns } from "../shared/answer-turns.js";
+import { keepAnswer, takesFeedback, takeVote, voteOf, type FeedbackDeps } from "../shared/feedback.js";
 import { safeError } from "../shared/redact.js";
 import type { ShareCache } from "../shared/share-cache.js";
 import { mayShare } from "../shared/share-owner.js";
@@ -19,7 +21,7 @@ import { ADAPTER_REPLIES } from "../shared/texts.js";
 import { choicesOf } from "./choices.js";
 import { requestFromOptions } from "./command-request.js";
 import { displayNameOf, invocationOf } from "./invocation.js";
-import { renderReply, shareKeyOf, type DiscordMessage } from "./render.js";
+import { feedbackKeyOf, renderReply, shareKeyOf, type DiscordMessage } from "./render.js";
 
 /** What the interaction handler needs from the adapter. */
 export interface InteractionDeps {
@@ -31,6 +33,8 @@ export interface InteractionDeps {
   readonly accepting: () => boolean;
   /** Masked wherever an error is logged. */
   readonly secrets: readonly string[];
+  /** Where answers and votes are kept; null: answers are shown without feedback buttons. */
+  readonly feedback: FeedbackDeps | null;
 }
 
 const { failed: FAILED, expired: EXPIRED, notYours: NOT_YOURS, restarting: STOPPING } = ADAPTER_REPLIES;
@@ -53,7 +57,7 @@ function labelOf(interaction: Interaction): string {
     return interaction.isAutocomplete() ? `${name} (autocomplete)` : name;
   }
   if (interaction.isMessageContextMenuCommand()) return FIND_SOURCES;
-  if (interaction.isButton()) return "share";
+  if (interaction.isButton()) return voteOf(interaction.customId) ? "feedback" : "share";
   return `interaction type ${interaction.type}`;
 }
 
@@ -66,7 +70,15 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   const { dispatcher, log, shares } = deps;
   const ephemeral = (reply: Reply) => ({ ...messageOptions(renderReply(reply)), flags: MessageFlags.Ephemeral as const });
   const renderShareable = (reply: Reply, asker: Interaction): DiscordMessage =>
-    reply.actions.includes("share") ? renderReply(reply, { shareKey: shares.put(reply, { user: asker.user.id, channel: asker.channelId }) }) : renderReply(reply);
+    renderReply(reply, {
+      ...(reply.actions.includes("share") ? { shareKey: shares.put(reply, { user: asker.user.id, channel: asker.channelId }) } : {}),
+      feedback: takesFeedback(reply, deps.feedback),
+    });
+  /** Answers with the reply (editing the deferred reply) and keeps it for feedback under the message's id. */
+  const answer = async (interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, reply: Reply): Promise<void> => {
+    const message = await interaction.editReply(messageOptions(renderShareable(reply, interaction)));
+    await keepAnswer(deps.feedback, [feedbackKeyOf(message.id)], reply, { platform: "discord", channel: interaction.channelId });
+  };
   // acknowledgements first: answers start once interactions stop arriving, one per event-loop turn
   const turns = createAnswerTurns();
 
@@ -77,7 +89,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       interaction.commandName === ROOT.name
         ? await dispatcher.run(requestFromOptions(interaction.options.data), invocationOf(interaction, deps.now()))
         : notice("Unknown command", `I only answer /${ROOT.name}.`, "error");
-    await interaction.editReply(messageOptions(renderShareable(reply, interaction)));
+    await answer(interaction, reply);
   }
 
   async function findSources(interaction: MessageContextMenuCommandInteraction): Promise<void> {
@@ -87,7 +99,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       interaction.commandName === FIND_SOURCES
         ? await dispatcher.findSources(interaction.targetMessage.content, invocationOf(interaction, deps.now()))
         : notice("Unknown command", `I only know the “${FIND_SOURCES}” message action.`, "error");
-    await interaction.editReply(messageOptions(renderShareable(reply, interaction)));
+    await answer(interaction, reply);
   }
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -111,6 +123,14 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       return;
     }
     await interaction.reply(messageOptions(renderReply(entry.reply, { sharedBy: displayNameOf(interaction) })));
+  }
+
+  /** A 👍 / 👎 click: recorded once per member per answer, answered privately. */
+  async function vote(interaction: ButtonInteraction, choice: "up" | "down"): Promise<void> {
+    const reply = deps.feedback
+      ? await takeVote(deps.feedback, { key: feedbackKeyOf(interaction.message.id), platform: "discord", user: interaction.user.id, vote: choice })
+      : FEEDBACK_MESSAGES.expired;
+    await interaction.reply(ephemeral(reply));
   }
 
   async function answerFailure(interaction: Interaction): Promise<void> {
@@ -143,7 +163,10 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       if (interaction.isAutocomplete()) await autocomplete(interaction);
       else if (interaction.isChatInputCommand()) await chatInput(interaction);
       else if (interaction.isMessageContextMenuCommand()) await findSources(interaction);
-      else if (interaction.isButton()) await share(interaction);
+      else if (interaction.isButton()) {
+        const choice = voteOf(interaction.customId);
+        await (choice ? vote(interaction, choice) : share(interaction));
+      }
       else {
         log.debug(context, "ignored an interaction");
         return;
