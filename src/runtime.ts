@@ -8,6 +8,7 @@ import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
 import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
 import type { ChatAdapter } from "./adapters/types.js";
 import { chatModes, type Config } from "./config.js";
+import { openStore } from "./db/open-store.js";
 import { createDigests } from "./digest/digests.js";
 import { watchSeeds, type SeedWatcher } from "./digest/seed-watch.js";
 import { createHttpServer, healthReport, healthRoutes, type HttpServer, type ReadinessChecks } from "./http/http-server.js";
@@ -48,6 +49,12 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   });
   const knowledge = () => holder.current();
   log.info({ passages: knowledge().passageCount, documents: knowledge().corpus.documents.length }, "knowledge loaded");
+  // conversation state every replica shares: threads' last questions, answers and their votes
+  const store = await openStore(
+    { DATABASE_URL: config.DATABASE_URL, DATABASE_PATH: config.DATABASE_PATH },
+    { onIdleError: (error) => log.error({ err: error }, "an idle database connection failed") },
+  );
+  log.info({ engine: store.engine, location: store.location, schemaVersion: store.schemaVersion }, "store opened");
 
   const adapters: ChatAdapter[] = [];
   const digests = createDigests({
@@ -75,17 +82,19 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     digests: digests.service,
     sources: sourcesService,
     adminUserIds: config.ADMIN_USER_IDS,
+    feedback: store.conversations,
     rateLimiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
     log,
   });
-  /** Ready when the index has passages and the database answers. */
-  const ready: ReadinessChecks = () => ({
+  /** Ready when the index has passages and the database answers (the digests' file and the shared store). */
+  const ready: ReadinessChecks = async () => ({
     index: knowledge().passageCount > 0 ? true : "no passages loaded",
-    database: databaseCheck(),
+    database: await databaseCheck(),
   });
-  const databaseCheck = (): true | string => {
+  const databaseCheck = async (): Promise<true | string> => {
     try {
       digests.store.checkFile();
+      await store.check();
       return true;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
@@ -107,6 +116,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         dispatcher,
         log,
         routes: routes(),
+        conversations: store.conversations,
       }),
     );
   }
@@ -120,6 +130,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         registerOnStart: config.DISCORD_REGISTER_ON_START,
         dispatcher,
         log,
+        conversations: store.conversations,
       }),
     );
   }
@@ -218,6 +229,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
       await digests.stop();
       stored.close();
       articleStore?.close();
+      await store.close();
       await health?.stop();
     },
   };
