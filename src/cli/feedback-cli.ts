@@ -6,21 +6,14 @@ import type { Invocation } from "../../commands/types.js";
 import { createCliAdapter } from "../adapters/cli/cli-adapter.js";
 import type { Config } from "../config.js";
 import { openStore } from "../db/open-store.js";
-import type { Knowledge } from "../knowledge/knowledge.js";
 import { userErrorLine } from "./messages.js";
+import type { SourcesCliIo } from "./sources-cli.js";
 
 /** The feedback subcommand's usage. */
 export const FEEDBACK_USAGE = "feedback report [--since YYYY-MM-DD] [--json]";
 
-/** Where the feedback CLI writes and how it refuses. */
-export interface FeedbackCliIo {
-  readonly json: boolean;
-  readonly out: (line: string) => unknown;
-  /** Loads the index (the dispatcher's dependency; the report never asks for it). */
-  readonly knowledge: () => Knowledge;
-  /** Builds the error for bad input (one line, exit 2). */
-  readonly usageError: (message: string) => Error;
-}
+/** Where the feedback CLI writes, the index on demand (the dispatcher's dependency; the report never asks for it), and how it refuses. */
+export type FeedbackCliIo = SourcesCliIo;
 
 /** `--since YYYY-MM-DD` or `--since=YYYY-MM-DD` from the arguments after `report`; undefined when absent. */
 function sinceOf(args: readonly string[], usageError: FeedbackCliIo["usageError"]): string | undefined {

@@ -255,7 +255,7 @@ export function messageCreate(message: FakeMessage): { readonly id: string; read
   const { user: _user, ...member } = memberPayload(author);
   return {
     id,
-    payload: {
+    payload: messagePayload({
       id,
       type: message.replyTo ? 19 : 0,
       channel_id: message.channelId ?? FAKE_IDS.channel,
@@ -263,18 +263,8 @@ export function messageCreate(message: FakeMessage): { readonly id: string; read
       ...(direct ? {} : { guild_id: FAKE_IDS.guild, member }),
       author: { ...userPayload(author), ...(message.bot ? { bot: true } : {}) },
       content: message.content,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
       mentions: message.mentionsBot ? [botUser] : [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: [],
-      pinned: false,
-      flags: 0,
       ...(message.replyTo ? { message_reference: { type: 0, message_id: message.replyTo, channel_id: message.channelId ?? FAKE_IDS.channel, ...(direct ? {} : { guild_id: FAKE_IDS.guild }) } } : {}),
-    },
+    }),
   };
 }
