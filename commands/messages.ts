@@ -96,7 +96,7 @@ export const FEEDBACK_MESSAGES = {
 /** The summary of the feedback on answers: totals, then each question worst first (its votes and the passages it was answered with). */
 export function feedbackSummary(since: string | null, total: { up: number; down: number }, questions: readonly { question: string; up: number; down: number; passages: readonly string[] }[], shown = 15): Reply {
   const period = since === null ? "in all" : `since ${since}`;
-  if (total.up + total.down === 0) return notice("Feedback on answers", `No votes ${period}.`, "info");
+  if (total.up + total.down === 0) return notice("Feedback on answers", since === null ? "No votes yet." : `No votes ${period}.`, "info");
   const lines = questions.slice(0, shown).map((q) => `• “${q.question}” — 👎 ${q.down}, 👍 ${q.up}${q.passages.length > 0 ? `. Passages: ${q.passages.join(", ")}` : ""}`);
   if (questions.length > shown) lines.push(`…and ${questions.length - shown} more questions (the CLI lists them all: feedback report).`);
   return notice("Feedback on answers", [`👍 ${total.up} helpful, 👎 ${total.down} not helpful ${period}, worst first:`, ...lines].join("\n"), "info");
