@@ -1,3 +1,4 @@
+import { answerInContext } from "../src/knowledge/follow-up.js";
 import { MAX_QUERY_CHARS } from "../src/knowledge/input.js";
 import { answerReply } from "./answer-reply.js";
 import type { Command, CommandDefinition } from "./types.js";
@@ -22,10 +23,15 @@ export const askDefinition = {
   preconditions: ["rate-limit"],
 } as const satisfies CommandDefinition;
 
-/** `/dispute ask <question>`: the best few passages, strongest first. */
+/**
+ * `/dispute ask <question>`: the best few passages, strongest first. In a conversation, a
+ * follow-up ("and amazon?") is read with the question asked there before.
+ */
 export const ask: Command<typeof askDefinition> = {
   definition: askDefinition,
-  handle({ question }, { knowledge }) {
-    return answerReply(`“${question}”`, knowledge().ask(question));
+  handle({ question }, { knowledge, invocation }) {
+    const k = knowledge();
+    const { reading, answer } = answerInContext(question, invocation.previousQuestion, k, (query) => k.ask(query));
+    return answerReply(`“${question}”`, answer, reading.earlier);
   },
 };

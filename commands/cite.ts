@@ -1,3 +1,4 @@
+import { answerInContext } from "../src/knowledge/follow-up.js";
 import { MAX_QUERY_CHARS } from "../src/knowledge/input.js";
 import { answerReply } from "./answer-reply.js";
 import type { Command, CommandDefinition } from "./types.js";
@@ -22,10 +23,15 @@ export const citeDefinition = {
   preconditions: ["rate-limit"],
 } as const satisfies CommandDefinition;
 
-/** `/dispute cite <claim>` and the "Find sources" message action. */
+/**
+ * `/dispute cite <claim>` and the "Find sources" message action. In a conversation, a claim that
+ * leans on the question asked there before ("they invested $60B") is read with it.
+ */
 export const cite: Command<typeof citeDefinition> = {
   definition: citeDefinition,
-  handle({ claim }, { knowledge }) {
-    return answerReply(`Sources for: “${claim}”`, knowledge().cite(claim));
+  handle({ claim }, { knowledge, invocation }) {
+    const k = knowledge();
+    const { reading, answer } = answerInContext(claim, invocation.previousQuestion, k, (query) => k.cite(query));
+    return answerReply(`Sources for: “${claim}”`, answer, reading.earlier);
   },
 };

@@ -11,7 +11,7 @@ import { allDefinitions, commands, groups, listing } from "./index.js";
 import { groupUsageLead, SOMETHING_WENT_WRONG, unknownCommandLead, userErrorReply } from "./messages.js";
 import { OPTION_KINDS, type KindContext } from "./option-kinds.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.js";
-import type { Command, CommandContext, CommandDefinition, Invocation, Options, Precondition, SourcesService } from "./types.js";
+import type { Command, CommandContext, CommandDefinition, FeedbackReader, Invocation, Options, Precondition, SourcesService } from "./types.js";
 
 /** A command request in structured form (Discord options, or parsed text). */
 export interface CommandRequest {
@@ -44,6 +44,8 @@ export interface DispatcherDeps {
   readonly sources?: SourcesService | null;
   /** User ids (Slack and Discord) of the bot's admins. */
   readonly adminUserIds?: ReadonlySet<string>;
+  /** The feedback given on answers (the conversation store); absent where the bot keeps none. */
+  readonly feedback?: FeedbackReader | null;
   /** Told of every command run: platform, command, outcome and duration (the bot's metrics). */
   readonly metrics?: CommandMetrics;
   /** Milliseconds on a monotonic clock, for command durations (default `performance.now`). */
@@ -149,7 +151,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return reply;
   };
 
-  const PRECONDITIONS: { readonly [P in Precondition]: (invocation: Invocation) => void | Promise<void> } = {
+  /** Each precondition's check, given the invocation and the command's name. */
+  const PRECONDITIONS: { readonly [P in Precondition]: (invocation: Invocation, command: string) => void | Promise<void> } = {
     async "rate-limit"(invocation) {
       if (invocation.platform === "console" || invocation.platform === "cli") return;
       const limit = await limiter.take(`${invocation.platform}:${invocation.user.id}`, invocation.now.getTime());
@@ -163,6 +166,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     },
     digests() {
       if (!digests) throw new UserError("digests-unavailable");
+    },
+    admin(invocation, command) {
+      const local = invocation.platform === "console" || invocation.platform === "cli";
+      if (!local && !invocation.canManageServer && !deps.adminUserIds?.has(invocation.user.id)) throw new UserError("not-admin", { input: command });
     },
   };
 
@@ -178,17 +185,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const { definition } = command;
     const name = request.subcommand ? `${request.name} ${definition.name}` : definition.name;
     try {
-      for (const precondition of definition.preconditions) await PRECONDITIONS[precondition](invocation);
+      for (const precondition of definition.preconditions) await PRECONDITIONS[precondition](invocation, definition.name);
       const args = checkOptions(definition, request.options, kindContext);
       const context: CommandContext = {
         knowledge: deps.knowledge,
         digests,
         sources: deps.sources ?? null,
+        feedback: deps.feedback ?? null,
         invocation,
-        requireAdmin() {
-          const local = invocation.platform === "console" || invocation.platform === "cli";
-          if (!local && !invocation.canManageServer && !deps.adminUserIds?.has(invocation.user.id)) throw new UserError("not-admin");
-        },
+        requireAdmin: () => PRECONDITIONS.admin(invocation, definition.name),
       };
       const reply = await command.handle(args, context);
       return { reply, command: name, outcome: replyOutcome(reply) };

@@ -6,7 +6,8 @@ import type { SubscriptionErrorCode } from "../src/digest/subscription-input.js"
  * `rate-limited`; `guild-only`; `not-allowed` (cannot manage the channel); `digests-unavailable`;
  * `unknown-party`; `nothing-to-look-up` (an empty message for Find sources); `not-admin`;
  * `bad-url`; `sources-unavailable` (no database for added articles); `source-failed` (a page or
- * feed could not be fetched or read); `unknown-source` (nothing added by that name); and the digest
+ * feed could not be fetched or read); `unknown-source` (nothing added by that name); `bad-date` (not
+ * a calendar date, YYYY-MM-DD); `feedback-unavailable` (no store for feedback); and the digest
  * subscription codes of src/digest/subscription-input.ts.
  */
 export type UserErrorCode =
@@ -24,6 +25,8 @@ export type UserErrorCode =
   | "sources-unavailable"
   | "source-failed"
   | "unknown-source"
+  | "bad-date"
+  | "feedback-unavailable"
   | SubscriptionErrorCode;
 
 /** What a message needs besides its code: the option concerned, what was typed, limits, waits. */

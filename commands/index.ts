@@ -1,6 +1,7 @@
 import { ask } from "./ask.js";
 import { cite } from "./cite.js";
 import { digest } from "./digest.js";
+import { feedback } from "./feedback.js";
 import { createHelp } from "./help.js";
 import { positions } from "./positions.js";
 import { sources } from "./sources.js";
@@ -21,7 +22,7 @@ export function allDefinitions(): CommandDefinition[] {
 }
 
 /** The subcommands of `/dispute`, in the order help lists them. */
-export const commands: readonly Command[] = [ask, cite, positions, status, timeline, sources, help];
+export const commands: readonly Command[] = [ask, cite, positions, status, timeline, sources, feedback, help];
 
 /** Subcommand groups of `/dispute`. */
 export const groups: readonly CommandGroup[] = [digest];

@@ -1,6 +1,12 @@
 import { notice, type Reply } from "../src/reply/reply.js";
 import type { UserError, UserErrorCode, UserErrorContext } from "./errors.js";
 
+/** What only admins may do, by command (the `not-admin` refusal names it). */
+const ADMIN_ONLY: Readonly<Record<string, string>> = {
+  sources: "change its sources. Anyone may list them: /dispute sources.",
+  feedback: "read the feedback on answers.",
+};
+
 /** What the user typed, cut for echoing back. */
 const typed = (context: UserErrorContext, max = 64): string => (context.input ?? "").slice(0, max);
 
@@ -27,11 +33,13 @@ export const USER_ERROR_MESSAGES: { readonly [C in UserErrorCode]: (context: Use
     text: `“${typed(c)}” is not an IANA time zone; use a name like Europe/Berlin or America/New_York.`,
   }),
   "bad-mode": (c) => ({ title: "Bad mode", text: `Mode is “changes” or “daily”, not “${typed(c, 20)}”.` }),
-  "not-admin": () => ({ title: "Admins only", text: "Only the bot's admins (ADMIN_USER_IDS, or on Discord the Manage Server permission) may change its sources. Anyone may list them: /dispute sources." }),
+  "not-admin": (c) => ({ title: "Admins only", text: `Only the bot's admins (ADMIN_USER_IDS, or on Discord the Manage Server permission) may ${ADMIN_ONLY[c.input ?? ""] ?? "do that."}` }),
   "bad-url": (c) => ({ title: "Not a web address", text: `“${typed(c, 100)}” is not an http or https address.`, withUsage: true }),
   "sources-unavailable": () => ({ title: "Not available", text: "Adding sources is not set up on this bot." }),
   "source-failed": (c) => ({ title: "Could not add it", text: `Nothing was added: ${c.detail ?? "the page could not be read"}.` }),
   "unknown-source": (c) => ({ title: "Not found", text: `No added article is “${typed(c, 100)}”; /dispute sources lists them.` }),
+  "bad-date": (c) => ({ title: "Bad date", text: `“${typed(c, 20)}” is not a date; use YYYY-MM-DD, e.g. 2026-03-01.`, withUsage: true }),
+  "feedback-unavailable": () => ({ title: "Not available", text: "Feedback on answers is not kept on this bot." }),
 };
 
 /** The reply for a refusal; `usage` is the command's usage line, added where the message asks for it. */
@@ -71,3 +79,25 @@ export const VERDICT_LABELS = {
 
 /** Said before the passages of an answer given with low confidence. */
 export const LOW_CONFIDENCE = "These are the closest passages I found; they may not answer your question.";
+
+/** Said before the passages of a follow-up answered together with the question asked before it in the conversation. */
+export const followUpLead = (earlier: string): string => `Reading this with the earlier question: “${earlier.length > 200 ? `${earlier.slice(0, 199)}…` : earlier}”`;
+
+/** The private answers to a 👍 / 👎 click on an answer. */
+export const FEEDBACK_MESSAGES = {
+  /** The button labels. */
+  up: "👍 Helpful",
+  down: "👎 Not helpful",
+  recorded: notice("Thanks", "Thanks — noted.", "info"),
+  changed: notice("Vote changed", "Changed your vote.", "info"),
+  expired: notice("Feedback closed", "That answer can no longer take feedback — it is too old or was not kept. Please ask again.", "notice"),
+} as const;
+
+/** The summary of the feedback on answers: totals, then each question worst first (its votes and the passages it was answered with). */
+export function feedbackSummary(since: string | null, total: { up: number; down: number }, questions: readonly { question: string; up: number; down: number; passages: readonly string[] }[], shown = 15): Reply {
+  const period = since === null ? "in all" : `since ${since}`;
+  if (total.up + total.down === 0) return notice("Feedback on answers", since === null ? "No votes yet." : `No votes ${period}.`, "info");
+  const lines = questions.slice(0, shown).map((q) => `• “${q.question}” — 👎 ${q.down}, 👍 ${q.up}${q.passages.length > 0 ? `. Passages: ${q.passages.join(", ")}` : ""}`);
+  if (questions.length > shown) lines.push(`…and ${questions.length - shown} more questions (the CLI lists them all: feedback report).`);
+  return notice("Feedback on answers", [`👍 ${total.up} helpful, 👎 ${total.down} not helpful ${period}, worst first:`, ...lines].join("\n"), "info");
+}

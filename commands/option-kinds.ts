@@ -36,6 +36,13 @@ const withinLength = (value: string, option: OptionDefinition): string => {
   return value;
 };
 
+/** A calendar date as YYYY-MM-DD (a day that exists), or null. */
+export function calendarDate(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value ? value : null;
+}
+
 /** Every option kind by name. */
 export const OPTION_KINDS: { readonly [K in OptionKindName]: OptionKind } = {
   query: {
@@ -71,6 +78,13 @@ export const OPTION_KINDS: { readonly [K in OptionKindName]: OptionKind } = {
     },
   },
   text: { check: withinLength },
+  date: {
+    check(value, option) {
+      const date = calendarDate(withinLength(value, option));
+      if (date === null) throw new UserError("bad-date", { option: option.name, input: value });
+      return date;
+    },
+  },
   url: {
     check(value, option) {
       const url = withinLength(value, option);

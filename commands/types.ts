@@ -1,14 +1,15 @@
 import type { DigestService } from "../src/digest/service.js";
 import type { Knowledge } from "../src/knowledge/knowledge.js";
 import type { Reply } from "../src/reply/reply.js";
+import type { ConversationStore } from "../src/store/conversation.js";
 
 /**
  * What an option holds: each kind carries its own validator and suggester (commands/option-kinds.ts).
  * `query` a question or claim; `time` a local time of day; `timezone` an IANA zone; `mode` a digest
  * mode; `party` a party of the dispute; `text` anything within the option's length limits; `url`
- * an http or https address.
+ * an http or https address; `date` a calendar date, YYYY-MM-DD.
  */
-export type OptionKindName = "query" | "time" | "timezone" | "mode" | "party" | "text" | "url";
+export type OptionKindName = "query" | "time" | "timezone" | "mode" | "party" | "text" | "url" | "date";
 
 /** One option of a command, as data: adapters turn it into Discord options or text parsing. */
 export interface OptionDefinition {
@@ -30,9 +31,10 @@ export interface OptionDefinition {
 /**
  * Conditions checked by the dispatcher, in the order given, before options are read:
  * `rate-limit` the user's per-minute budget (chat platforms only); `guild-only` not in a Discord
- * DM; `manage-channel` the user may manage the channel; `digests` digests are set up on this bot.
+ * DM; `manage-channel` the user may manage the channel; `digests` digests are set up on this bot;
+ * `admin` the user is one of the bot's admins (ADMIN_USER_IDS, or on Discord Manage Server).
  */
-export type Precondition = "rate-limit" | "guild-only" | "manage-channel" | "digests";
+export type Precondition = "rate-limit" | "guild-only" | "manage-channel" | "digests" | "admin";
 
 /** A subcommand of `/dispute`, as data. */
 export interface CommandDefinition {
@@ -71,7 +73,15 @@ export interface Invocation {
   /** Whether the user may manage the server (Discord: Manage Server); admins of the bot are also named in ADMIN_USER_IDS. */
   readonly canManageServer?: boolean;
   readonly now: Date;
+  /**
+   * In a conversation (a thread, a direct message, a reply chain): the question asked there last,
+   * within the hour. `ask` and `cite` read a follow-up ("and amazon?") together with it.
+   */
+  readonly previousQuestion?: string;
 }
+
+/** Reading the feedback given on answers (the bot's conversation store). */
+export type FeedbackReader = Pick<ConversationStore, "feedbackReport">;
 
 /** Adding and removing articles (the running bot's article store); the index is reloaded after a change. */
 export interface SourcesService {
@@ -85,6 +95,8 @@ export interface CommandContext {
   readonly knowledge: () => Knowledge;
   readonly digests: DigestService | null;
   readonly sources: SourcesService | null;
+  /** The feedback on answers; null where the bot keeps none. */
+  readonly feedback: FeedbackReader | null;
   readonly invocation: Invocation;
   /** @throws UserError "not-admin" unless the user is one of the bot's admins */
   requireAdmin(): void;

@@ -8,12 +8,12 @@ import { createDiscordAdapter } from "./adapters/discord/discord-adapter.js";
 import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
 import type { ChatAdapter } from "./adapters/types.js";
 import { chatModes, type Config } from "./config.js";
+import { openStore } from "./db/open-store.js";
 import { createDigests } from "./digest/digests.js";
 import { watchSeeds, type SeedWatcher } from "./digest/seed-watch.js";
 import { createHttpServer, healthReport, healthRoutes, type HttpServer, type ReadinessChecks } from "./http/http-server.js";
 import { metricsRoute } from "./http/metrics-route.js";
 import { createBotMetrics, type BotMetrics } from "./metrics/bot-metrics.js";
-import { openStore } from "./db/open-store.js";
 import { PRUNE_EVERY_MS } from "./store/prune.js";
 import { readStored, type StoredSnapshot } from "./sources/article-store.js";
 import { createSourcesService, pollFeeds, type LivingSourcesContext } from "./sources/living.js";
@@ -93,6 +93,7 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
     digests: digests.service,
     sources: sourcesService,
     adminUserIds: config.ADMIN_USER_IDS,
+    feedback: store.conversations,
     rateLimiter: createSharedRateLimiter(store.rateHits, config.RATE_LIMIT_PER_MINUTE),
     log,
     metrics,
@@ -117,6 +118,8 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         dispatcher,
         log,
         state: store,
+        conversations: store.conversations,
+        onVote: (vote) => metrics.feedback(vote),
       })
     : null;
   /** What the bot serves on PORT besides Slack's own paths: health, readiness and Discord's interactions endpoint. */
@@ -136,6 +139,8 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         log,
         routes: routes(),
         state: store,
+        conversations: store.conversations,
+        onVote: (vote) => metrics.feedback(vote),
       }),
     );
   }

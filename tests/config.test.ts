@@ -50,6 +50,14 @@ describe("config", () => {
     expect(() => loadConfig({ MAX_ARTICLE_BYTES: "lots" }, null)).toThrow(/MAX_ARTICLE_BYTES must be a whole number/);
   });
 
+  it("takes an optional PostgreSQL URL and refuses anything else", () => {
+    expect(loadConfig({}, null).DATABASE_URL).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: "postgres://bot:pw@db.example:5432/dispute" }, null).DATABASE_URL).toBe("postgres://bot:pw@db.example:5432/dispute");
+    expect(loadConfig({ DATABASE_URL: "postgresql://db.example/dispute" }, null).DATABASE_URL).toBe("postgresql://db.example/dispute");
+    expect(() => loadConfig({ DATABASE_URL: "mysql://db.example/dispute" }, null)).toThrow(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(() => loadConfig({ DATABASE_URL: "not a url" }, null)).toThrow(/DATABASE_URL must be/);
+  });
+
   it("names a missing variable that another one requires", () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" }, null)).toThrow(/SLACK_SIGNING_SECRET is required/);
     expect(() => loadConfig({ SLACK_SIGNING_SECRET: "s" }, null)).toThrow(/SLACK_BOT_TOKEN is required/);

@@ -1,8 +1,8 @@
 /**
  * Command-line interface: `npm run --silent cli -- <command> [args] [--json]`.
  * The commands are the definitions in commands/ (ask, cite, positions, status, timeline, sources,
- * help) and the digest group. Configuration comes from `loadConfig` (SEEDS_DIR, INDEX_CACHE_DIR,
- * MAX_ARTICLE_BYTES, DATABASE_PATH, LOG_LEVEL), knowledge from src/sources (a snapshot when
+ * feedback, help) and the digest group. Configuration comes from `loadConfig` (SEEDS_DIR, INDEX_CACHE_DIR,
+ * MAX_ARTICLE_BYTES, DATABASE_PATH, DATABASE_URL, LOG_LEVEL), knowledge from src/sources (a snapshot when
  * INDEX_CACHE_DIR is not `off`). Options are checked by the same option kinds as in chat; every
  * command runs through the dispatcher, and the CLI adapter renders its reply as text or, with
  * `--json`, through the reply model's JSON renderer.
@@ -10,6 +10,7 @@
 import { citeDefinition } from "../../commands/cite.js";
 import { checkOptions, createDispatcher, findCommand } from "../../commands/dispatch.js";
 import { UserError } from "../../commands/errors.js";
+import { feedbackDefinition } from "../../commands/feedback.js";
 import { commands, groups } from "../../commands/index.js";
 import { sourcesDefinition } from "../../commands/sources.js";
 import type { CommandDefinition, Invocation, Options } from "../../commands/types.js";
@@ -18,6 +19,7 @@ import { loadConfig, type Config } from "../config.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import type { StoredSnapshot } from "../sources/article-store.js";
 import { loadKnowledge } from "../sources/snapshot.js";
+import { FEEDBACK_USAGE, runFeedbackCli } from "./feedback-cli.js";
 import { userErrorLine } from "./messages.js";
 import { cliSeedOptions, cliStored } from "./seed-options.js";
 import { runSourcesCli, SOURCES_ACTIONS } from "./sources-cli.js";
@@ -39,13 +41,13 @@ export interface CliIo {
 
 /** The usage line, from the command definitions. */
 function usage(): string {
-  const forms = commands.map((c) => {
+  const forms = commands.filter((c) => c.definition.name !== feedbackDefinition.name).map((c) => {
     const d = c.definition;
     const args = d.usage.slice(d.name.length).trim();
     return `${d.name}${args ? ` ${args}` : ""} [--json]`;
   });
   const stdin = commands.filter((c) => c.definition.options.some((o) => o.kind === "query")).map((c) => c.definition.name);
-  return `usage: cli ${forms.join(" | ")} | <${stdin.join("|")}> --stdin --json | sources <${SOURCES_ACTIONS.join("|")}> … | ${groups.map((g) => `${g.definition.name} …`).join(" | ")}`;
+  return `usage: cli ${forms.join(" | ")} | <${stdin.join("|")}> --stdin --json | sources <${SOURCES_ACTIONS.join("|")}> … | ${FEEDBACK_USAGE} | ${groups.map((g) => `${g.definition.name} …`).join(" | ")}`;
 }
 
 function invocation(): Invocation {
@@ -89,6 +91,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<void> 
   if (name === sourcesDefinition.name && (SOURCES_ACTIONS as readonly string[]).includes(rest[0] ?? "")) {
     const settings = config();
     return runSourcesCli(rest, { json, out: io.out, knowledge: (stored) => cliKnowledge(settings, stored), usageError: (m) => new UsageError(m) }, settings);
+  }
+  if (name === feedbackDefinition.name) {
+    const settings = config();
+    const knowledge = cliKnowledge(settings, await cliStored(settings));
+    return runFeedbackCli(rest, { json, out: io.out, knowledge: () => knowledge, usageError: (m) => new UsageError(m) }, settings);
   }
   const command = commands.some((c) => c.definition.name === name) ? findCommand({ name }) : null;
   if (!command) throw new UsageError(`unknown command “${name.slice(0, 40)}”; ${usage()}`);

@@ -25,6 +25,8 @@ export function userErrorLine(error: UserError): string {
       return c.detail ?? `please give the ${c.option ?? "arguments"}`;
     case "unknown-party":
       return `unknown party “${(c.input ?? "").slice(0, 100)}”; try one of: ${(c.choices ?? []).join(", ")}`;
+    case "bad-date":
+      return `--${c.option ?? "since"} “${(c.input ?? "").slice(0, 20)}” is not a date; use YYYY-MM-DD, e.g. 2026-03-01`;
     case "bad-time":
     case "unknown-time-zone":
     case "bad-mode":

@@ -3,6 +3,7 @@ import type { SourceSummary } from "../knowledge/sources.js";
 import type { Status } from "../knowledge/status.js";
 import type { TimelineEvent } from "../knowledge/timeline.js";
 import type { Answer, ClaimCheck } from "../knowledge/types.js";
+import type { FeedbackReport } from "../store/conversation.js";
 
 /**
  * What a reply is about, in structured form, beside its text: the core's answer it was made
@@ -14,4 +15,5 @@ export type ReplyData =
   | { readonly type: "positions"; readonly parties: readonly PartyPositions[] }
   | { readonly type: "status"; readonly status: Status }
   | { readonly type: "timeline"; readonly events: readonly TimelineEvent[] }
-  | { readonly type: "sources"; readonly sources: readonly SourceSummary[] };
+  | { readonly type: "sources"; readonly sources: readonly SourceSummary[] }
+  | { readonly type: "feedback"; readonly report: FeedbackReport };

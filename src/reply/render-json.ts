@@ -13,7 +13,8 @@ function itemJson(item: AnswerItem): unknown {
  * - `positions`: `{ parties: [{ party, items }] }`;
  * - `status`: `{ asOf, items, notes }`;
  * - `timeline`: `{ items: [{ date, approximate, text, citation }] }`;
- * - `sources`: `{ items: [{ document, title, outlet, published, url, paragraphs, … }] }`.
+ * - `sources`: `{ items: [{ document, title, outlet, published, url, paragraphs, … }] }`;
+ * - `feedback`: `{ total: { up, down }, questions: [{ question, up, down, passages }] }`, worst first.
  */
 export function dataJson(data: ReplyData): unknown {
   switch (data.type) {
@@ -30,6 +31,8 @@ export function dataJson(data: ReplyData): unknown {
       return { items: data.events.map((e) => ({ date: e.date, approximate: e.approximate, text: e.text, citation: e.citation })) };
     case "sources":
       return { items: data.sources };
+    case "feedback":
+      return { total: data.report.total, questions: data.report.questions };
   }
 }
 

@@ -20,6 +20,12 @@ export interface ReplyGroup {
   readonly empty?: string;
 }
 
+/**
+ * What the person shown a reply may do with it: `share` post it visibly in the channel;
+ * `feedback` say whether it helped (👍 Helpful, 👎 Not helpful).
+ */
+export type ReplyAction = "share" | "feedback";
+
 /** The platform-neutral reply every handler returns; adapters only render it. */
 export interface Reply {
   readonly kind: "answer" | "info" | "notice" | "error";
@@ -31,8 +37,8 @@ export interface Reply {
   readonly notes: readonly string[];
   /** For each note, the citations whose labels it shows, so a renderer can turn them into links. */
   readonly noteCitations?: readonly (readonly Citation[])[];
-  /** "share": the user may post this reply visibly in the channel. */
-  readonly actions: readonly "share"[];
+  /** What the user may do with the reply: share it, give feedback on it. */
+  readonly actions: readonly ReplyAction[];
   /** Shown only to the user who asked (Slack ephemeral, Discord ephemeral). */
   readonly ephemeral: boolean;
   /** The core's answer the reply was made from, for renderers that need structure (JSON). */

@@ -80,6 +80,14 @@ for (const makeDriver of drivers) {
       expect(text.search(/Contradicted/)).toBeLessThan(text.search(/¶\d+/));
     });
 
+    it.skipIf(driver.mention === undefined)("answers a mention: a question with a cited passage, a command typed after it as the command", async () => {
+      const answer = await driver.mention!("How much did Amazon commit to invest in OpenAI?");
+      expect(answer).toContain("$50 billion");
+      expect(answer).toMatch(/¶\d+/);
+      expect(await driver.mention!("status")).toContain("2026-03-19");
+      expect(await driver.mention!("")).toMatch(/ask <question>/);
+    });
+
     it("finds sources for a message", async () => {
       const text = await driver.findSources("Microsoft says they will sue if Amazon and OpenAI breach the contract");
       expect(text).toMatch(/sue|breach/i);

@@ -3,8 +3,8 @@ import { commands, groups } from "../../commands/index.js";
 import type { CommandDefinition } from "../../commands/types.js";
 import { createDiscordAdapter } from "../../src/adapters/discord/discord-adapter.js";
 import type { ChatAdapter } from "../../src/adapters/types.js";
-import { interact, startFakeDiscord, type FakeDiscord } from "./discord/fake-discord.js";
-import { findSourcesCommand, slashCommand, type SlashRequest } from "./discord/fake-payloads.js";
+import { interact, startFakeDiscord, type FakeDiscord, type SeenMessage } from "./discord/fake-discord.js";
+import { FAKE_IDS, findSourcesCommand, messageCreate, slashCommand, type SlashRequest } from "./discord/fake-payloads.js";
 import { flattenMessage } from "./discord/flatten.js";
 import type { AdapterDriver } from "./driver.js";
 
@@ -56,6 +56,12 @@ export function discordDriver(): AdapterDriver {
     async findSources(message) {
       const answer = await interact(running(), findSourcesCommand(message)).answer();
       return flattenMessage(answer.message);
+    },
+    async mention(text) {
+      const created = messageCreate({ content: `<@${FAKE_IDS.bot}> ${text}`, mentionsBot: true });
+      running().dispatch("MESSAGE_CREATE", created.payload);
+      const reply = await running().waitForRequest((r) => r.method === "POST" && (r.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === created.id);
+      return flattenMessage(reply.body as SeenMessage);
     },
     async stop() {
       await adapter?.stop();

@@ -16,5 +16,11 @@ export interface AdapterDriver {
   command(text: string): Promise<string>;
   /** Runs the "Find sources" message action on a message with this text. */
   findSources(message: string): Promise<string>;
+  /**
+   * Mentions the bot in a channel with this text after the mention (`@bot status`, `@bot is
+   * there a lawsuit?`) and resolves with the bot's visible answer as plain text; absent where the
+   * platform has no mentions (the console).
+   */
+  readonly mention?: (text: string) => Promise<string>;
   stop(): Promise<void>;
 }

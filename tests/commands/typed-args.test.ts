@@ -11,6 +11,7 @@ const context = {
   knowledge: seedKnowledge,
   digests: null,
   sources: null,
+  feedback: null,
   invocation: { platform: "console", user: { id: "u", name: "u" }, channel: { id: "c" }, canManageChannel: true, now: new Date() },
   requireAdmin: () => undefined,
 } as const;

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { REST, type RESTOptions } from "@discordjs/rest";
 import { Routes, type APIApplication, type APIMessage } from "discord-api-types/v10";
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import type { HttpRoute } from "../../http/routes.js";
@@ -21,6 +21,8 @@ import { safeError } from "../shared/redact.js";
 import { createShareCache } from "../shared/share-cache.js";
 import { openMemoryStore } from "../../db/open-store.js";
 import type { ShareStore } from "../../store/shares.js";
+import type { ConversationStore, Vote } from "../../store/conversation.js";
+import { createMessageHandler } from "./message-handler.js";
 
 /** Options of the Discord adapter (from DISCORD_* configuration). */
 export interface DiscordAdapterConfig {
@@ -48,6 +50,14 @@ export interface DiscordAdapterConfig {
   readonly rest?: DiscordRestOptions;
   /** Where Share buttons' answers are kept: the bot's shared store, so a click on any replica finds them. Default: a store in this process's memory. */
   readonly state?: { readonly shares: ShareStore };
+  /**
+   * Conversation state shared by every process on the bot's database: reply chains' and threads'
+   * last questions (for follow-ups), answers and votes (for the 👍 / 👎 buttons). Without it,
+   * every message is read on its own and answers carry no feedback buttons.
+   */
+  readonly conversations?: ConversationStore;
+  /** Told about every feedback vote recorded or changed. */
+  readonly onVote?: (vote: Vote) => void;
 }
 
 /** The Discord adapter. */
@@ -66,8 +76,10 @@ type State = "idle" | "starting" | "up" | "stopping" | "stopped";
 
 /**
  * Creates the Discord adapter. It serves `/dispute`, its autocomplete, the "Find sources" message
- * action and Share buttons through the dispatcher, whether interactions come from a gateway
- * connection (a discord.js client, Guilds intent only) or as signed HTTP requests to
+ * action, Share and 👍 / 👎 buttons through the dispatcher, whether interactions come from a
+ * gateway connection (a discord.js client with the Guilds, Guild Messages and Direct Messages
+ * intents, none privileged, which also answers messages that mention the bot or are sent to it
+ * directly) or as signed HTTP requests to
  * {@link DiscordAdapter.routes}; without a gateway any number of replicas can serve behind a load
  * balancer. `deliver` posts digests through the REST API. Nothing the bot posts can ping anyone.
  * @throws Error when neither a gateway nor a public key is configured
@@ -85,24 +97,45 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
     rejectOnRateLimit: boundedRateLimits(limits),
     handlerSweepInterval: limits.sweepIntervalMs,
   };
-  const client = useGateway ? new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, rest: restOptions }) : null;
+  const client = useGateway
+    ? new Client({
+        // Discord sends the content of messages that mention the bot, and of direct messages, without the Message Content intent
+        intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+        // direct message channels are not cached before their first message
+        partials: [Partials.Channel],
+        allowedMentions: { parse: [] },
+        rest: restOptions,
+      })
+    : null;
   const rest: REST = client ? client.rest : new REST(restOptions).setToken(config.token);
   let state: State = "idle";
   let applicationId = config.applicationId;
   const inFlight = createInFlight();
+  const now = config.now ?? (() => new Date());
+  const accepting = (): boolean => state === "starting" || state === "up";
+  const conversations = config.conversations ?? null;
+  // voters are kept as a hash of their id under this deployment's own secret
+  const feedback = conversations && { conversations, salt: config.token, now, log, ...(config.onVote ? { onVote: config.onVote } : {}) };
   const handle = createInteractionHandler({
     dispatcher: config.dispatcher,
     log,
-    now: config.now ?? (() => new Date()),
-    shares: createShareCache((config.state ?? openMemoryStore()).shares, { now: () => (config.now?.() ?? new Date()).getTime() }),
-    accepting: () => state === "starting" || state === "up",
+    now,
+    shares: createShareCache((config.state ?? openMemoryStore()).shares, { now: () => now().getTime() }),
+    accepting,
     secrets,
+    feedback,
   });
   const failed = (error: unknown): void => log.error({ err: safeError(error, secrets) }, "interaction handler failed");
 
   client?.on(Events.InteractionCreate, (interaction) => {
     inFlight.run(() => handle(eventOfInteraction(interaction), gatewayResponder(interaction))).catch(failed);
   });
+  if (client) {
+    const onMessage = createMessageHandler({ dispatcher: config.dispatcher, log, now, rest: client.rest, botId: () => client.user?.id, conversations, feedback, accepting, secrets });
+    client.on(Events.MessageCreate, (message) => {
+      inFlight.run(() => onMessage(message)).catch((error: unknown) => log.error({ err: safeError(error, secrets) }, "message handler failed"));
+    });
+  }
   client?.on(Events.Error, (error) => log.error({ err: safeError(error, secrets) }, "discord client error"));
   client?.on(Events.Warn, (message) => log.warn({ detail: message }, "discord client warning"));
   client?.on(Events.ShardError, (error, shard) => log.warn({ shard, err: safeError(error, secrets) }, "gateway connection error"));

@@ -19,7 +19,7 @@ function actionOf(interaction: Interaction): InteractionAction {
   if (interaction.isAutocomplete()) return { kind: "autocomplete", commandName: interaction.commandName, options: interaction.options.data };
   if (interaction.isChatInputCommand()) return { kind: "command", commandName: interaction.commandName, options: interaction.options.data };
   if (interaction.isMessageContextMenuCommand()) return { kind: "message-command", commandName: interaction.commandName, content: interaction.targetMessage.content };
-  if (interaction.isButton()) return { kind: "button", customId: interaction.customId };
+  if (interaction.isButton()) return { kind: "button", customId: interaction.customId, messageId: interaction.message.id };
   return { kind: "other", type: interaction.type };
 }
 
@@ -56,7 +56,8 @@ export function gatewayResponder(interaction: Interaction): InteractionResponder
       await repliable().reply({ ...messageOptions(message), ...flagsOf(visibility) });
     },
     async edit(message) {
-      await repliable().editReply(messageOptions(message));
+      const edited = await repliable().editReply(messageOptions(message));
+      return { id: edited.id };
     },
     async followUp(message, visibility) {
       await repliable().followUp({ ...messageOptions(message), ...flagsOf(visibility) });

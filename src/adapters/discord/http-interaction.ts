@@ -23,7 +23,7 @@ function actionOf(payload: APIInteraction): InteractionAction {
     case InteractionType.ApplicationCommandAutocomplete:
       return { kind: "autocomplete", commandName: payload.data.name, options: (payload.data.options ?? []) as readonly OptionNode[] };
     case InteractionType.MessageComponent:
-      return payload.data.component_type === ComponentType.Button ? { kind: "button", customId: payload.data.custom_id } : { kind: "other", type: payload.type };
+      return payload.data.component_type === ComponentType.Button ? { kind: "button", customId: payload.data.custom_id, messageId: payload.message.id } : { kind: "other", type: payload.type };
     default:
       return { kind: "other", type: payload.type };
   }
@@ -77,8 +77,9 @@ export function webhookResponder(respond: (body: APIInteractionResponse) => void
       first({ type: InteractionResponseType.ChannelMessageWithSource, data: { ...message, ...flagsOf(visibility) } }, "answered");
     },
     async edit(message) {
-      await target.rest.patch(Routes.webhookMessage(target.applicationId, target.token, "@original"), { body: message, auth: false });
+      const edited = (await target.rest.patch(Routes.webhookMessage(target.applicationId, target.token, "@original"), { body: message, auth: false })) as { id: string };
       state = "answered";
+      return { id: edited.id };
     },
     async followUp(message, visibility) {
       await target.rest.post(Routes.webhook(target.applicationId, target.token), { body: { ...message, ...flagsOf(visibility) }, auth: false });

@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
+import { voteOf } from "../shared/feedback.js";
 import { FIND_SOURCES } from "../../../commands/index.js";
 
 /** One node of an application command's options tree, as Discord sends it and discord.js keeps it. */
@@ -34,7 +35,7 @@ export type InteractionAction =
   | { readonly kind: "command"; readonly commandName: string; readonly options: readonly OptionNode[] }
   | { readonly kind: "message-command"; readonly commandName: string; readonly content: string }
   | { readonly kind: "autocomplete"; readonly commandName: string; readonly options: readonly OptionNode[] }
-  | { readonly kind: "button"; readonly customId: string }
+  | { readonly kind: "button"; readonly customId: string; /** The message the button is on. */ readonly messageId: string }
   | { readonly kind: "other"; readonly type: number };
 
 /**
@@ -80,7 +81,7 @@ export function labelOf(action: InteractionAction): string {
     case "message-command":
       return FIND_SOURCES;
     case "button":
-      return "share";
+      return voteOf(action.customId) ? "feedback" : "share";
     case "other":
       return `interaction type ${action.type}`;
   }

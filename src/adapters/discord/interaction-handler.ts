@@ -2,7 +2,9 @@ import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import { FIND_SOURCES, ROOT } from "../../../commands/index.js";
 import { notice, type Reply } from "../../reply/reply.js";
+import { FEEDBACK_MESSAGES } from "../../../commands/messages.js";
 import { createAnswerTurns } from "../shared/answer-turns.js";
+import { keepAnswer, takesFeedback, takeVote, voteOf, type FeedbackDeps } from "../shared/feedback.js";
 import { safeError } from "../shared/redact.js";
 import type { ShareCache } from "../shared/share-cache.js";
 import { mayShare } from "../shared/share-owner.js";
@@ -11,7 +13,7 @@ import { choicesOf } from "./choices.js";
 import { requestFromOptions } from "./command-request.js";
 import { displayNameOf, focusedOption, labelOf, type InteractionAction, type InteractionActor, type InteractionEvent } from "./interaction-event.js";
 import { invocationOf } from "./invocation.js";
-import { renderReply, shareKeyOf, type DiscordMessage } from "./render.js";
+import { feedbackKeyOf, renderReply, shareKeyOf, type DiscordMessage } from "./render.js";
 import type { InteractionResponder } from "./responder.js";
 
 /** What the interaction handler needs from the adapter. */
@@ -24,6 +26,8 @@ export interface InteractionDeps {
   readonly accepting: () => boolean;
   /** Masked wherever an error is logged. */
   readonly secrets: readonly string[];
+  /** Where answers and votes are kept; null: answers are shown without feedback buttons. */
+  readonly feedback: FeedbackDeps | null;
 }
 
 /** Handles one interaction, answering through its responder; never rejects. */
@@ -43,7 +47,15 @@ type Of<K extends InteractionAction["kind"]> = Extract<InteractionAction, { kind
 export function createInteractionHandler(deps: InteractionDeps): InteractionHandler {
   const { dispatcher, log, shares } = deps;
   const renderShareable = async (reply: Reply, asker: InteractionActor): Promise<DiscordMessage> =>
-    reply.actions.includes("share") ? renderReply(reply, { shareKey: await shares.put(reply, { user: asker.userId, channel: asker.channelId }) }) : renderReply(reply);
+    renderReply(reply, {
+      ...(reply.actions.includes("share") ? { shareKey: await shares.put(reply, { user: asker.userId, channel: asker.channelId }) } : {}),
+      feedback: takesFeedback(reply, deps.feedback),
+    });
+  /** Answers with the reply (editing the deferred reply) and keeps it for feedback under the message's id. */
+  const answer = async (reply: Reply, actor: InteractionActor, responder: InteractionResponder): Promise<void> => {
+    const message = await responder.edit(await renderShareable(reply, actor));
+    await keepAnswer(deps.feedback, [feedbackKeyOf(message.id)], reply, { platform: "discord", channel: actor.channelId ?? "" });
+  };
   // acknowledgements first: answers start once interactions stop arriving, one per event-loop turn
   const turns = createAnswerTurns();
 
@@ -54,7 +66,7 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       action.commandName === ROOT.name
         ? await dispatcher.run(requestFromOptions(action.options), invocationOf(actor, deps.now()))
         : notice("Unknown command", `I only answer /${ROOT.name}.`, "error");
-    await responder.edit(await renderShareable(reply, actor));
+    await answer(reply, actor, responder);
   }
 
   async function findSources(action: Of<"message-command">, actor: InteractionActor, responder: InteractionResponder): Promise<void> {
@@ -64,7 +76,7 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       action.commandName === FIND_SOURCES
         ? await dispatcher.findSources(action.content, invocationOf(actor, deps.now()))
         : notice("Unknown command", `I only know the “${FIND_SOURCES}” message action.`, "error");
-    await responder.edit(await renderShareable(reply, actor));
+    await answer(reply, actor, responder);
   }
 
   async function autocomplete(action: Of<"autocomplete">, responder: InteractionResponder): Promise<void> {
@@ -92,6 +104,14 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       return;
     }
     await responder.reply(renderReply(entry.reply, { sharedBy: displayNameOf(actor.names) }), VISIBLE);
+  }
+
+  /** A 👍 / 👎 click: recorded once per member per answer, answered privately. */
+  async function vote(action: Of<"button">, choice: "up" | "down", actor: InteractionActor, responder: InteractionResponder): Promise<void> {
+    const reply = deps.feedback
+      ? await takeVote(deps.feedback, { key: feedbackKeyOf(action.messageId), platform: "discord", user: actor.userId, vote: choice })
+      : FEEDBACK_MESSAGES.expired;
+    await responder.reply(renderReply(reply), EPHEMERAL);
   }
 
   async function answerFailure(action: InteractionAction, responder: InteractionResponder): Promise<void> {
@@ -122,7 +142,10 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       if (action.kind === "autocomplete") await autocomplete(action, responder);
       else if (action.kind === "command") await command(action, actor, responder);
       else if (action.kind === "message-command") await findSources(action, actor, responder);
-      else if (action.kind === "button") await share(action, actor, responder);
+      else if (action.kind === "button") {
+        const choice = voteOf(action.customId);
+        await (choice ? vote(action, choice, actor, responder) : share(action, actor, responder));
+      }
       else {
         log.debug(context, "ignored an interaction");
         return;

@@ -13,7 +13,9 @@ export class RegisterError extends Error {
 /**
  * Registers `/dispute` and "Find sources" using the environment (DISCORD_TOKEN,
  * DISCORD_APPLICATION_ID, optional DISCORD_GUILD_ID and DISCORD_API_URL) and
- * resolves with a one-line summary.
+ * resolves with a one-line summary. Mentions, replies and direct messages need no registration:
+ * the bot receives them through the gateway with the Guilds, Guild Messages and Direct Messages
+ * intents (none privileged; the Message Content intent is not needed).
  * @throws RegisterError when a variable is missing or invalid
  */
 export async function registerFromEnv(env: NodeJS.ProcessEnv = process.env, envFile: string | null = ".env"): Promise<string> {

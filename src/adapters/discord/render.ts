@@ -1,5 +1,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed } from "discord.js";
+import { FEEDBACK_MESSAGES } from "../../../commands/messages.js";
 import type { Reply, ReplyQuote } from "../../reply/reply.js";
+import { FEEDBACK_DOWN_ID, FEEDBACK_UP_ID } from "../shared/feedback.js";
 import { DISCORD_LIMITS as L } from "./limits.js";
 import { cutText, isBlank, literalText, neutraliseMentions } from "./text.js";
 
@@ -17,6 +19,8 @@ export interface RenderOptions {
   readonly shareKey?: string;
   /** For an answer posted visibly: the display name of the member who shared it. */
   readonly sharedBy?: string;
+  /** Adds 👍 / 👎 buttons (custom_id `feedback_up`, `feedback_down`), when the reply offers feedback. */
+  readonly feedback?: boolean;
 }
 
 const SHARE_PREFIX = "dispute:share:";
@@ -34,6 +38,11 @@ export function shareCustomId(key: string): string {
 /** The cache key in a Share button's custom_id, or null when the id is not a Share button. */
 export function shareKeyOf(customId: string): string | null {
   return customId.startsWith(SHARE_PREFIX) ? customId.slice(SHARE_PREFIX.length) : null;
+}
+
+/** The feedback key of the answer on a message: its id, known once the message is posted (custom_ids are fixed). */
+export function feedbackKeyOf(messageId: string): string {
+  return `discord:${messageId}`;
 }
 
 /** A piece of an embed description that can shrink to fit the space left. */
@@ -135,20 +144,24 @@ function layout(sections: readonly Section[], footer: string, color: number): AP
 
 /**
  * Renders a reply as a Discord message: a titled embed for the reply (and one per headed group),
- * each quote verbatim with its citation, notes in the footer, and an optional Share button.
+ * each quote verbatim with its citation, notes in the footer, and optional Share and 👍 / 👎 buttons.
  * Pure; the result always fits Discord's limits (text is cut with "…") and never pings anyone.
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage {
   const notes = reply.notes.filter((n) => !isBlank(n)).map((n) => neutraliseMentions(n.trim()));
   const footer = cutText(notes.join("\n"), NOTES_MAX);
   const embeds = layout(sectionsOf(reply), isBlank(footer) ? "" : footer, COLORS[reply.kind]);
-  const components: DiscordMessage["components"] = [];
+  const buttons: APIButtonComponentWithCustomId[] = [];
   if (options.shareKey !== undefined && reply.actions.includes("share")) {
-    components.push({
-      type: ComponentType.ActionRow,
-      components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Share", custom_id: shareCustomId(options.shareKey) }],
-    });
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Share", custom_id: shareCustomId(options.shareKey) });
   }
+  if (options.feedback === true && reply.actions.includes("feedback")) {
+    buttons.push(
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: FEEDBACK_MESSAGES.up, custom_id: FEEDBACK_UP_ID },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: FEEDBACK_MESSAGES.down, custom_id: FEEDBACK_DOWN_ID },
+    );
+  }
+  const components: DiscordMessage["components"] = buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
   const message: DiscordMessage = { embeds, components, allowed_mentions: { parse: [] } };
   if (options.sharedBy === undefined) return message;
   const name = isBlank(options.sharedBy) ? "someone" : options.sharedBy.replace(/\s+/g, " ").trim();

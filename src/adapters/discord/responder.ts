@@ -19,8 +19,8 @@ export interface InteractionResponder {
   defer(visibility: Visibility): Promise<void>;
   /** Answers at once with a message. */
   reply(message: DiscordMessage, visibility: Visibility): Promise<void>;
-  /** Puts the answer in place of the deferred acknowledgement (or replaces the first answer). */
-  edit(message: DiscordMessage): Promise<void>;
+  /** Puts the answer in place of the deferred acknowledgement (or replaces the first answer); resolves with the message's id. */
+  edit(message: DiscordMessage): Promise<{ readonly id: string }>;
   /** Sends one more message after the first answer. */
   followUp(message: DiscordMessage, visibility: Visibility): Promise<void>;
   /** Answers an autocomplete interaction with its choices. */

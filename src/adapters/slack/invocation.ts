@@ -24,3 +24,22 @@ export function shortcutInvocation(shortcut: MessageShortcut, now: Date): Invoca
     now,
   };
 }
+
+/** A message event to the bot (a mention or a direct message), as far as the invocation needs it. */
+export interface MessageEventFields {
+  readonly user: string;
+  readonly channel: string;
+  readonly team?: string | undefined;
+}
+
+/** The invocation of a mention of the bot or a direct message to it (events carry the user's id, not their name). */
+export function messageInvocation(event: MessageEventFields, now: Date): Invocation {
+  return {
+    platform: "slack",
+    user: { id: event.user, name: event.user },
+    channel: { id: event.channel },
+    ...(event.team ? { workspace: event.team } : {}),
+    canManageChannel: true,
+    now,
+  };
+}

@@ -3,15 +3,19 @@ import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import { ROOT } from "../../../commands/index.js";
 import type { Reply } from "../../reply/reply.js";
-import { createAnswerTurns } from "../shared/answer-turns.js";
+import { createAnswerTurns, type AnswerTurns } from "../shared/answer-turns.js";
+import type { ConversationStore } from "../../store/conversation.js";
+import { keepAnswer, newFeedbackKey, takesFeedback, type FeedbackDeps } from "../shared/feedback.js";
 import type { InFlight } from "../shared/in-flight.js";
 import { safeError } from "../shared/redact.js";
 import type { ShareCache } from "../shared/share-cache.js";
 import type { DeliveryLog } from "../../store/deliveries.js";
 import { mayShare, type ShareOwner } from "../shared/share-owner.js";
 import { adapterText } from "../shared/texts.js";
+import { registerConversationListeners } from "./conversation-listeners.js";
+import { registerFeedbackListener } from "./feedback-listener.js";
 import { commandInvocation, shortcutInvocation } from "./invocation.js";
-import { renderReply, SHARE_ACTION_ID } from "./render.js";
+import { NO_UNFURL, renderReply, SHARE_ACTION_ID } from "./render.js";
 import type { ResponsePoster } from "./response-url.js";
 import { fromSlackText } from "./slack-text.js";
 
@@ -34,23 +38,34 @@ export interface ListenerDeps {
   readonly inFlight: InFlight;
   /** Posts answers to response URLs (with a time limit and a few retries). */
   readonly respond: ResponsePoster;
+  /** Each conversation's last question (threads, direct messages); null: every message is read on its own. */
+  readonly conversations: Pick<ConversationStore, "lastQuestion" | "rememberQuestion"> | null;
+  /** Where answers and votes are kept; null: answers are shown without feedback buttons. */
+  readonly feedback: FeedbackDeps | null;
 }
 
-const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+/** How listeners run their answers: after the acknowledgement, in turns, tracked for stopping. */
+export interface AnswerWork {
+  readonly turns: AnswerTurns;
+  /** Runs an answer after the listener has returned; failures are logged. */
+  background(task: () => Promise<void>): void;
+}
+
 
 /** How long a trigger is remembered as delivered. */
 export const REPEAT_TTL_MS = 10 * 60 * 1000;
 
 /**
  * Drops retries (`X-Slack-Retry-Num`: the first delivery is already being answered) and repeated
- * deliveries of the same trigger, acknowledging them so Slack stops sending them.
+ * deliveries of the same trigger or event (`event_id`), acknowledging them so Slack stops sending them.
  */
 export function dropRepeats(deps: Pick<ListenerDeps, "log" | "seen" | "now">): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
-    const body = args.body as { trigger_id?: unknown };
-    const trigger = typeof body.trigger_id === "string" ? body.trigger_id : undefined;
-    if (args.context.retryNum !== undefined) {
+    const body = args.body as { trigger_id?: unknown; event_id?: unknown };
+    const trigger = typeof body.trigger_id === "string" ? body.trigger_id : typeof body.event_id === "string" ? body.event_id : undefined;
+    // Socket Mode marks first deliveries `retry_attempt: 0`; only 1 and up are retries
+    if (args.context.retryNum !== undefined && Number(args.context.retryNum) > 0) {
       deps.log.info({ platform: "slack", retryNum: args.context.retryNum, reason: args.context.retryReason }, "ignored a retried delivery");
       await ack?.();
       return;
@@ -64,7 +79,10 @@ export function dropRepeats(deps: Pick<ListenerDeps, "log" | "seen" | "now">): M
   };
 }
 
-/** Registers the slash command, the message shortcut and the share button on a Bolt app. */
+/**
+ * Registers the slash command, the message shortcut, the share and feedback buttons, mentions
+ * and direct messages on a Bolt app.
+ */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { dispatcher, log, now, shareable, inFlight, respond } = deps;
   // acknowledgements first: answers start once requests stop arriving, one per event-loop turn
@@ -72,8 +90,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   const send = async (responseUrl: string, reply: Reply, owner: ShareOwner, extra: { thread_ts?: string } = {}): Promise<void> => {
     const shareId = reply.actions.includes("share") ? await shareable.put(reply, owner) : undefined;
-    const message = renderReply(reply, shareId === undefined ? {} : { shareId });
+    const feedbackKey = takesFeedback(reply, deps.feedback) ? newFeedbackKey() : undefined;
+    const message = renderReply(reply, { ...(shareId === undefined ? {} : { shareId }), ...(feedbackKey === undefined ? {} : { feedbackKey }) });
     await respond(responseUrl, { response_type: reply.ephemeral ? "ephemeral" : "in_channel", ...message, ...NO_UNFURL, ...extra });
+    if (feedbackKey !== undefined) await keepAnswer(deps.feedback, [feedbackKey], reply, { platform: "slack", channel: owner.channel ?? "" });
   };
 
   /**
@@ -85,6 +105,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   };
 
   app.use(dropRepeats(deps));
+  const work: AnswerWork = { turns, background };
+  registerConversationListeners(app, deps, work);
+  registerFeedbackListener(app, deps, work);
 
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
     turns.arrived();

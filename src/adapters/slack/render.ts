@@ -1,7 +1,9 @@
 import type { types } from "@slack/bolt";
 import { citationLabel } from "../../knowledge/excerpt.js";
 import type { Citation } from "../../knowledge/types.js";
+import { FEEDBACK_MESSAGES } from "../../../commands/messages.js";
 import type { Reply, ReplyQuote } from "../../reply/reply.js";
+import { FEEDBACK_DOWN_ID, FEEDBACK_UP_ID } from "../shared/feedback.js";
 import { blockquote, cut, escapeText, jsonLength, link } from "./mrkdwn.js";
 
 /** The blocks this renderer produces. */
@@ -19,6 +21,8 @@ export interface RenderOptions {
   readonly shareId?: string;
   /** Display name of the person who shared the reply, shown as plain text (never a mention). */
   readonly sharedBy?: string;
+  /** Key of the kept answer: adds 👍 / 👎 buttons carrying it, when the reply offers feedback. */
+  readonly feedbackKey?: string;
 }
 
 /** Slack's and our own limits; totals stay well below Slack's 12,000-character message limit. */
@@ -32,6 +36,9 @@ export const LIMITS = {
   notesChars: 1500,
   messageJson: 11_000,
 } as const;
+
+/** Links and media in posted answers are never unfurled. */
+export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 /** The action id of the "Share in channel" button. */
 export const SHARE_ACTION_ID = "dispute_share";
@@ -53,12 +60,18 @@ function quoteBlocks(quote: ReplyQuote, maxJson?: number): SlackBlock[] {
 
 const blocksJson = (blocks: readonly SlackBlock[]): number => blocks.reduce((sum, b) => sum + JSON.stringify(b).length + 1, 0);
 
-function shareBlock(shareId: string): types.ActionsBlock {
-  return {
-    type: "actions",
-    block_id: SHARE_ACTION_ID,
-    elements: [{ type: "button", action_id: SHARE_ACTION_ID, text: { type: "plain_text", text: "Share in channel" }, value: shareId }],
-  };
+/** The buttons under a reply: "Share in channel", then 👍 Helpful and 👎 Not helpful; null when there are none. */
+function buttonsBlock(reply: Reply, options: RenderOptions): types.ActionsBlock | null {
+  const elements: types.Button[] = [];
+  if (options.shareId !== undefined && reply.actions.includes("share")) {
+    elements.push({ type: "button", action_id: SHARE_ACTION_ID, text: { type: "plain_text", text: "Share in channel" }, value: options.shareId });
+  }
+  if (options.feedbackKey !== undefined && reply.actions.includes("feedback")) {
+    for (const [id, label] of [[FEEDBACK_UP_ID, FEEDBACK_MESSAGES.up], [FEEDBACK_DOWN_ID, FEEDBACK_MESSAGES.down]] as const) {
+      elements.push({ type: "button", action_id: id, text: { type: "plain_text", text: label, emoji: true }, value: options.feedbackKey });
+    }
+  }
+  return elements.length === 0 ? null : { type: "actions", block_id: elements[0]!.action_id === SHARE_ACTION_ID ? SHARE_ACTION_ID : FEEDBACK_UP_ID, elements };
 }
 
 function omittedNote(count: number): types.ContextBlock {
@@ -80,7 +93,7 @@ function linkedNote(note: string, citations: readonly Citation[]): string {
 /**
  * Renders a reply as a Slack message: a header with the title, the plain text, each group's
  * quotes as block quotes with the citation in a context line, the notes and, when asked, a
- * "Share in channel" button. All reply text is escaped (it can never ping `@channel` or mention
+ * "Share in channel" button and 👍 / 👎 feedback buttons. All reply text is escaped (it can never ping `@channel` or mention
  * anyone) and the result always fits Slack's limits: at most 50 blocks, 3,000 characters per
  * section, 150 per header, and well under 12,000 characters in all. Trailing quotes that do not
  * fit are left out with a line saying how many.
@@ -100,8 +113,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     const notes = reply.notes.map((n, i) => `_Note:_ ${linkedNote(n, reply.noteCitations?.[i] ?? [])}`).join("\n");
     tail.push(section(cut(notes, { maxChars: LIMITS.notesChars })));
   }
-  const showShare = options.shareId !== undefined && reply.actions.includes("share");
-  if (showShare && options.shareId !== undefined) tail.push(shareBlock(options.shareId));
+  const buttons = buttonsBlock(reply, options);
+  if (buttons) tail.push(buttons);
 
   const reserveJson = JSON.stringify(omittedNote(9999)).length + 1;
   let budget = LIMITS.messageJson - JSON.stringify({ text, blocks: [] }).length - blocksJson(head) - blocksJson(tail) - reserveJson;

@@ -2,6 +2,7 @@ import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import type { Reply } from "../../reply/reply.js";
+import type { ConversationStore, Vote } from "../../store/conversation.js";
 import type { ChatAdapter, Delivery } from "../types.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { AddressInfo } from "node:net";
@@ -47,6 +48,14 @@ export interface SlackAdapterConfig {
    * replicas behave as one. Default: a store in this process's memory.
    */
   readonly state?: { readonly shares: ShareStore; readonly deliveries: DeliveryLog };
+  /**
+   * Conversation state shared by every process on the bot's database: threads' last questions (for
+   * follow-ups), answers and votes (for the 👍 / 👎 buttons). Without it, every message is read on
+   * its own and answers carry no feedback buttons.
+   */
+  readonly conversations?: ConversationStore;
+  /** Told about every feedback vote recorded or changed. */
+  readonly onVote?: (vote: Vote) => void;
 }
 
 /** Time limits and retries of the calls the adapter makes to Slack. */
@@ -83,8 +92,9 @@ function slackApiUrl(apiUrl: string | undefined): string | undefined {
 
 /**
  * Creates the Slack adapter on Bolt: `/dispute …` slash commands, the "Find sources" message
- * shortcut and the "Share in channel" button, answered through the dispatcher; `deliver` posts
- * digests with `chat.postMessage`. Nothing connects until `start()`, which checks the bot token
+ * shortcut, the "Share in channel" and 👍 / 👎 buttons, mentions of the bot (answered in their
+ * thread) and direct messages to it, answered through the dispatcher; `deliver` posts digests
+ * with `chat.postMessage`. Nothing connects until `start()`, which checks the bot token
  * (`auth.test`) and then listens on `port` (HTTP mode) or opens a Socket Mode connection.
  * @throws Error when neither a signing secret nor an app token is given
  */
@@ -136,10 +146,20 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   const inFlight = createInFlight();
   const now = config.now ?? (() => new Date());
   const state = config.state ?? openMemoryStore();
+  const conversations = config.conversations ?? null;
   registerListeners(app, {
     dispatcher: config.dispatcher,
     log: config.log,
     now,
+    conversations,
+    // voters are kept as a hash of their id under this deployment's own secret
+    feedback: conversations && {
+      conversations,
+      salt: config.signingSecret ?? config.appToken ?? config.botToken,
+      now,
+      log,
+      ...(config.onVote ? { onVote: config.onVote } : {}),
+    },
     shareable: createShareCache(state.shares, { ttlMs: SHARE_TTL_MS, now: () => now().getTime() }),
     seen: state.deliveries,
     inFlight,

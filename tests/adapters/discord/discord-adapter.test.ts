@@ -63,10 +63,11 @@ describe("Discord adapter against a loopback Discord", () => {
     await fake.close();
   });
 
-  it("connects with the Guilds intent only, uncompressed JSON, and registers the commands in the guild", async () => {
+  it("connects with the Guilds and message intents, uncompressed JSON, and registers the commands in the guild", async () => {
     expect(adapter.isUp()).toBe(true);
     expect(adapter.platform).toBe("discord");
-    expect(fake.identifies[0]).toMatchObject({ token: fake.token, intents: 1 });
+    // Guilds (1), Guild Messages (1 << 9) and Direct Messages (1 << 12): no privileged intent
+    expect(fake.identifies[0]).toMatchObject({ token: fake.token, intents: 1 | (1 << 9) | (1 << 12) });
     expect(fake.identifies[0]!.compress).toBeFalsy();
     expect(fake.gatewayConnections[0]).toBe("/?v=10&encoding=json");
     const gateway = fake.requests.find((r) => r.path === "/v10/gateway/bot");

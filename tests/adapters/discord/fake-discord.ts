@@ -15,6 +15,8 @@ export interface RecordedRequest {
   readonly interactionToken?: string;
   /** `performance.now()` when the whole request had arrived. */
   readonly receivedAt: number;
+  /** The body the fake answered with (e.g. the posted message, with its id), when a route answered. */
+  readonly response?: unknown;
 }
 
 /** How the fake answers a failing request: an HTTP status (429 with `Retry-After` seconds), or never ("hang"). */
@@ -202,7 +204,7 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
         return;
       }
       const result = found.handler(request, found.match.slice(1));
-      record(request);
+      record({ ...request, response: result.body });
       send(result.status, result.body);
     });
   });

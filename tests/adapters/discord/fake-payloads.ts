@@ -113,10 +113,15 @@ export const ALICE: FakeMember = { id: "700000000000000007", username: "alice", 
 /** A member without Manage Channels and without a nickname (display name "Bob"). */
 export const BOB: FakeMember = { id: "700000000000000008", username: "bob", globalName: "Bob", canManageChannel: false };
 
+/** A member's user object, as interactions and messages carry it. */
+function userPayload(member: FakeMember): Record<string, unknown> {
+  return { id: member.id, username: member.username, discriminator: "0", global_name: member.globalName ?? null, avatar: null };
+}
+
 function memberPayload(member: FakeMember): Record<string, unknown> {
   const permissions = member.canManageChannel ? PERMISSIONS.member | PERMISSIONS.manageChannels : PERMISSIONS.member;
   return {
-    user: { id: member.id, username: member.username, discriminator: "0", global_name: member.globalName ?? null, avatar: null },
+    user: userPayload(member),
     nick: member.nick ?? null,
     roles: [],
     joined_at: "2026-01-02T00:00:00.000Z",
@@ -192,13 +197,74 @@ export function autocomplete(request: SlashRequest, focused: string, member: Fak
 /** The "Find sources" message command run on a message with this content. */
 export function findSourcesCommand(content: string, member: FakeMember = ALICE, author: FakeMember = BOB): RawInteraction {
   const target = snowflake();
-  const message = messagePayload({ id: target, content, author: { id: author.id, username: author.username, discriminator: "0", global_name: author.globalName ?? null, avatar: null } });
+  const message = messagePayload({ id: target, content, author: userPayload(author) });
   return interaction(2, { id: FAKE_IDS.messageCommand, name: "Find sources", type: 3, guild_id: FAKE_IDS.guild, target_id: target, resolved: { messages: { [target]: message } } }, member);
 }
 
-/** A click on a button with `customId` under the bot's (ephemeral) message. */
-export function buttonClick(customId: string, member: FakeMember = ALICE, channelId: string = FAKE_IDS.channel): RawInteraction {
-  const message = messagePayload({ flags: 64, components: [{ type: 1, components: [{ type: 2, style: 2, label: "Share", custom_id: customId }] }] });
+/** A click on a button with `customId` under the bot's message (ephemeral unless `messageId` names a posted one). */
+export function buttonClick(customId: string, member: FakeMember = ALICE, channelId: string = FAKE_IDS.channel, messageId?: string): RawInteraction {
+  const message = messagePayload({
+    ...(messageId ? { id: messageId } : { flags: 64 }),
+    components: [{ type: 1, components: [{ type: 2, style: 2, label: customId, custom_id: customId }] }],
+  });
   const elsewhere = channelId === FAKE_IDS.channel ? {} : { channel_id: channelId, channel: { ...channelPayload, id: channelId } };
   return interaction(3, { custom_id: customId, component_type: 2 }, member, { message, ...elsewhere });
+}
+
+/** A public thread in #general, as THREAD_CREATE carries it. */
+export function threadChannel(id: string = snowflake()): Record<string, unknown> {
+  return {
+    id,
+    type: 11,
+    guild_id: FAKE_IDS.guild,
+    parent_id: FAKE_IDS.channel,
+    owner_id: ALICE.id,
+    name: "lawsuit talk",
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    message_count: 0,
+    member_count: 1,
+    flags: 0,
+    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: "2026-03-20T00:00:00.000Z", locked: false, create_timestamp: "2026-03-20T00:00:00.000Z" },
+    newly_created: true,
+  };
+}
+
+/** What a MESSAGE_CREATE says about a message. */
+export interface FakeMessage {
+  readonly content: string;
+  readonly author?: FakeMember;
+  /** The bot is mentioned (its `<@id>` is in the content, it is in `mentions`). */
+  readonly mentionsBot?: boolean;
+  /** A direct message: no guild, the DM channel `channelId`. */
+  readonly direct?: boolean;
+  readonly channelId?: string;
+  /** The channel's type as the gateway names it (`channel_type`): 0 a text channel (default), 11 a public thread; 1 for a direct message. */
+  readonly channelType?: number;
+  /** The message it replies to (type 19, `message_reference`). */
+  readonly replyTo?: string;
+  /** Sent by another bot. */
+  readonly bot?: boolean;
+}
+
+/** The MESSAGE_CREATE dispatch of a member's message (id returned too, for replies to it). */
+export function messageCreate(message: FakeMessage): { readonly id: string; readonly payload: Record<string, unknown> } {
+  const id = snowflake();
+  const author = message.author ?? ALICE;
+  const direct = message.direct === true;
+  const { user: _user, ...member } = memberPayload(author);
+  return {
+    id,
+    payload: messagePayload({
+      id,
+      type: message.replyTo ? 19 : 0,
+      channel_id: message.channelId ?? FAKE_IDS.channel,
+      channel_type: direct ? 1 : (message.channelType ?? 0),
+      ...(direct ? {} : { guild_id: FAKE_IDS.guild, member }),
+      author: { ...userPayload(author), ...(message.bot ? { bot: true } : {}) },
+      content: message.content,
+      mentions: message.mentionsBot ? [botUser] : [],
+      ...(message.replyTo ? { message_reference: { type: 0, message_id: message.replyTo, channel_id: message.channelId ?? FAKE_IDS.channel, ...(direct ? {} : { guild_id: FAKE_IDS.guild }) } } : {}),
+    }),
+  };
 }

@@ -103,6 +103,17 @@ describe("renderReply", () => {
     expect(message.embeds[2]!.footer?.text).toBe("Sources differ on the figure.");
   });
 
+  it("adds 👍 / 👎 buttons with the fixed custom_ids after Share, only when asked and offered", () => {
+    const ids = (m: ReturnType<typeof renderReply>) => m.components.flatMap((row) => row.components.map((b) => [b.custom_id, b.label]));
+    expect(ids(renderReply(answer({ actions: ["share", "feedback"] }), { shareKey: "k1", feedback: true }))).toEqual([
+      [shareCustomId("k1"), "Share"],
+      ["feedback_up", "👍 Helpful"],
+      ["feedback_down", "👎 Not helpful"],
+    ]);
+    expect(ids(renderReply(answer({ actions: ["feedback"] })))).toEqual([]);
+    expect(ids(renderReply(answer({ actions: ["share"] }), { feedback: true }))).toEqual([]);
+  });
+
   it("adds a Share button only for shareable replies given a key", () => {
     const shareable = renderReply(answer(), { shareKey: "k1" });
     const button = shareable.components[0]!.components[0]!;
@@ -183,10 +194,10 @@ describe("renderReply", () => {
             quotes: g.quotes.map((q) => ({ text: q.text, label: q.label, citation: citation({ url: q.url }), ...(q.context !== undefined ? { context: q.context } : {}) })),
           })),
           notes: r.notes,
-          actions: r.share ? ["share"] : [],
+          actions: r.share ? ["share", "feedback"] : [],
           ephemeral: true,
         };
-        const message = renderReply(reply, { shareKey: "AbCdEfGh", ...(r.sharedBy !== undefined ? { sharedBy: r.sharedBy } : {}) });
+        const message = renderReply(reply, { shareKey: "AbCdEfGh", feedback: true, ...(r.sharedBy !== undefined ? { sharedBy: r.sharedBy } : {}) });
         expect(violations(message)).toEqual([]);
       }),
       { numRuns: 300 },

@@ -5,9 +5,17 @@ import { FIND_SOURCES_CALLBACK_ID, SLASH_COMMAND } from "../../../src/adapters/s
 import { EVENTS_PATH } from "../../../src/adapters/slack/slack-adapter.js";
 
 interface Manifest {
-  features: { slash_commands: { command: string; url: string; usage_hint: string }[]; shortcuts: { name: string; type: string; callback_id: string }[] };
+  features: {
+    app_home: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
+    slash_commands: { command: string; url: string; usage_hint: string }[];
+    shortcuts: { name: string; type: string; callback_id: string }[];
+  };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+    socket_mode_enabled: boolean;
+  };
 }
 
 const manifest = JSON.parse(readFileSync(new URL("../../../src/adapters/slack/manifest.json", import.meta.url), "utf8")) as Manifest;
@@ -21,7 +29,13 @@ describe("Slack app manifest", () => {
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
 
+  it("subscribes to mentions and direct messages, and lets people write to the bot", () => {
+    expect(manifest.settings.event_subscriptions).toEqual({ request_url: `https://YOUR-HOST${EVENTS_PATH}`, bot_events: ["app_mention", "message.im"] });
+    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+  });
+
   it("asks for the least access that works", () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["chat:write", "commands"]);
+    // commands: /dispute; chat:write: answers in threads and digests; app_mentions:read and im:history: the events above
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["app_mentions:read", "chat:write", "commands", "im:history"]);
   });
 });

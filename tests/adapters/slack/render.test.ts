@@ -46,7 +46,7 @@ const reply: fc.Arbitrary<Reply> = fc.record(
     text: text(),
     groups: fc.array(fc.record({ heading: text(2), quotes: fc.array(quote, { maxLength: 40 }), empty: text(2) }, { requiredKeys: ["quotes"] }), { maxLength: 6 }),
     notes: fc.array(text(3), { maxLength: 12 }),
-    actions: fc.constantFrom([], ["share"] as const),
+    actions: fc.constantFrom([], ["share"] as const, ["share", "feedback"] as const, ["feedback"] as const),
     ephemeral: fc.boolean(),
   },
   { requiredKeys: ["kind", "title", "groups", "notes", "actions", "ephemeral"] },
@@ -154,6 +154,19 @@ describe("renderReply", () => {
     expect(hasButton(renderReply(answer([], { actions: [] }), { shareId: "x" }))).toBe(false);
   });
 
+  it("adds 👍 / 👎 buttons carrying the answer's key after Share, only for replies offering feedback", () => {
+    const buttons = (m: SlackMessage) => m.blocks.filter((b) => b.type === "actions").flatMap((b) => (b.type === "actions" ? b.elements : []));
+    const both = buttons(renderReply(answer([], { actions: ["share", "feedback"] }), { shareId: "s1", feedbackKey: "f1" }));
+    expect(both.map((b) => (b.type === "button" ? [b.action_id, b.value, b.text.text] : []))).toEqual([
+      [SHARE_ACTION_ID, "s1", "Share in channel"],
+      ["feedback_up", "f1", "👍 Helpful"],
+      ["feedback_down", "f1", "👎 Not helpful"],
+    ]);
+    expect(buttons(renderReply(answer([], { actions: ["feedback"] }), { feedbackKey: "f1" })).map((b) => (b.type === "button" ? b.action_id : ""))).toEqual(["feedback_up", "feedback_down"]);
+    expect(buttons(renderReply(answer([], { actions: ["share"] }), { feedbackKey: "f1" }))).toEqual([]);
+    expect(buttons(renderReply(answer([], { actions: ["feedback"] })))).toEqual([]);
+  });
+
   it("names who shared a reply as plain text, never as a mention", () => {
     const message = renderReply(answer([]), { sharedBy: "Ana <@U999>" });
     expect(JSON.stringify(message)).toContain("Shared by Ana &lt;@U999&gt;");
@@ -186,7 +199,7 @@ describe("renderReply", () => {
   it("stays within every Slack limit and escapes all reply text, for any reply", () => {
     fc.assert(
       fc.property(reply, fc.option(fc.string({ minLength: 1, maxLength: 16 })), fc.option(text(2)), (r, shareId, sharedBy) => {
-        const message = renderReply(r, { ...(shareId === null ? {} : { shareId }), ...(sharedBy === null ? {} : { sharedBy }) });
+        const message = renderReply(r, { ...(shareId === null ? {} : { shareId, feedbackKey: shareId }), ...(sharedBy === null ? {} : { sharedBy }) });
         checkLimits(message);
         const json = JSON.stringify(message);
         for (const raw of ["<!channel>", "<!here>", "<!everyone>", "<@U1>", "<#C1|"]) expect(json).not.toContain(raw);

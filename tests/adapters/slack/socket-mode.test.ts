@@ -11,7 +11,7 @@ import { parseExposition } from "../../metrics/scrape.js";
 import { seedDispatcher, seedKnowledge } from "../../support/knowledge.js";
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from "./fakes/fake-slack.js";
 import { flattenMessage } from "./fakes/flatten.js";
-import { slashCommandFields } from "./fakes/signed-requests.js";
+import { appMention, eventEnvelope, slashCommandFields } from "./fakes/signed-requests.js";
 
 /** A loopback Socket Mode endpoint: says hello to the client and records its acknowledgements. */
 async function startSocketServer(): Promise<{ url: string; send(envelope: object): void; acks: string[]; connected: Promise<WebSocket>; close(): Promise<void> }> {
@@ -106,6 +106,23 @@ describe("Slack adapter: Socket Mode", () => {
     await until(() => socket.acks.includes(envelope.envelope_id));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.responses.filter((r) => r.id === id)).toHaveLength(0);
+  });
+
+  it("answers a mention's events_api envelope (first delivery: retry_attempt 0) in its thread, and not its retry", async () => {
+    const mention = appMention("<@UBOT> status");
+    const payload = eventEnvelope(mention);
+    const first = { envelope_id: randomUUID(), type: "events_api", accepts_response_payload: false, retry_attempt: 0, retry_reason: "", payload };
+    socket.send(first);
+    const [post] = await fake.waitForApiCalls("chat.postMessage", 1);
+    expect(socket.acks).toContain(first.envelope_id);
+    expect(post!.args).toMatchObject({ channel: "C0001", thread_ts: mention.ts });
+    expect(flattenMessage(post!.args)).toContain("Status as of");
+
+    const retry = { ...first, envelope_id: randomUUID(), retry_attempt: 1, retry_reason: "timeout" };
+    socket.send(retry);
+    await until(() => socket.acks.includes(retry.envelope_id));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.apiCalls.filter((c) => c.method === "chat.postMessage")).toHaveLength(1);
   });
 
   it("serves GET /healthz on its port", async () => {

@@ -45,6 +45,8 @@ export interface FakeSlack {
   clearFailures(): void;
   /** Empties the recorded calls and responses (to keep a long run's memory flat). */
   forget(): void;
+  /** Resolves with the Web API calls of `method` once `count` of them (counting from the start) have arrived. */
+  waitForApiCalls(method: string, count: number, timeoutMs?: number): Promise<ApiCall[]>;
   /** Resolves once `count` posts to response URLs matching `id` (all when omitted) have arrived. */
   waitForResponses(count: number, id?: string, timeoutMs?: number): Promise<ResponsePost[]>;
   close(): Promise<void>;
@@ -110,6 +112,7 @@ export async function startFakeSlack(options: { socketUrl?: () => string } = {})
         const method = path.slice("/api/".length);
         const args = parseArgs(raw, req.headers["content-type"]);
         apiCalls.push({ method, args, authorization: req.headers.authorization });
+        for (const wake of [...waiters]) wake();
         if (failed("api", method)) return;
         const expected = method === "apps.connections.open" ? /^Bearer xapp-/ : new RegExp(`^Bearer ${BOT_TOKEN}$`);
         if (!expected.test(req.headers.authorization ?? "")) return reply(200, { ok: false, error: "invalid_auth" });
@@ -131,6 +134,26 @@ export async function startFakeSlack(options: { socketUrl?: () => string } = {})
       reply(404, { ok: false });
     })();
   });
+  /** Resolves with `matching()` once it holds `count` items; rechecked whenever a call or response arrives. */
+  const waitUntil = <T>(matching: () => T[], count: number, what: string, timeoutMs: number): Promise<T[]> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (matching().length < count) return;
+        cleanup();
+        resolve(matching());
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`timed out waiting for ${count} ${what}; got ${matching().length}`));
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      check();
+    });
+
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -155,25 +178,11 @@ export async function startFakeSlack(options: { socketUrl?: () => string } = {})
       responses.length = 0;
       responseAttempts.length = 0;
     },
+    waitForApiCalls(method, count, timeoutMs = 15_000) {
+      return waitUntil(() => apiCalls.filter((c) => c.method === method), count, `${method} call(s)`, timeoutMs);
+    },
     waitForResponses(count, id, timeoutMs = 15_000) {
-      const matching = (): ResponsePost[] => responses.filter((r) => id === undefined || r.id === id);
-      return new Promise((resolve, reject) => {
-        const check = (): void => {
-          if (matching().length < count) return;
-          cleanup();
-          resolve(matching());
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`timed out waiting for ${count} response(s)${id ? ` to ${id}` : ""}; got ${matching().length}`));
-        }, timeoutMs);
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
+      return waitUntil(() => responses.filter((r) => id === undefined || r.id === id), count, `response(s)${id ? ` to ${id}` : ""}`, timeoutMs);
     },
     close: () =>
       new Promise((resolve) => {

@@ -4,7 +4,7 @@ import { pino } from "pino";
 import type { Dispatcher } from "../../../../commands/dispatch.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter, type SlackAdapterConfig } from "../../../../src/adapters/slack/slack-adapter.js";
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack, type ResponsePost } from "./fake-slack.js";
-import { FORM, interactionBody, messageShortcut, postSigned, SIGNING_SECRET, slashCommandBody, type SendOptions } from "./signed-requests.js";
+import { FORM, interactionBody, JSON_TYPE, messageShortcut, postSigned, SIGNING_SECRET, slashCommandBody, type SendOptions } from "./signed-requests.js";
 
 /** The real Slack adapter in HTTP mode on 127.0.0.1, talking to a fake Slack. */
 export interface SlackHarness {
@@ -21,6 +21,8 @@ export interface SlackHarness {
   ask(text: string): Promise<ResponsePost>;
   /** Sends an interactivity payload (shortcut, button click). */
   interact(payload: Record<string, unknown>, options?: SendOptions): Promise<{ status: number; text: string }>;
+  /** Posts an Events API body (see `eventEnvelope`), signed, as JSON. */
+  event(envelope: Record<string, unknown>, options?: SendOptions): Promise<{ status: number; text: string }>;
   /** Runs "Find sources" on a message and waits for the answer. */
   findSources(message: string): Promise<ResponsePost>;
   stop(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startSlackHarness(dispatcher: Dispatcher, overrides: Parti
     logs,
     command,
     interact,
+    event: (envelope, options) => postSigned(eventsUrl, JSON.stringify(envelope), JSON_TYPE, options),
     async ask(text) {
       const sent = await command(text);
       if (sent.status !== 200) throw new Error(`slash command got HTTP ${sent.status}`);

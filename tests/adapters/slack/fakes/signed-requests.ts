@@ -79,8 +79,15 @@ export function messageShortcut(text: string, responseUrl: string, message: Reco
   };
 }
 
-/** A click on the "Share in channel" button carrying `value`. */
-export function shareClick(value: string, responseUrl: string, user = { id: "U0001", username: "ana", name: "ana" }): Record<string, unknown> {
+/** Who clicks a button. */
+export interface Clicker {
+  readonly id: string;
+  readonly username: string;
+  readonly name: string;
+}
+
+/** A click on a button `actionId` carrying `value`, under a message in #general. */
+export function buttonClick(actionId: string, value: string, responseUrl: string, user: Clicker = { id: "U0001", username: "ana", name: "ana" }, messageTs = "1700000000.000200"): Record<string, unknown> {
   return {
     type: "block_actions",
     token: "legacy-verification-token",
@@ -88,12 +95,55 @@ export function shareClick(value: string, responseUrl: string, user = { id: "U00
     team: { id: "T0001", domain: "fake" },
     user: { ...user, team_id: "T0001" },
     channel: { id: "C0001", name: "general" },
-    container: { type: "message", message_ts: "1700000000.000200", channel_id: "C0001", is_ephemeral: true },
+    container: { type: "message", message_ts: messageTs, channel_id: "C0001", is_ephemeral: true },
     trigger_id: `trigger-${randomUUID()}`,
     response_url: responseUrl,
-    actions: [{ type: "button", action_id: "dispute_share", block_id: "dispute_share", value, action_ts: "1700000000.000300", text: { type: "plain_text", text: "Share in channel" } }],
+    actions: [{ type: "button", action_id: actionId, block_id: actionId, value, action_ts: "1700000000.000300", text: { type: "plain_text", text: actionId } }],
   };
 }
+
+/** A click on the "Share in channel" button carrying `value`. */
+export function shareClick(value: string, responseUrl: string, user?: Clicker): Record<string, unknown> {
+  return buttonClick("dispute_share", value, responseUrl, user);
+}
+
+/** An Events API request body (`event_callback`) around `event`, as Slack posts it; `eventId` is what a retry repeats. */
+export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`): Record<string, unknown> {
+  return {
+    token: "legacy-verification-token",
+    team_id: "T0001",
+    api_app_id: "A0001",
+    event,
+    type: "event_callback",
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: "T0001", user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+    event_context: `4-${randomUUID()}`,
+  };
+}
+
+let nextTs = 100;
+/** A fresh message timestamp, as Slack gives every message. */
+export function messageTs(): string {
+  nextTs += 1;
+  return `1700000${String(nextTs).padStart(3, "0")}.000100`;
+}
+
+/** An `app_mention` event: `text` as typed (with `<@UBOT>`), in #general; `thread_ts` when it was written in a thread. */
+export function appMention(text: string, fields: { ts?: string; thread_ts?: string; user?: string } = {}): Record<string, unknown> {
+  const ts = fields.ts ?? messageTs();
+  return { type: "app_mention", client_msg_id: randomUUID(), text, user: "U0001", ts, team: "T0001", channel: "C0001", event_ts: ts, ...fields };
+}
+
+/** A `message` event in the direct message channel D0001 (`channel_type: "im"`); extra fields set a subtype, a bot id or a thread. */
+export function directMessage(text: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  const ts = messageTs();
+  return { type: "message", client_msg_id: randomUUID(), text, user: "U0001", ts, team: "T0001", channel: "D0001", event_ts: ts, channel_type: "im", ...fields };
+}
+
+/** JSON content type (Events API). */
+export const JSON_TYPE = "application/json";
 
 /** Form content type. */
 export const FORM = "application/x-www-form-urlencoded";
