@@ -13,6 +13,12 @@ export interface DeliverOptions {
    * minutes returns the first message instead of posting twice.
    */
   readonly idempotencyKey?: string;
+  /**
+   * A post with `idempotencyKey` may already have been made (by a process whose claim was taken
+   * over, or by an attempt that failed after reaching the platform): where the platform keeps no
+   * nonce (Slack), the adapter first looks for that post in the channel and returns it if found.
+   */
+  readonly mayHavePosted?: boolean;
 }
 
 /** What every front end (console, CLI, Slack, Discord) offers the process. */

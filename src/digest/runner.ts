@@ -11,7 +11,12 @@ import type { DigestRun, DigestStore } from "./store.js";
  * Posts a reply to a channel of a platform; resolves with the platform's message id. Every attempt
  * of one run passes the same `idempotencyKey`, so a platform that supports it posts at most once.
  */
-export type DeliverFn = (platform: string, channel: string, reply: Reply, options?: { readonly idempotencyKey?: string }) => Promise<{ readonly messageId: string }>;
+export type DeliverFn = (
+  platform: string,
+  channel: string,
+  reply: Reply,
+  options?: { readonly idempotencyKey?: string; readonly mayHavePosted?: boolean },
+) => Promise<{ readonly messageId: string }>;
 
 /** The idempotency key of a digest run's post: the run, the subscription and the local date. */
 export function digestIdempotencyKey(runId: number, subscriptionId: number, localDate: string): string {
@@ -154,7 +159,7 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
       }
       attempts = counted;
       try {
-        const { messageId } = await deps.deliver(sub.platform, sub.channel, composed.reply, { idempotencyKey });
+        const { messageId } = await deps.deliver(sub.platform, sub.channel, composed.reply, { idempotencyKey, mayHavePosted: takenOver || i > 0 });
         if (await store.markSent(run.id, token, stamp(), messageId, composed.told)) {
           log.info({ ...context, run: run.id, attempts, messageId, newDocuments: composed.told.documents }, "digest sent");
           report.sent.push({ subscription: sub, localDate, messageId, reply: composed.reply, attempts });

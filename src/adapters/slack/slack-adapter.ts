@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Dispatcher } from "../../../commands/dispatch.js";
 import type { Reply } from "../../reply/reply.js";
 import type { ConversationStore, Vote } from "../../store/conversation.js";
-import type { ChatAdapter, Delivery } from "../types.js";
+import type { ChatAdapter, DeliverOptions, Delivery } from "../types.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { AddressInfo } from "node:net";
 import { createHttpServer, healthRoutes, type HttpServer } from "../../http/http-server.js";
@@ -81,6 +81,10 @@ export interface SlackAdapter extends ChatAdapter {
   port(): number | null;
 }
 
+/** The metadata event type of posts made with an idempotency key (digests). */
+export const POST_EVENT_TYPE = "dispute_bot_post";
+/** How many recent messages are searched for an earlier post of the same key. */
+const HISTORY_LOOKBACK = 100;
 const SHARE_TTL_MS = 2 * 60 * 60 * 1000;
 /** How long `stop()` waits for answers in flight. */
 const STOP_GRACE_MS = 10_000;
@@ -183,6 +187,21 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     connected = false;
   });
 
+  /**
+   * The ts of a recent message in `channel` that the bot posted with idempotency key `key` (kept in
+   * the message's metadata), or null; null too when the history cannot be read (the post goes ahead).
+   */
+  async function findPosted(channel: string, key: string): Promise<string | null> {
+    try {
+      const history = await app.client.conversations.history({ channel, limit: HISTORY_LOOKBACK, include_all_metadata: true });
+      const found = history.messages?.find((m) => m.metadata?.event_type === POST_EVENT_TYPE && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key);
+      return found?.ts ?? null;
+    } catch (error) {
+      log.warn({ channel, err: safeError(error) }, "could not read the channel to look for an earlier post; posting");
+      return null;
+    }
+  }
+
   return {
     platform: "slack",
     mode,
@@ -238,11 +257,20 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       boundPort = null;
       log.info({ mode }, "Slack adapter stopped");
     },
-    async deliver(channel: string, reply: Reply): Promise<Delivery> {
+    async deliver(channel: string, reply: Reply, options: DeliverOptions = {}): Promise<Delivery> {
+      const key = options.idempotencyKey;
+      if (key !== undefined && options.mayHavePosted) {
+        const posted = await findPosted(channel, key);
+        if (posted !== null) {
+          log.info({ channel, messageId: posted }, "reply already posted; not posting it again");
+          return { messageId: posted };
+        }
+      }
       const message = renderReply({ ...reply, actions: [] });
+      const metadata = key === undefined ? {} : { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key } } };
       let result: { ts?: string };
       try {
-        result = await app.client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
+        result = await app.client.chat.postMessage({ channel, ...message, ...metadata, unfurl_links: false, unfurl_media: false });
       } catch (error) {
         const safe = safeError(error);
         log.error({ channel, err: safe }, "could not deliver a reply");

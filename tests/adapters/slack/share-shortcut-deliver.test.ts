@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST_EVENT_TYPE } from "../../../src/adapters/slack/slack-adapter.js";
 import type { Reply } from "../../../src/reply/reply.js";
 import { seedDispatcher } from "../../support/knowledge.js";
 import { flattenMessage } from "./fakes/flatten.js";
@@ -142,6 +143,39 @@ describe("Slack adapter: share, Find sources, deliver", () => {
     expect(text).toContain("Daily digest <!channel>");
     expect(text).not.toContain("[Share in channel]");
     expect(JSON.stringify(call?.args)).not.toContain("<!channel>");
+  });
+
+  it("marks a keyed post with metadata and, when it may have posted before, finds that post instead of posting twice", async () => {
+    const reply: Reply = { kind: "info", title: "Daily digest", groups: [], notes: [], actions: [], ephemeral: false };
+    const posts = (): number => h.fake.apiCalls.filter((c) => c.method === "chat.postMessage" && c.args.channel === "C0777").length;
+    const first = await h.adapter.deliver("C0777", reply, { idempotencyKey: "digest:7:3:2026-12-01" });
+    const call = h.fake.apiCalls.filter((c) => c.method === "chat.postMessage").at(-1);
+    expect(call?.args.metadata).toEqual({ event_type: POST_EVENT_TYPE, event_payload: { key: "digest:7:3:2026-12-01" } });
+    expect(posts()).toBe(1);
+
+    const again = await h.adapter.deliver("C0777", reply, { idempotencyKey: "digest:7:3:2026-12-01", mayHavePosted: true });
+    expect(again.messageId).toBe(first.messageId);
+    expect(posts()).toBe(1);
+    expect(h.fake.apiCalls.filter((c) => c.method === "conversations.history").at(-1)?.args).toMatchObject({ channel: "C0777", include_all_metadata: "true" });
+
+    const other = await h.adapter.deliver("C0777", reply, { idempotencyKey: "digest:8:3:2026-12-02", mayHavePosted: true });
+    expect(other.messageId).not.toBe(first.messageId);
+    expect(posts()).toBe(2);
+  });
+
+  it("posts anyway when the channel history cannot be read", async () => {
+    const history = h.fake.results.get("conversations.history");
+    h.fake.results.set("conversations.history", () => ({ ok: false, error: "missing_scope" }));
+    try {
+      const reply: Reply = { kind: "info", title: "Daily digest", groups: [], notes: [], actions: [], ephemeral: false };
+      const before = h.fake.apiCalls.filter((c) => c.method === "chat.postMessage").length;
+      const delivery = await h.adapter.deliver("C0778", reply, { idempotencyKey: "digest:9:3:2026-12-01", mayHavePosted: true });
+      expect(delivery.messageId).toMatch(/^1700000000\.\d{6}$/);
+      expect(h.fake.apiCalls.filter((c) => c.method === "chat.postMessage").length).toBe(before + 1);
+      expect(h.logs.some((l) => l.includes("could not read the channel"))).toBe(true);
+    } finally {
+      if (history) h.fake.results.set("conversations.history", history);
+    }
   });
 
   it("reports a failed delivery without leaking the token", async () => {

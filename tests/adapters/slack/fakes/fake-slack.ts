@@ -33,7 +33,7 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   readonly apiCalls: ApiCall[];
   readonly responses: ResponsePost[];
-  /** Web API results by method; `auth.test`, `chat.postMessage` and `apps.connections.open` have defaults. */
+  /** Web API results by method; `auth.test`, `chat.postMessage` (kept in channel history), `conversations.history` and `apps.connections.open` have defaults. */
   readonly results: Map<string, (args: Record<string, unknown>) => Record<string, unknown>>;
   /** Every post to a response URL, including the ones failed on purpose. */
   readonly responseAttempts: ResponseAttempt[];
@@ -81,10 +81,29 @@ export async function startFakeSlack(options: { socketUrl?: () => string } = {})
   const responseAttempts: ResponseAttempt[] = [];
   const failures: { target: "api" | "respond"; key: string | undefined; failure: FakeFailure; left: number }[] = [];
   let ts = 0;
+  /** Messages posted with chat.postMessage, newest first, by channel. */
+  const history = new Map<string, { ts: string; text: unknown; metadata?: unknown }[]>();
   type Result = (args: Record<string, unknown>) => Record<string, unknown>;
   const results: FakeSlack["results"] = new Map<string, Result>([
     ["auth.test", () => ({ ok: true, url: "https://fake.slack.test/", team: "Fake", user: "dispute-bot", team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" })],
-    ["chat.postMessage", (args) => ({ ok: true, channel: args.channel, ts: `1700000000.${String(++ts).padStart(6, "0")}`, message: { text: args.text } })],
+    [
+      "chat.postMessage",
+      (args) => {
+        const posted = { ts: `1700000000.${String(++ts).padStart(6, "0")}`, text: args.text, ...(args.metadata ? { metadata: args.metadata } : {}) };
+        const channel = String(args.channel);
+        history.set(channel, [posted, ...(history.get(channel) ?? [])]);
+        return { ok: true, channel: args.channel, ts: posted.ts, message: { text: args.text } };
+      },
+    ],
+    [
+      "conversations.history",
+      (args) => {
+        const limit = Number(args.limit ?? 100);
+        const withMetadata = String(args.include_all_metadata) === "true";
+        const messages = (history.get(String(args.channel)) ?? []).slice(0, limit).map(({ metadata, ...rest }) => (withMetadata && metadata ? { ...rest, metadata } : rest));
+        return { ok: true, messages, has_more: false };
+      },
+    ],
     ["apps.connections.open", () => (options.socketUrl ? { ok: true, url: options.socketUrl() } : { ok: false, error: "not_allowed_token_type" })],
   ]);
 
