@@ -40,6 +40,7 @@ export const subscribe: Command<typeof subscribeDefinition> = {
       timeZone: timezone ?? "",
       mode: DIGEST_MODES.find((m) => m === mode) ?? "changes",
       subscriber: invocation.user.id,
+      workspace: invocation.workspace ?? null,
       now: invocation.now,
     });
     return DIGEST_MESSAGES.subscribed(sub.mode, sub.time, sub.timeZone, sub.nextRunLocal);

@@ -57,6 +57,12 @@ export const configSchema = z
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xapp-"), "must start with xapp-"),
     SLACK_API_URL: optionalUrl,
+    /** OAuth (Basic Information): with these three set, workspaces install the app at /slack/install. */
+    SLACK_CLIENT_ID: optionalText,
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters (any random text)"),
+    /** Where Slack sends an admin back after an install; default: the redirect URL set in the app's settings. */
+    SLACK_REDIRECT_URL: optionalUrl,
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), "must be a numeric snowflake id"),
     DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), "must be a numeric snowflake id"),
@@ -71,11 +77,23 @@ export const configSchema = z
       .transform((v) => (v === undefined ? undefined : v === "true")),
   })
   .superRefine((env, ctx) => {
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required when SLACK_BOT_TOKEN is set (HTTP mode)" });
+    const oauth = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
+    if (oauth.some(Boolean)) {
+      for (const [name, value] of [["SLACK_CLIENT_ID", env.SLACK_CLIENT_ID], ["SLACK_CLIENT_SECRET", env.SLACK_CLIENT_SECRET], ["SLACK_STATE_SECRET", env.SLACK_STATE_SECRET]] as const) {
+        if (!value) ctx.addIssue({ code: "custom", path: [name], message: "is required with the other Slack OAuth settings (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)" });
+      }
+      if (!env.SLACK_SIGNING_SECRET) ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required when SLACK_CLIENT_ID is set (Slack OAuth)" });
+      if (env.SLACK_APP_TOKEN) ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: "cannot be used with Slack OAuth (SLACK_CLIENT_ID): installs in many workspaces need HTTP mode" });
+    } else {
+      if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+        ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required when SLACK_BOT_TOKEN is set (HTTP mode)" });
+      }
+      if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
+        ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in workspaces)" });
+      }
     }
-    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set" });
+    if (env.SLACK_REDIRECT_URL && !env.SLACK_CLIENT_ID) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_REDIRECT_URL"], message: "is used only with Slack OAuth (SLACK_CLIENT_ID)" });
     }
     if ((env.DISCORD_PUBLIC_KEY || env.DISCORD_GATEWAY !== undefined) && !env.DISCORD_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["DISCORD_TOKEN"], message: "is required when DISCORD_PUBLIC_KEY or DISCORD_GATEWAY is set" });
@@ -110,11 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile: string
 }
 
 /** Which chat platforms the configuration turns on, and how Discord's interactions arrive. */
-export function chatModes(config: Config): { slack: "http" | "socket" | null; discord: boolean; discordHttp: boolean; discordGateway: boolean } {
+export function chatModes(config: Config): { slack: "http" | "socket" | null; slackOAuth: boolean; discord: boolean; discordHttp: boolean; discordGateway: boolean } {
   const discord = config.DISCORD_TOKEN !== undefined;
   const discordHttp = discord && config.DISCORD_PUBLIC_KEY !== undefined;
   return {
-    slack: config.SLACK_BOT_TOKEN ? (config.SLACK_APP_TOKEN ? "socket" : "http") : null,
+    slack: config.SLACK_CLIENT_ID ? "http" : config.SLACK_BOT_TOKEN ? (config.SLACK_APP_TOKEN ? "socket" : "http") : null,
+    slackOAuth: config.SLACK_CLIENT_ID !== undefined,
     discord,
     discordHttp,
     discordGateway: discord && (config.DISCORD_GATEWAY ?? !discordHttp),

@@ -126,10 +126,21 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
   function routes() {
     return [...healthRoutes(() => report(), ready), metricsRoute(metrics), ...(discord?.routes ?? [])];
   }
-  if (config.SLACK_BOT_TOKEN) {
+  if (modes.slack) {
     adapters.push(
       createSlackAdapter({
         botToken: config.SLACK_BOT_TOKEN,
+        ...(modes.slackOAuth
+          ? {
+              oauth: {
+                clientId: config.SLACK_CLIENT_ID ?? "",
+                clientSecret: config.SLACK_CLIENT_SECRET ?? "",
+                stateSecret: config.SLACK_STATE_SECRET ?? "",
+                installations: store.slackInstallations,
+                ...(config.SLACK_REDIRECT_URL ? { redirectUri: config.SLACK_REDIRECT_URL } : {}),
+              },
+            }
+          : {}),
         signingSecret: config.SLACK_SIGNING_SECRET,
         appToken: config.SLACK_APP_TOKEN,
         apiUrl: config.SLACK_API_URL,
@@ -230,8 +241,9 @@ export async function createRuntime(config: Config, io: { stdin: Readable; stdou
         );
       }, PRUNE_EVERY_MS);
       prune.unref();
-      digests.start();
+      // adapters first: a digest due at start is posted through a started adapter
       for (const adapter of adapters) await adapter.start();
+      digests.start();
       if (health) {
         const port = await health.start();
         log.info({ port, paths: routes().map((r) => r.path) }, "serving HTTP");

@@ -11,7 +11,7 @@ describe("config", () => {
     const config = loadConfig({}, null);
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_PATH).toBe("./data/dispute-bot.db");
-    expect(chatModes(config)).toEqual({ slack: null, discord: false, discordHttp: false, discordGateway: false });
+    expect(chatModes(config)).toEqual({ slack: null, slackOAuth: false, discord: false, discordHttp: false, discordGateway: false });
   });
 
   it("names a malformed variable", () => {
@@ -27,7 +27,7 @@ describe("config", () => {
     expect(config).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", RATE_LIMIT_PER_MINUTE: 10, MAX_ARTICLE_BYTES: DEFAULT_MAX_ARTICLE_BYTES });
     expect(config.LOG_LEVEL).toBeUndefined();
     expect(config.SEEDS_DIR).toBe(DEFAULT_SEEDS_DIR);
-    expect(chatModes(config)).toEqual({ slack: null, discord: false, discordHttp: false, discordGateway: false });
+    expect(chatModes(config)).toEqual({ slack: null, slackOAuth: false, discord: false, discordHttp: false, discordGateway: false });
     const blank = loadConfig({ PORT: "", HOST: " ", SEEDS_DIR: "", LOG_LEVEL: "", RATE_LIMIT_PER_MINUTE: "", DATABASE_PATH: "" }, null);
     expect(blank).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", SEEDS_DIR: DEFAULT_SEEDS_DIR, RATE_LIMIT_PER_MINUTE: 10, DATABASE_PATH: "./data/dispute-bot.db" });
   });
@@ -67,6 +67,19 @@ describe("config", () => {
     expect(chatModes(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, null)).slack).toBe("http");
     expect(chatModes(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }, null)).slack).toBe("socket");
     expect(chatModes(loadConfig({ DISCORD_TOKEN: "t" }, null)).discord).toBe(true);
+  });
+
+  it("installs Slack in many workspaces with the three OAuth settings, with or without a bot token of its own", () => {
+    const oauth = { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: "secret", SLACK_STATE_SECRET: "a-long-random-state-secret", SLACK_SIGNING_SECRET: "s" };
+    expect(chatModes(loadConfig(oauth, null))).toMatchObject({ slack: "http", slackOAuth: true });
+    expect(chatModes(loadConfig({ ...oauth, SLACK_BOT_TOKEN: "xoxb-1" }, null))).toMatchObject({ slack: "http", slackOAuth: true });
+    expect(chatModes(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, null)).slackOAuth).toBe(false);
+    expect(loadConfig({ ...oauth, SLACK_REDIRECT_URL: "https://bot.example/slack/oauth_redirect" }, null).SLACK_REDIRECT_URL).toBe("https://bot.example/slack/oauth_redirect");
+    expect(() => loadConfig({ ...oauth, SLACK_STATE_SECRET: "" }, null)).toThrow(/SLACK_STATE_SECRET is required with the other Slack OAuth settings/);
+    expect(() => loadConfig({ SLACK_CLIENT_SECRET: "secret" }, null)).toThrow(/SLACK_CLIENT_ID is required.*SLACK_STATE_SECRET is required.*SLACK_SIGNING_SECRET is required/);
+    expect(() => loadConfig({ ...oauth, SLACK_STATE_SECRET: "short" }, null)).toThrow(/SLACK_STATE_SECRET must be at least 16 characters/);
+    expect(() => loadConfig({ ...oauth, SLACK_APP_TOKEN: "xapp-1", SLACK_BOT_TOKEN: "xoxb-1" }, null)).toThrow(/SLACK_APP_TOKEN cannot be used with Slack OAuth/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_REDIRECT_URL: "https://bot.example/x" }, null)).toThrow(/SLACK_REDIRECT_URL is used only with Slack OAuth/);
   });
 
   it("serves Discord over HTTP with DISCORD_PUBLIC_KEY, without a gateway unless DISCORD_GATEWAY=true", () => {

@@ -19,6 +19,11 @@ export interface DeliverOptions {
    * nonce (Slack), the adapter first looks for that post in the channel and returns it if found.
    */
   readonly mayHavePosted?: boolean;
+  /**
+   * The workspace (Slack team id, Discord server id) the channel belongs to, when known: on Slack
+   * with several workspaces installed, whose token posts.
+   */
+  readonly workspace?: string;
 }
 
 /** What every front end (console, CLI, Slack, Discord) offers the process. */

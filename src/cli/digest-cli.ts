@@ -14,10 +14,10 @@ import { subscriptionErrorLine } from "./messages.js";
 import { cliStored, databaseExists } from "./seed-options.js";
 
 const USAGE =
-  "usage: digest subscribe --channel <id> --time HH:MM [--tz Zone] [--mode changes|daily] | unsubscribe --channel <id> | list [--json] | preview --channel <id> [--json] | tick --at <ISO-8601 instant> [--json]  (all take [--platform name], default console)";
+  "usage: digest subscribe --channel <id> --time HH:MM [--tz Zone] [--mode changes|daily] [--workspace <team or server id>] | unsubscribe --channel <id> | list [--json] | preview --channel <id> [--json] | tick --at <ISO-8601 instant> [--json]  (all take [--platform name], default console)";
 
 const FLAGS: Record<string, readonly string[]> = {
-  subscribe: ["channel", "time", "tz", "mode", "platform"],
+  subscribe: ["channel", "time", "tz", "mode", "platform", "workspace"],
   unsubscribe: ["channel", "platform"],
   list: ["platform", "channel"],
   preview: ["channel", "platform"],
@@ -64,7 +64,7 @@ function parseInstant(text: string): Date {
 }
 
 function subscriptionJson(s: ScheduledSubscription): Record<string, unknown> {
-  return { platform: s.platform, channel: s.channel, time: s.time, timeZone: s.timeZone, mode: s.mode, subscriber: s.subscriber, createdAt: s.createdAt, nextRun: s.nextRun, nextRunLocal: s.nextRunLocal };
+  return { platform: s.platform, channel: s.channel, time: s.time, timeZone: s.timeZone, mode: s.mode, subscriber: s.subscriber, workspace: s.workspace, createdAt: s.createdAt, nextRun: s.nextRun, nextRunLocal: s.nextRunLocal };
 }
 
 const subscriptionLine = (s: ScheduledSubscription): string => `${s.platform}:${s.channel}  ${s.time} ${s.timeZone}  ${s.mode}  next: ${s.nextRunLocal}`;
@@ -86,13 +86,15 @@ export async function runDigestCli(args: readonly string[], io: DigestCliIo, con
   const currentKnowledge = (): Knowledge => (knowledge ??= cliKnowledge(config, stored!));
 
   // Validate everything before opening (and so creating) the database.
-  let subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode } | undefined;
+  let subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode; workspace?: string } | undefined;
   let at: Date | undefined;
   if (command === "subscribe") {
     const channel = need(flags, "channel", command);
     const parsed = parseSubscription({ time: need(flags, "time", command), timeZone: flags.get("tz"), mode: flags.get("mode") });
     if (!parsed.ok) throw new UsageError(subscriptionErrorLine(parsed.error));
-    subscribeInput = { channel, ...parsed.value };
+    const workspace = flags.get("workspace");
+    if (workspace !== undefined && !/^[A-Za-z0-9]{1,32}$/.test(workspace)) throw new UsageError(`--workspace must be a Slack team id (T…) or a Discord server id, not “${workspace.slice(0, 40)}”`);
+    subscribeInput = { channel, ...parsed.value, ...(workspace ? { workspace } : {}) };
   } else if (command === "unsubscribe" || command === "preview") {
     const channel = need(flags, "channel", command);
     if (!dbExists) throw new UsageError(`no digest subscription for ${platform} channel “${channel.slice(0, 80)}”`);
@@ -124,7 +126,7 @@ interface Context {
   readonly flags: Map<string, string>;
   readonly platform: string;
   readonly at: Date | undefined;
-  readonly subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode } | undefined;
+  readonly subscribeInput: { channel: string; time: string; timeZone: string; mode: DigestMode; workspace?: string } | undefined;
   readonly currentKnowledge: () => Knowledge;
   readonly io: DigestCliIo;
   readonly print: (value: unknown) => Promise<void>;

@@ -174,6 +174,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- The workspace (Slack team, Discord server) of a subscription's channel: whose token posts its digests.
+      ALTER TABLE subscriptions ADD COLUMN workspace TEXT;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

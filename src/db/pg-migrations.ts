@@ -135,6 +135,13 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- The workspace (Slack team, Discord server) of a subscription's channel: whose token posts its digests.
+      ALTER TABLE subscriptions ADD COLUMN workspace text;
+    `,
+  },
 ];
 
 /** The newest PostgreSQL schema version this code knows. */

@@ -15,7 +15,7 @@ export type DeliverFn = (
   platform: string,
   channel: string,
   reply: Reply,
-  options?: { readonly idempotencyKey?: string; readonly mayHavePosted?: boolean },
+  options?: { readonly idempotencyKey?: string; readonly mayHavePosted?: boolean; readonly workspace?: string },
 ) => Promise<{ readonly messageId: string }>;
 
 /** The idempotency key of a digest run's post: the run, the subscription and the local date. */
@@ -159,7 +159,11 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
       }
       attempts = counted;
       try {
-        const { messageId } = await deps.deliver(sub.platform, sub.channel, composed.reply, { idempotencyKey, mayHavePosted: takenOver || i > 0 });
+        const { messageId } = await deps.deliver(sub.platform, sub.channel, composed.reply, {
+          idempotencyKey,
+          mayHavePosted: takenOver || i > 0,
+          ...(sub.workspace ? { workspace: sub.workspace } : {}),
+        });
         if (await store.markSent(run.id, token, stamp(), messageId, composed.told)) {
           log.info({ ...context, run: run.id, attempts, messageId, newDocuments: composed.told.documents }, "digest sent");
           report.sent.push({ subscription: sub, localDate, messageId, reply: composed.reply, attempts });

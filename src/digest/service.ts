@@ -18,11 +18,14 @@ export interface SubscriptionFields {
   readonly timeZone: string;
   readonly mode: DigestMode;
   readonly subscriber: string | null;
+  /** The workspace (Slack team, Discord server) the channel belongs to: whose installation posts there. */
+  readonly workspace?: string | null;
 }
 
 /** A channel's daily digest subscription. */
 export interface Subscription extends SubscriptionFields {
   readonly id: number;
+  readonly workspace: string | null;
   readonly createdAt: string;
 }
 
@@ -95,7 +98,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
       const now = input.now ?? clock();
       const baseline = deps.knowledge().corpus.documents.map((d) => d.id);
       const { subscription } = await store.upsertSubscription(
-        { platform: input.platform, channel: input.channel, time, timeZone, mode, subscriber: input.subscriber },
+        { platform: input.platform, channel: input.channel, time, timeZone, mode, subscriber: input.subscriber, workspace: input.workspace ?? null },
         baseline,
         now,
       );

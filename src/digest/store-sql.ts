@@ -10,6 +10,7 @@ interface SubscriptionRow {
   time_zone: string;
   mode: DigestMode;
   subscriber: string | null;
+  workspace: string | null;
   created_at: string;
 }
 
@@ -35,6 +36,7 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
   timeZone: r.time_zone,
   mode: r.mode,
   subscriber: r.subscriber,
+  workspace: r.workspace ?? null,
   createdAt: r.created_at,
 });
 
@@ -94,18 +96,20 @@ export function digestStoreOver(sql: Sql, check: () => Promise<void>): DigestSto
       sql.transaction(async (tx) => {
         const stamp = now.toISOString();
         const inserted = await tx.get<{ id: number }>(
-          `INSERT INTO subscriptions (platform, channel, time, time_zone, mode, subscriber, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, channel) DO NOTHING RETURNING id`,
-          [input.platform, input.channel, input.time, input.timeZone, input.mode, input.subscriber, stamp, stamp],
+          `INSERT INTO subscriptions (platform, channel, time, time_zone, mode, subscriber, workspace, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, channel) DO NOTHING RETURNING id`,
+          [input.platform, input.channel, input.time, input.timeZone, input.mode, input.subscriber, input.workspace ?? null, stamp, stamp],
         );
         if (inserted) {
           await tell(tx, Number(inserted.id), baseline, null, stamp);
         } else {
-          await tx.run("UPDATE subscriptions SET time = ?, time_zone = ?, mode = ?, subscriber = ?, updated_at = ? WHERE platform = ? AND channel = ?", [
+          // an update that does not know the workspace (from the CLI) keeps the one recorded
+          await tx.run("UPDATE subscriptions SET time = ?, time_zone = ?, mode = ?, subscriber = ?, workspace = COALESCE(?, workspace), updated_at = ? WHERE platform = ? AND channel = ?", [
             input.time,
             input.timeZone,
             input.mode,
             input.subscriber,
+            input.workspace ?? null,
             stamp,
             input.platform,
             input.channel,

@@ -48,6 +48,7 @@ const BAD_INPUT: readonly [string[], RegExp][] = [
   [["digest", "tick"], /needs --at/],
   [["digest", "tick", "--at", "tomorrow"], /ISO-8601/],
   [["digest", "tick", "--at", "2026-13-45T99:00:00Z"], /ISO-8601/],
+  [["digest", "subscribe", "--channel", "general", "--time", "08:00", "--workspace", "T 01"], /--workspace must be a Slack team id/],
   [["digest", "frobnicate"], /unknown digest command/],
   [["digest"], /usage/],
 ];
@@ -78,12 +79,12 @@ describe("digest CLI (in process)", () => {
     const e = env();
     const [sub] = await cli("digest", "subscribe", "--channel", "ops", "--time", "8:00", "--tz", "america/new_york", "--json");
     expect(JSON.parse(sub!)).toMatchObject({ subscription: { platform: "console", channel: "ops", time: "08:00", timeZone: "America/New_York", mode: "changes", subscriber: "cli" } });
-    await cli("digest", "subscribe", "--channel", "team", "--time", "09:30", "--platform", "slack");
+    await cli("digest", "subscribe", "--channel", "team", "--time", "09:30", "--platform", "slack", "--workspace", "T0002");
 
     const [list] = await cli("digest", "list", "--json");
     expect(JSON.parse(list!).subscriptions).toEqual([
       expect.objectContaining({ platform: "console", channel: "ops", nextRunLocal: expect.stringMatching(/ 08:00 America\/New_York \(in /) }),
-      expect.objectContaining({ platform: "slack", channel: "team", time: "09:30", timeZone: "UTC" }),
+      expect.objectContaining({ platform: "slack", channel: "team", time: "09:30", timeZone: "UTC", workspace: "T0002" }),
     ]);
 
     // Nothing new: changes mode is silent.

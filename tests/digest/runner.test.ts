@@ -131,8 +131,10 @@ describe("digest runner", () => {
     await world.subscribe("C1", "08:00", "UTC", "daily", "2026-03-19T00:00:00Z");
     let calls = 0;
     const keys: (string | undefined)[] = [];
+    const retried: (boolean | undefined)[] = [];
     const flaky = world.runnerWith(async (_platform, _channel, _reply, options) => {
       keys.push(options?.idempotencyKey);
+      retried.push(options?.mayHavePosted);
       if (++calls < 3) throw new Error("503");
       return { messageId: "ok" };
     });
@@ -144,9 +146,24 @@ describe("digest runner", () => {
     const run = (await world.store.findRun(sub.id, "2026-03-20"))!;
     expect(keys).toEqual([digestIdempotencyKey(run.id, sub.id, "2026-03-20"), keys[0], keys[0]]);
     expect(keys[0]).toMatch(new RegExp(`:${sub.id}:2026-03-20$`));
+    // a failed attempt may have reached the platform: the next ones look for its post first
+    expect(retried).toEqual([false, true, true]);
     await flaky.tick(at("2026-03-21T08:00:00Z"));
     expect(keys).toHaveLength(4);
     expect(keys[3]).not.toBe(keys[0]);
+  });
+
+  it("posts with the workspace the subscription was made in", async () => {
+    world = await digestWorld();
+    await world.store.upsertSubscription({ platform: "slack", channel: "C2", time: "08:00", timeZone: "UTC", mode: "daily", subscriber: "U1", workspace: "T0002" }, [], at("2026-03-19T00:00:00Z"));
+    await world.subscribe("C1", "08:00", "UTC", "daily", "2026-03-19T00:00:00Z");
+    const seen: Record<string, string | undefined> = {};
+    const runner = world.runnerWith(async (_platform, channel, _reply, options) => {
+      seen[channel] = options?.workspace;
+      return { messageId: `m-${channel}` };
+    });
+    expect((await runner.tick(at("2026-03-20T08:00:00Z"))).sent).toHaveLength(2);
+    expect(seen).toEqual({ C1: undefined, C2: "T0002" });
   });
 
   it("changes mode: silent when nothing changed; names a new article once it appears in the seeds", async () => {

@@ -16,7 +16,7 @@ describe.each(ENGINES)("digest store on %s", (engine) => {
     const first = await store.upsertSubscription(input, ["a", "b"], now);
     expect(first.created).toBe(true);
     const again = await store.upsertSubscription({ ...input, time: "09:15", mode: "daily", subscriber: "U2" }, ["a", "b", "c"], later(86_400_000));
-    expect(again).toEqual({ created: false, subscription: { ...input, id: first.subscription.id, time: "09:15", mode: "daily", subscriber: "U2", createdAt: now.toISOString() } });
+    expect(again).toEqual({ created: false, subscription: { ...input, id: first.subscription.id, time: "09:15", mode: "daily", subscriber: "U2", workspace: null, createdAt: now.toISOString() } });
     await store.upsertSubscription({ ...input, platform: "discord" }, [], now);
     expect((await store.listSubscriptions()).map((s) => `${s.platform}:${s.channel}`)).toEqual(["discord:C1", "slack:C1"]);
     expect(await store.listSubscriptions({ platform: "slack" })).toEqual([again.subscription]);
@@ -24,6 +24,17 @@ describe.each(ENGINES)("digest store on %s", (engine) => {
     expect(await store.findSubscription("slack", "C1")).toEqual(again.subscription);
     expect(await store.findSubscription("slack", "C2")).toBeNull();
     expect([...(await store.toldDocuments(first.subscription.id))].sort()).toEqual(["a", "b"]);
+  });
+
+  it("records the channel's workspace, and keeps it when an update does not know it", async () => {
+    const store = await digests();
+    const made = await store.upsertSubscription({ ...input, workspace: "T0002" }, [], now);
+    expect(made.subscription.workspace).toBe("T0002");
+    const fromCli = await store.upsertSubscription({ ...input, time: "07:00", subscriber: "cli" }, [], later(1000));
+    expect(fromCli.subscription).toMatchObject({ time: "07:00", workspace: "T0002" });
+    const moved = await store.upsertSubscription({ ...input, workspace: "T0003" }, [], later(2000));
+    expect((await store.findSubscription("slack", "C1"))?.workspace).toBe("T0003");
+    expect(moved.subscription.workspace).toBe("T0003");
   });
 
   it("refuses a malformed time in the database too", async () => {

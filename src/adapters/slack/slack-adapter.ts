@@ -18,14 +18,20 @@ import { registerListeners } from "./listeners.js";
 import { renderReply } from "./render.js";
 import { guardSlackRequests } from "./request-guard.js";
 import { createResponsePoster, DEFAULT_RESPONSE_POLICY, type ResponsePolicy } from "./response-url.js";
+import { createSlackWorkspaces, type SlackOAuthOptions } from "./workspaces.js";
 
 /** Where Slack sends slash commands, shortcuts and button clicks in HTTP mode. */
 export const EVENTS_PATH = "/slack/events";
 
 /** Options of {@link createSlackAdapter}. */
 export interface SlackAdapterConfig {
-  /** Bot token (`xoxb-…`). */
-  readonly botToken: string;
+  /**
+   * Bot token (`xoxb-…`) of the one workspace the app serves; with `oauth`, of a workspace where
+   * the app was installed by hand (used when that workspace has no stored installation).
+   */
+  readonly botToken?: string;
+  /** Installs in many workspaces (HTTP mode only): `/slack/install`, `/slack/oauth_redirect`, tokens from the installation store. */
+  readonly oauth?: SlackOAuthOptions;
   /** Signing secret: required in HTTP mode (no `appToken`). */
   readonly signingSecret?: string;
   /** App-level token (`xapp-…`): turns on Socket Mode. */
@@ -104,6 +110,8 @@ function slackApiUrl(apiUrl: string | undefined): string | undefined {
  */
 export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   if (!config.appToken && !config.signingSecret) throw new Error("The Slack adapter needs a signing secret (HTTP mode) or an app token (Socket Mode).");
+  if (!config.botToken && !config.oauth) throw new Error("The Slack adapter needs a bot token, or OAuth settings to install it in workspaces.");
+  if (config.oauth && config.appToken) throw new Error("Installing the Slack app in many workspaces (OAuth) needs HTTP mode, not Socket Mode.");
   const mode = config.appToken ? "socket" : "http";
   const log = config.log.child({ platform: "slack" });
   const logger = boltLogger(config.log);
@@ -117,12 +125,15 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     retryConfig: { retries: webApi.retries ?? 3, factor: 2, minTimeout: webApi.minDelayMs ?? 1_000, maxTimeout: webApi.maxDelayMs ?? 30_000, randomize: true },
   };
 
+  const workspaces = createSlackWorkspaces(config.oauth, { log, logger, clientOptions });
+  if (!config.oauth && config.botToken) workspaces.useSingle({ botToken: config.botToken });
+
   const httpReceiver =
     mode === "http"
       ? new HTTPReceiver({
           signingSecret: config.signingSecret ?? "",
           endpoints: EVENTS_PATH,
-          customRoutes: routes.map((r) => ({ path: r.path, method: [...r.method], handler: r.handler })),
+          customRoutes: [...routes, ...workspaces.routes].map((r) => ({ path: r.path, method: [...r.method], handler: r.handler })),
           logger,
         })
       : null;
@@ -135,7 +146,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   }
   const socketReceiver = config.appToken ? new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } }) : null;
   const app = new App({
-    token: config.botToken,
+    // with OAuth each request gets its workspace's token; otherwise the one bot token serves all
+    ...(config.oauth ? { authorize: workspaces.authorize } : { token: config.botToken }),
     receiver: (httpReceiver ?? socketReceiver) as HTTPReceiver,
     logger,
     clientOptions,
@@ -159,7 +171,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     // voters are kept as a hash of their id under this deployment's own secret
     feedback: conversations && {
       conversations,
-      salt: config.signingSecret ?? config.appToken ?? config.botToken,
+      salt: config.signingSecret ?? config.appToken ?? config.botToken ?? "",
       now,
       log,
       ...(config.onVote ? { onVote: config.onVote } : {}),
@@ -169,6 +181,17 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     inFlight,
     respond: createResponsePoster(log, { ...DEFAULT_RESPONSE_POLICY, ...config.outgoing?.responseUrl }),
   });
+
+  if (config.oauth) {
+    // an uninstall, or a revoked bot token, ends what the bot may do in that workspace
+    app.event("app_uninstalled", async ({ context }) => {
+      await workspaces.forget({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false });
+    });
+    app.event("tokens_revoked", async ({ event, context }) => {
+      if ((event.tokens.bot ?? []).length === 0) return;
+      await workspaces.forget({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false });
+    });
+  }
 
   let up = false;
   /** The bound port: Slack's HTTP receiver, or the health server in Socket Mode. */
@@ -191,9 +214,9 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
    * The ts of a recent message in `channel` that the bot posted with idempotency key `key` (kept in
    * the message's metadata), or null; null too when the history cannot be read (the post goes ahead).
    */
-  async function findPosted(channel: string, key: string): Promise<string | null> {
+  async function findPosted(token: string, channel: string, key: string): Promise<string | null> {
     try {
-      const history = await app.client.conversations.history({ channel, limit: HISTORY_LOOKBACK, include_all_metadata: true });
+      const history = await app.client.conversations.history({ token, channel, limit: HISTORY_LOOKBACK, include_all_metadata: true });
       const found = history.messages?.find((m) => m.metadata?.event_type === POST_EVENT_TYPE && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key);
       return found?.ts ?? null;
     } catch (error) {
@@ -211,6 +234,16 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       if (up) return;
       try {
         await app.init();
+        // with OAuth, Bolt checks no token itself: check the hand-installed one and learn its workspace
+        if (config.oauth && config.botToken) {
+          const who = await app.client.auth.test({ token: config.botToken });
+          workspaces.useSingle({
+            botToken: config.botToken,
+            ...(who.team_id ? { teamId: who.team_id } : {}),
+            ...(who.bot_id ? { botId: who.bot_id } : {}),
+            ...(who.user_id ? { botUserId: who.user_id } : {}),
+          });
+        }
       } catch (error) {
         const safe = safeError(error);
         if (safe.code === "slack_webapi_request_error" || safe.code === "slack_webapi_http_error") {
@@ -259,8 +292,15 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     },
     async deliver(channel: string, reply: Reply, options: DeliverOptions = {}): Promise<Delivery> {
       const key = options.idempotencyKey;
+      let token: string;
+      try {
+        token = await workspaces.botTokenFor(options.workspace);
+      } catch (error) {
+        log.error({ channel, workspace: options.workspace ?? null, err: safeError(error) }, "no token to post with");
+        throw new Error(`cannot post to ${channel}: ${safeError(error).message}`);
+      }
       if (key !== undefined && options.mayHavePosted) {
-        const posted = await findPosted(channel, key);
+        const posted = await findPosted(token, channel, key);
         if (posted !== null) {
           log.info({ channel, messageId: posted }, "reply already posted; not posting it again");
           return { messageId: posted };
@@ -270,7 +310,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       const metadata = key === undefined ? {} : { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key } } };
       let result: { ts?: string };
       try {
-        result = await app.client.chat.postMessage({ channel, ...message, ...metadata, unfurl_links: false, unfurl_media: false });
+        result = await app.client.chat.postMessage({ token, channel, ...message, ...metadata, unfurl_links: false, unfurl_media: false });
       } catch (error) {
         const safe = safeError(error);
         log.error({ channel, err: safe }, "could not deliver a reply");

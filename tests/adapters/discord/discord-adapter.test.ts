@@ -31,9 +31,9 @@ function stubDigests(): DigestService & { subscribed: unknown[] } {
   const subscribed: unknown[] = [];
   return {
     subscribed,
-    async subscribe({ platform, channel, time, timeZone, mode, subscriber }) {
-      subscribed.push({ platform, channel, time, timeZone, mode, subscriber });
-      const sub: ScheduledSubscription = { id: 1, platform, channel, time, timeZone, mode, subscriber, createdAt: "2026-03-20T00:00:00Z", nextRun: "2026-03-21T07:00:00Z", nextRunLocal: "2026-03-21 08:00 Europe/Berlin" };
+    async subscribe({ platform, channel, time, timeZone, mode, subscriber, workspace }) {
+      subscribed.push({ platform, channel, time, timeZone, mode, subscriber, workspace });
+      const sub: ScheduledSubscription = { id: 1, platform, channel, time, timeZone, mode, subscriber, workspace: workspace ?? null, createdAt: "2026-03-20T00:00:00Z", nextRun: "2026-03-21T07:00:00Z", nextRunLocal: "2026-03-21 08:00 Europe/Berlin" };
       return sub;
     },
     unsubscribe: async () => 0,
@@ -164,7 +164,7 @@ describe("Discord adapter against a loopback Discord", () => {
     const allowed = await interact(fake, slashCommand({ name: "digest", subcommand: "subscribe", options: { time: "08:00", timezone: "Europe/Berlin", mode: "daily" } }, ALICE)).answer();
     expect(calls.at(-1)?.invocation.canManageChannel).toBe(true);
     expect(flattenMessage(allowed.message)).toMatch(/digest subscribed/i);
-    expect(digests.subscribed).toEqual([{ platform: "discord", channel: FAKE_IDS.channel, time: "08:00", timeZone: "Europe/Berlin", mode: "daily", subscriber: ALICE.id }]);
+    expect(digests.subscribed).toEqual([{ platform: "discord", channel: FAKE_IDS.channel, time: "08:00", timeZone: "Europe/Berlin", mode: "daily", subscriber: ALICE.id, workspace: FAKE_IDS.guild }]);
   });
 
   it("never pings for a question containing @everyone", async () => {

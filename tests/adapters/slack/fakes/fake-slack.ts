@@ -34,7 +34,7 @@ export interface FakeSlack {
   readonly apiCalls: ApiCall[];
   readonly responses: ResponsePost[];
   /** Web API results by method; `auth.test`, `chat.postMessage` (kept in channel history), `conversations.history` and `apps.connections.open` have defaults. */
-  readonly results: Map<string, (args: Record<string, unknown>) => Record<string, unknown>>;
+  readonly results: Map<string, (args: Record<string, unknown>, token?: string) => Record<string, unknown>>;
   /** Every post to a response URL, including the ones failed on purpose. */
   readonly responseAttempts: ResponseAttempt[];
   /** Fails the next `times` calls of a Web API method (every call when `times` is omitted). */
@@ -43,6 +43,14 @@ export interface FakeSlack {
   failResponses(id: string | undefined, failure: FakeFailure, times?: number): void;
   /** Removes every failure set up with {@link FakeSlack.failApi} and {@link FakeSlack.failResponses}. */
   clearFailures(): void;
+  /**
+   * Lets a workspace install the app through OAuth: `oauth.v2.access` with `code` (and the client
+   * id and secret of {@link FAKE_OAUTH_CLIENT}) then answers with a new bot token for `team`, which
+   * the fake accepts from then on. Returns that token.
+   */
+  grantInstall(code: string, team: { readonly id: string; readonly name: string }): string;
+  /** Stops accepting a bot token (as when a workspace uninstalls the app). */
+  revokeToken(token: string): void;
   /** Empties the recorded calls and responses (to keep a long run's memory flat). */
   forget(): void;
   /** Resolves with the Web API calls of `method` once `count` of them (counting from the start) have arrived. */
@@ -53,6 +61,17 @@ export interface FakeSlack {
 }
 
 const BOT_TOKEN = "xoxb-test-token";
+
+/** The OAuth client the fake's `oauth.v2.access` accepts. */
+export const FAKE_OAUTH_CLIENT = { id: "1111.2222", secret: "fake-client-secret" } as const;
+
+/** Whom a bot token belongs to. */
+interface TokenOwner {
+  readonly teamId: string;
+  readonly team: string;
+  readonly botId: string;
+  readonly botUserId: string;
+}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -81,11 +100,21 @@ export async function startFakeSlack(options: { socketUrl?: () => string } = {})
   const responseAttempts: ResponseAttempt[] = [];
   const failures: { target: "api" | "respond"; key: string | undefined; failure: FakeFailure; left: number }[] = [];
   let ts = 0;
+  /** Bot tokens the fake accepts, with the workspace each belongs to. */
+  const tokens = new Map<string, TokenOwner>([[BOT_TOKEN, { teamId: "T0001", team: "Fake", botId: "BBOT", botUserId: "UBOT" }]]);
+  /** OAuth codes not yet exchanged, with the workspace installing. */
+  const grants = new Map<string, { id: string; name: string }>();
   /** Messages posted with chat.postMessage, newest first, by channel. */
   const history = new Map<string, { ts: string; text: unknown; metadata?: unknown }[]>();
-  type Result = (args: Record<string, unknown>) => Record<string, unknown>;
+  type Result = (args: Record<string, unknown>, token?: string) => Record<string, unknown>;
   const results: FakeSlack["results"] = new Map<string, Result>([
-    ["auth.test", () => ({ ok: true, url: "https://fake.slack.test/", team: "Fake", user: "dispute-bot", team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" })],
+    [
+      "auth.test",
+      (_args, token) => {
+        const owner = tokens.get(token ?? "") ?? (tokens.get(BOT_TOKEN) as TokenOwner);
+        return { ok: true, url: "https://fake.slack.test/", team: owner.team, user: "dispute-bot", team_id: owner.teamId, user_id: owner.botUserId, bot_id: owner.botId };
+      },
+    ],
     [
       "chat.postMessage",
       (args) => {
@@ -106,6 +135,31 @@ export async function startFakeSlack(options: { socketUrl?: () => string } = {})
     ],
     ["apps.connections.open", () => (options.socketUrl ? { ok: true, url: options.socketUrl() } : { ok: false, error: "not_allowed_token_type" })],
   ]);
+
+  /** `oauth.v2.access`: the client (form fields or HTTP Basic) and a granted code give the workspace's new bot token. */
+  const exchange = (args: Record<string, unknown>, authorization: string | undefined): Record<string, unknown> => {
+    const basic = /^Basic (\S+)$/.exec(authorization ?? "")?.[1];
+    const [clientId, clientSecret] = basic ? Buffer.from(basic, "base64").toString("utf8").split(":") : [args.client_id, args.client_secret];
+    if (clientId !== FAKE_OAUTH_CLIENT.id || clientSecret !== FAKE_OAUTH_CLIENT.secret) return { ok: false, error: "invalid_client_id" };
+    const team = grants.get(String(args.code));
+    if (!team) return { ok: false, error: "invalid_code" };
+    grants.delete(String(args.code));
+    const token = `xoxb-${team.id}-installed`;
+    const owner = { teamId: team.id, team: team.name, botId: `B${team.id}`, botUserId: `U${team.id}BOT` };
+    tokens.set(token, owner);
+    return {
+      ok: true,
+      app_id: "A0001",
+      authed_user: { id: "UINSTALLER" },
+      scope: "commands,chat:write",
+      token_type: "bot",
+      access_token: token,
+      bot_user_id: owner.botUserId,
+      team: { id: team.id, name: team.name },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  };
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -133,10 +187,12 @@ export async function startFakeSlack(options: { socketUrl?: () => string } = {})
         apiCalls.push({ method, args, authorization: req.headers.authorization });
         for (const wake of [...waiters]) wake();
         if (failed("api", method)) return;
-        const expected = method === "apps.connections.open" ? /^Bearer xapp-/ : new RegExp(`^Bearer ${BOT_TOKEN}$`);
-        if (!expected.test(req.headers.authorization ?? "")) return reply(200, { ok: false, error: "invalid_auth" });
+        if (method === "oauth.v2.access") return reply(200, exchange(args, req.headers.authorization));
+        const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
+        const accepted = method === "apps.connections.open" ? token.startsWith("xapp-") : tokens.has(token);
+        if (!accepted) return reply(200, { ok: false, error: "invalid_auth" });
         const result = results.get(method);
-        return reply(200, result ? result(args) : { ok: false, error: "unknown_method" });
+        return reply(200, result ? result(args, token) : { ok: false, error: "unknown_method" });
       }
       if (path.startsWith("/respond/")) {
         const id = decodeURIComponent(path.slice("/respond/".length));
@@ -191,6 +247,13 @@ export async function startFakeSlack(options: { socketUrl?: () => string } = {})
     },
     clearFailures() {
       failures.length = 0;
+    },
+    grantInstall(code, team) {
+      grants.set(code, { id: team.id, name: team.name });
+      return `xoxb-${team.id}-installed`;
+    },
+    revokeToken(token) {
+      tokens.delete(token);
     },
     forget() {
       apiCalls.length = 0;
