@@ -35,7 +35,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream,
       level,
       base: { app: "dispute-bot" },
       redact: {
-        paths: ["token", "*.token", "headers.authorization", "*.headers.authorization", "config.SLACK_BOT_TOKEN", "config.SLACK_SIGNING_SECRET", "config.SLACK_APP_TOKEN", "config.DISCORD_TOKEN"],
+        paths: ["token", "*.token", "headers.authorization", "*.headers.authorization", "config.SLACK_BOT_TOKEN", "config.SLACK_SIGNING_SECRET", "config.SLACK_APP_TOKEN", "config.SLACK_CLIENT_SECRET", "config.SLACK_STATE_SECRET", "config.DISCORD_TOKEN"],
         censor: "[redacted]",
       },
     },

