@@ -60,7 +60,7 @@ export const configSchema = z
     /** OAuth (Basic Information): with these three set, workspaces install the app at /slack/install. */
     SLACK_CLIENT_ID: optionalText,
     SLACK_CLIENT_SECRET: optionalText,
-    SLACK_STATE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters (any random text)"),
+    SLACK_STATE_SECRET: optionalText,
     /** Where Slack sends an admin back after an install; default: the redirect URL set in the app's settings. */
     SLACK_REDIRECT_URL: optionalUrl,
     DISCORD_TOKEN: optionalText,

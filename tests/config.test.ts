@@ -77,7 +77,6 @@ describe("config", () => {
     expect(loadConfig({ ...oauth, SLACK_REDIRECT_URL: "https://bot.example/slack/oauth_redirect" }, null).SLACK_REDIRECT_URL).toBe("https://bot.example/slack/oauth_redirect");
     expect(() => loadConfig({ ...oauth, SLACK_STATE_SECRET: "" }, null)).toThrow(/SLACK_STATE_SECRET is required with the other Slack OAuth settings/);
     expect(() => loadConfig({ SLACK_CLIENT_SECRET: "secret" }, null)).toThrow(/SLACK_CLIENT_ID is required.*SLACK_STATE_SECRET is required.*SLACK_SIGNING_SECRET is required/);
-    expect(() => loadConfig({ ...oauth, SLACK_STATE_SECRET: "short" }, null)).toThrow(/SLACK_STATE_SECRET must be at least 16 characters/);
     expect(() => loadConfig({ ...oauth, SLACK_APP_TOKEN: "xapp-1", SLACK_BOT_TOKEN: "xoxb-1" }, null)).toThrow(/SLACK_APP_TOKEN cannot be used with Slack OAuth/);
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_REDIRECT_URL: "https://bot.example/x" }, null)).toThrow(/SLACK_REDIRECT_URL is used only with Slack OAuth/);
   });
