@@ -140,6 +140,7 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     return [...clauseTerms(claim, claimRaw)].every((t) => own.has(t) || !elsewhere.has(t) || analyzer.concepts(t).size > 0);
   };
   const claimConcepts = analyzer.concepts(claim);
+  const claimParties = [...claimConcepts].filter((id) => partyIds.has(id)).length;
   const kindOf = new Map<string, string>([...topic.parties.map((p) => [p.id, "party"] as const), ...topic.terms.filter((t) => t.kind).map((t) => [t.id, t.kind!] as const)]);
   const nameOf = new Map([...topic.parties, ...topic.terms].map((e) => [e.id, e.name]));
   const firstParty = (text: string): string | undefined => {
@@ -222,7 +223,8 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     const sameLead = (() => {
       const a = firstParty(claim);
       const b = firstParty(own.text);
-      return a === undefined || b === undefined || a === b || claimConcepts.size < 2;
+      // who does what to whom only matters between parties: with one party named, the first-named one may differ
+      return a === undefined || b === undefined || a === b || claimParties < 2;
     })();
     const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" ")).has(id));
     if (

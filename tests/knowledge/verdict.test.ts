@@ -30,6 +30,13 @@ describe("claim verdicts", () => {
     expect(sued.reason).toContain("No lawsuit has been filed yet");
   });
 
+  it("holds the first-named party to the source's only when the claim names two parties", () => {
+    // one party named: the source may name another first ("OpenAI and Amazon co-created … hosted on Amazon Bedrock")
+    expect(cite("The SRE is hosted on Amazon Bedrock").verdict).toBe("supported");
+    // two parties: who does what to whom still counts
+    expect(cite("OpenAI invested $50 billion in Amazon").verdict).not.toBe("supported");
+  });
+
   it("says unverified when the sources do not settle it, and never supports a false claim", () => {
     expect(cite("Amazon gets 20 percent of the deal").verdict).toBe("unverified");
     expect(cite("what is the capital of France").verdict).toBe("unverified");
