@@ -21,6 +21,8 @@ export const CLAIM_CHECK = {
 } as const;
 
 const NEGATION = /\b(?:not|no|never|none|nothing|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied)\b|n['’]t\b/i;
+/** How many words after a negation its clause may run and still be negated. */
+const NEGATION_REACH = 14;
 /** Words of time and degree that a claim adds ("already sued", "literally said"): not weighed in how much of it a source holds. */
 const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right"];
 
@@ -118,12 +120,18 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
   // a claim that something may or can be done is modal too ("AWS staff can say …")
   const claimHedged = HEDGE.test(claim) || /\b(?:can|may|allowed|permitted|able)\b/i.test(claim);
   const rarest = [...parts].sort((a, b) => b.weight - a.weight)[0];
-  /** Whether a source sentence negates something the claim is about: a negation within four words of one of the claim's words (parties aside). */
+  /**
+   * Whether a source sentence negates something the claim is about: a negation within four words
+   * before one of the claim's words (parties aside), or anywhere after it in its clause ("are
+   * banned from saying it “enables access” or “calls on” ChatGPT"), five words at least.
+   */
   const negatesClaim = (sentence: string): boolean => {
     const words = sentence.split(/\s+/);
     return words.some((word, i) => {
       if (!NEGATION.test(word) && !NEGATION.test(`${word} ${words[i + 1] ?? ""}`)) return false;
-      const near = analyzer.terms(words.slice(Math.max(0, i - 4), i + 6).join(" "));
+      let end = i + 6;
+      while (end < words.length && end < i + NEGATION_REACH && !/[,;:.!?]["”’)]*$/.test(words[end - 1]!)) end++;
+      const near = analyzer.terms(words.slice(Math.max(0, i - 4), end).join(" "));
       return heldBy(near).some((p) => !partyIds.has(p.term));
     });
   };
@@ -208,7 +216,8 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
       }
     }
     const negated = negatesClaim(own.text);
-    if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting && !HEDGE.test(own.text)) {
+    // a hedged sentence contradicts only a claim hedged the same way ("AWS staff are allowed to say …" against "may … but are banned from saying …")
+    if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting && (claimHedged || !HEDGE.test(own.text))) {
       conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
     }
     // a positive claim where the passage about it says the thing has not happened

@@ -37,6 +37,14 @@ describe("claim verdicts", () => {
     expect(cite("OpenAI invested $50 billion in Amazon").verdict).not.toBe("supported");
   });
 
+  it("reads a negation to the end of its clause, and lets a hedged source contradict a claim hedged the same way", () => {
+    // "AWS employees may tell customers … but are banned from saying it “enables access” or “calls on” ChatGPT"
+    const r = cite("AWS employees may say that the SRE calls on ChatGPT");
+    expect(r.verdict).toBe("contradicted");
+    expect(r.reason).toContain("banned from saying");
+    expect(cite("AWS staff may say the SRE is powered by OpenAI").verdict).toBe("supported");
+  });
+
   it("says unverified when the sources do not settle it, and never supports a false claim", () => {
     expect(cite("Amazon gets 20 percent of the deal").verdict).toBe("unverified");
     expect(cite("what is the capital of France").verdict).toBe("unverified");
