@@ -75,6 +75,17 @@ function ordinalsOf(text: string): Fact[] {
   return [...text.matchAll(ORDINAL_RE)].map((m) => ({ kind: "rank", key: m[1]!.toLowerCase(), raw: m[1]!.toLowerCase() }));
 }
 
+/** Folds case, quotes and white space, for finding a quoted phrase verbatim. */
+function foldQuote(text: string): string {
+  return text.toLowerCase().replace(/[“”"‘’'`]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** The phrases a claim quotes (two words or more), folded: 'we know our contract', “powered by”. */
+export function quotedPhrases(claim: string): string[] {
+  const found = [...claim.matchAll(/(?:^|[\s(])["“'‘]([^"“”'‘’]+?)["”'’](?=$|[\s).,;:!?])/g)].map((m) => foldQuote(m[1]!));
+  return found.filter((q) => q.split(" ").length >= 2);
+}
+
 /** A text's clauses: split at commas, semicolons, brackets and dashes between words. */
 function clauses(text: string): string[] {
   return text.split(/[,;()]|\s[—–-]\s|—/);
@@ -163,6 +174,7 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     return best?.id;
   };
 
+  const quotes = quotedPhrases(claim);
   const conflicts: { document: string; reason: string; strength: number }[] = [];
   const supports: { document: string; reason: string; strength: number }[] = [];
   for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
@@ -247,6 +259,21 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
       matchedFacts >= factsNeeded
     ) {
       supports.push({ document: c.document.id, reason: `Sources say: “${shortQuote(own.text)}” (${label}).`, strength: sentenceShare });
+      continue;
+    }
+    // a claim quoting words a passage about it holds verbatim, in a sentence that neither negates nor hedges them
+    const quoting = quotes.length > 0 ? sentencesOf(c).find((s) => quotes.every((q) => foldQuote(s).includes(q))) : undefined;
+    if (
+      quoting &&
+      !claimNegated &&
+      !negatesClaim(quoting) &&
+      (claimHedged || !HEDGE.test(quoting)) &&
+      sameLead &&
+      conceptsHeld &&
+      passageShare >= CLAIM_CHECK.supporting &&
+      matchedFacts >= factsNeeded
+    ) {
+      supports.push({ document: c.document.id, reason: `Sources say: “${shortQuote(quoting)}” (${label}).`, strength: passageShare });
     }
   }
   const strongest = conflicts.sort((a, b) => b.strength - a.strength)[0];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { quotedPhrases } from "../../src/knowledge/verdict.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
 const cite = (claim: string) => seedKnowledge().cite(claim);
@@ -43,6 +44,21 @@ describe("claim verdicts", () => {
     expect(r.verdict).toBe("contradicted");
     expect(r.reason).toContain("banned from saying");
     expect(cite("AWS staff may say the SRE is powered by OpenAI").verdict).toBe("supported");
+  });
+
+  it("finds the phrases a claim quotes", () => {
+    expect(quotedPhrases(`the source said 'we know our contract' and “powered by” it`)).toEqual(["we know our contract", "powered by"]);
+    // one quoted word, or an apostrophe, is no quotation
+    expect(quotedPhrases(`Microsoft's "lawsuit" isn't filed`)).toEqual([]);
+  });
+
+  it("supports a claim quoting words a passage about it holds verbatim, only for whoever the passage gives them to", () => {
+    const r = cite("a Microsoft source said 'we know our contract'");
+    expect(r.verdict).toBe("supported");
+    expect(r.reason).toContain("We know our contract");
+    expect(cite("an Amazon source said 'we know our contract'").verdict).not.toBe("supported");
+    // quoted words the passage negates ("banned from saying it … “calls on” ChatGPT")
+    expect(cite("Amazon told staff to say the SRE 'calls on' ChatGPT").verdict).not.toBe("supported");
   });
 
   it("says unverified when the sources do not settle it, and never supports a false claim", () => {
