@@ -21,6 +21,8 @@ export const CLAIM_CHECK = {
 } as const;
 
 const NEGATION = /\b(?:not|no|never|none|nothing|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied)\b|n['’]t\b/i;
+/** Words after which a party is the object of a deed, not its doer. */
+const PREPOSITION = /^(?:with|to|in|into|from|against|by|for|of|at|on|onto|between|over|than|via|through)$/i;
 /** How many words after a negation its clause may run and still be negated. */
 const NEGATION_REACH = 14;
 /** Words of time and degree that a claim adds ("already sued", "literally said"): not weighed in how much of it a source holds. */
@@ -132,17 +134,24 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
   const claimHedged = HEDGE.test(claim) || /\b(?:can|may|allowed|permitted|able)\b/i.test(claim);
   const rarest = [...parts].sort((a, b) => b.weight - a.weight)[0];
   /**
-   * Whether a source sentence negates something the claim is about: a negation within four words
-   * before one of the claim's words (parties aside), or anywhere after it in its clause ("are
-   * banned from saying it “enables access” or “calls on” ChatGPT"), five words at least.
+   * Whether a source sentence negates something the claim is about: one of the claim's words
+   * (parties aside) in the negation's clause, up to four words before it or anywhere after it
+   * ("are banned from saying it “enables access” or “calls on” ChatGPT"), five words at least. A
+   * negation whose subject is a party the claim does not name ("capacity Microsoft couldn't
+   * match") says nothing of the claim.
    */
   const negatesClaim = (sentence: string): boolean => {
     const words = sentence.split(/\s+/);
+    const endsClause = (w: string | undefined): boolean => w === undefined || /[,;:.!?]["”’)]*$|^[—–]$/.test(w);
     return words.some((word, i) => {
       if (!NEGATION.test(word) && !NEGATION.test(`${word} ${words[i + 1] ?? ""}`)) return false;
+      let start = i;
+      while (start > 0 && start > i - 4 && !endsClause(words[start - 1])) start--;
+      const subject = analyzer.concepts(words.slice(Math.max(start, i - 2), i + 1).join(" ").replace(/n['’]t\b/gi, ""));
+      if ([...subject].some((id) => partyIds.has(id) && !claimConcepts.has(id))) return false;
       let end = i + 6;
-      while (end < words.length && end < i + NEGATION_REACH && !/[,;:.!?]["”’)]*$/.test(words[end - 1]!)) end++;
-      const near = analyzer.terms(words.slice(Math.max(0, i - 4), end).join(" "));
+      while (end < words.length && end < i + NEGATION_REACH && !endsClause(words[end - 1])) end++;
+      const near = analyzer.terms(words.slice(start, end).join(" "));
       return heldBy(near).some((p) => !partyIds.has(p.term));
     });
   };
@@ -174,6 +183,31 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     return best?.id;
   };
 
+  /**
+   * The party named last before the first word of a text that holds `part` (its doer), if any; a
+   * party after a preposition is an object ("Microsoft's partnership with OpenAI began").
+   */
+  const doerOf = (text: string, part: (typeof parts)[number]): string | undefined => {
+    let doer: string | undefined;
+    let previous = "";
+    for (const word of text.split(/\s+/)) {
+      const terms = analyzer.terms(word);
+      if (terms.some((t) => part.matches.has(t))) return doer;
+      const party = terms.find((t) => partyIds.has(t));
+      if (party && !PREPOSITION.test(previous)) doer = party;
+      previous = word;
+    }
+    return undefined;
+  };
+  /** The claim's first word that is neither a party nor a figure: what the claim says a party did. */
+  const claimDeed = (() => {
+    for (const word of claim.split(/\s+/)) {
+      const found = parts.find((p) => !partyIds.has(p.term) && analyzer.terms(word).some((t) => p.matches.has(t)));
+      if (found) return found;
+    }
+    return undefined;
+  })();
+
   const quotes = quotedPhrases(claim);
   const conflicts: { document: string; reason: string; strength: number }[] = [];
   const supports: { document: string; reason: string; strength: number }[] = [];
@@ -194,7 +228,13 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     const label = citationLabel(itemOf(c.document, c.passage, own.index).citation);
     // about the claim: most of its words, or every party and term it names (two or more)
     const sentenceConcepts = analyzer.concepts(sentence);
-    const aboutIt = sentenceShare >= CLAIM_CHECK.relevant || (claimConcepts.size >= 2 && [...claimConcepts].every((id) => sentenceConcepts.has(id)));
+    const holdsDeed = claimDeed === undefined || heldBy(analyzer.terms(sentence)).includes(claimDeed);
+    // the claim's deed done by another party in the sentence ("$50 billion Amazon investment" against "Microsoft invested …") is another fact
+    const claimDoer = claimDeed ? doerOf(claim, claimDeed) : undefined;
+    const sentenceDoer = claimDeed ? doerOf(sentence, claimDeed) : undefined;
+    const sameDoer = claimDoer === undefined || sentenceDoer === undefined || claimDoer === sentenceDoer;
+    const aboutIt =
+      sameDoer && (sentenceShare >= CLAIM_CHECK.relevant || (claimConcepts.size >= 2 && holdsDeed && [...claimConcepts].every((id) => sentenceConcepts.has(id))));
     const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence)];
     const negatedSentence = c.passage.sentences
       .map((span) => c.passage.text.slice(span.start, span.end))
@@ -242,10 +282,16 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     }
     const factsNeeded = new Set(claimFacts.map((f) => f.kind)).size;
     const sameLead = (() => {
+      // who does what to whom only matters between parties: with one party named, the first-named one may differ
+      if (claimParties < 2) return true;
+      // the party that does the claim's first deed, in the claim and in the source ("Amazon committed" in
+      // "OpenAI and Amazon signed … where Amazon committed $50 billion"); else the first-named ones
+      const mine = claimDeed ? doerOf(claim, claimDeed) : undefined;
+      const theirs = claimDeed ? doerOf(own.text, claimDeed) : undefined;
+      if (mine !== undefined && theirs !== undefined) return mine === theirs;
       const a = firstParty(claim);
       const b = firstParty(own.text);
-      // who does what to whom only matters between parties: with one party named, the first-named one may differ
-      return a === undefined || b === undefined || a === b || claimParties < 2;
+      return a === undefined || b === undefined || a === b;
     })();
     const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" ")).has(id));
     if (

@@ -61,6 +61,16 @@ describe("claim verdicts", () => {
     expect(cite("Amazon told staff to say the SRE 'calls on' ChatGPT").verdict).not.toBe("supported");
   });
 
+  it("weighs who does the claim's deed: the same party in the source, a negation of another party's says nothing", () => {
+    // "OpenAI and Amazon signed … where Amazon committed $50 billion"; "… capacity Microsoft couldn't match"
+    expect(cite("Amazon committed $50B to OpenAI").verdict).toBe("supported");
+    expect(cite("OpenAI committed $50 billion to Amazon").verdict).not.toBe("supported");
+    expect(cite("OpenAI got 2GW of Trainium capacity from Amazon").verdict).not.toBe("contradicted");
+    // "$50 billion Amazon investment in OpenAI" is not a figure for what Microsoft invested
+    expect(cite("Microsoft invested $13 billion in OpenAI").verdict).not.toBe("contradicted");
+    expect(cite("Microsoft invested $20 billion in OpenAI").verdict).toBe("contradicted");
+  });
+
   it("says unverified when the sources do not settle it, and never supports a false claim", () => {
     expect(cite("Amazon gets 20 percent of the deal").verdict).toBe("unverified");
     expect(cite("what is the capital of France").verdict).toBe("unverified");
