@@ -20,7 +20,7 @@ export const OPERATING_SET = "chat-tune.json";
 export const PUBLIC_SET = "questions.json";
 
 /** Share of in-scope tuning questions the low operating point must answer (it abstains on the rest). */
-const ANSWER_TARGET = 0.85;
+const ANSWER_TARGET = 0.9;
 /** Share of answered tuning questions that must be in scope at the high operating point. */
 const HIGH_PRECISION = 0.9;
 

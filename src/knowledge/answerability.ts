@@ -68,11 +68,7 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
   });
   const hints = questionHints(cleaned);
   const sentence = top.best.text;
-  const typeMatch = hints.when
-    ? Number(hasDate(sentence, top.document.meta.published))
-    : hints.amount
-      ? Number(extractFigures(sentence).length > 0 || /\d/.test(sentence))
-      : 0.5;
+  const typeMatch = answerTypeMatch(cleaned, sentence, top.document.meta.published);
   const second = ranked[1];
   return [
     top.coverage,
@@ -82,6 +78,25 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
     // one word in common and no party or term of the story named: "what time is it in tokyo"
     top.matched <= 1 && analyzer.concepts(cleaned).size === 0 ? 1 : 0,
   ];
+}
+
+const PERCENT_ASKED = /%|\bper\s?cent|\bpct\b|\bpercentage\b/i;
+const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
+
+/**
+ * Whether a sentence has what the question type asks for: 1 when it has it, 0 when it has none
+ * of it, in between when it has something near (a figure of another kind), 0.5 when the question
+ * asks for no particular type. "When" wants a date; "what percent" a percentage; "how much" a sum
+ * of money, or a capacity when it asks about compute or power.
+ */
+export function answerTypeMatch(question: string, sentence: string, published: string | null): number {
+  const hints = questionHints(question);
+  if (hints.when) return Number(hasDate(sentence, published));
+  if (PERCENT_ASKED.test(question)) return Number(PERCENT_GIVEN.test(sentence));
+  if (!hints.amount) return 0.5;
+  const wanted = hints.amountKind === "money" ? "usd:" : "gw:";
+  if (extractFigures(sentence).some((f) => f.key.startsWith(wanted))) return 1;
+  return /\d/.test(sentence) ? 0.5 : 0;
 }
 
 /** The model's probability that the passages answer the query. */

@@ -12,6 +12,8 @@ export const RANKING = {
   hintBoost: 1.6,
   whoBoost: 1.15,
   coverageFloor: 0.25,
+  /** The context field (a list's lead-in, the paragraph) of bullets and table rows weighs this much more. */
+  listContextBoost: 2,
   /** A query term found only in the section heading counts this much towards coverage. */
   sectionOnly: 0.5,
   /** Units that attribute a position to the party a question asks about ("what does OpenAI say"). */

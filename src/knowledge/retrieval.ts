@@ -4,7 +4,7 @@ import { bm25Idf, buildCompactIndex, indexData, restoreIndex, type CompactIndex,
 import { questionHints } from "./question.js";
 import { definitionPattern, fuzzyDistance, RANKING, type Retriever, type RetrieverData } from "./ranking.js";
 import { TopK } from "./top-k.js";
-import { packFeatures, planHints, type HintPlan, type UnitFeatures } from "./unit-features.js";
+import { isListItem, packFeatures, planHints, type HintPlan, type UnitFeatures } from "./unit-features.js";
 import type { Passage, Lexicon, Topic } from "./types.js";
 import { unitTable, type AnswerUnit, type UnitTable } from "./units.js";
 
@@ -382,7 +382,8 @@ function makeRetriever(
       const p = s.touchedList[k]!;
       const first = index.passageUnits[p]!;
       const last = index.passageUnits[p + 1]!;
-      const shared = s.contextScore[p]! + s.sectionScore[p]!;
+      // a bullet completes its list's lead-in ("Microsoft argues:"), so the lead-in weighs more there
+      const shared = s.contextScore[p]! * (isListItem(features, first) ? RANKING.listContextBoost : 1) + s.sectionScore[p]!;
       const passageMask = s.contextExact[p]! | s.sectionExact[p]! | s.passageFuzzy[p]!;
       let bodyExact = s.contextExact[p]!;
       let fuzzy = s.passageFuzzy[p]!;

@@ -19,5 +19,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   even out up off over down away back around ever else again whole entire bunch lot lots
   nah yep yup nope huh eh wow cool sure maybe perhaps probably guess anyway anyways though although
   gonna gotta wanna kinda sorta lemme gimme dunno tryna y'all yall
+  might must shall
   stuff thingy whatever whoever whatnot etc`.split(/\s+/).filter(Boolean),
 );

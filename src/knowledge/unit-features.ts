@@ -57,6 +57,11 @@ export function packFeatures(units: readonly AnswerUnit[], analyzer: Analyzer, t
   return { flags, speakers };
 }
 
+/** Whether a unit is a bullet under a lead-in or a table row. */
+export function isListItem(features: UnitFeatures, unit: number): boolean {
+  return (features.flags[unit]! & LIST_ITEM) !== 0;
+}
+
 /** The hint multipliers of one query, ready to apply to packed features. */
 export interface HintPlan {
   /** The largest factor any unit can get: an upper bound for pruning. */

@@ -21,6 +21,10 @@ export const CLAIM_CHECK = {
 } as const;
 
 const NEGATION = /\b(?:not|no|never|none|nothing|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied)\b|n['’]t\b/i;
+/** Words after which a party is the object of a deed, not its doer. */
+const PREPOSITION = /^(?:with|to|in|into|from|against|by|for|of|at|on|onto|between|over|than|via|through)$/i;
+/** How many words after a negation its clause may run and still be negated. */
+const NEGATION_REACH = 14;
 /** Words of time and degree that a claim adds ("already sued", "literally said"): not weighed in how much of it a source holds. */
 const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right"];
 
@@ -73,6 +77,17 @@ function ordinalsOf(text: string): Fact[] {
   return [...text.matchAll(ORDINAL_RE)].map((m) => ({ kind: "rank", key: m[1]!.toLowerCase(), raw: m[1]!.toLowerCase() }));
 }
 
+/** Folds case, quotes and white space, for finding a quoted phrase verbatim. */
+function foldQuote(text: string): string {
+  return text.toLowerCase().replace(/[“”"‘’'`]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** The phrases a claim quotes (two words or more), folded: 'we know our contract', “powered by”. */
+export function quotedPhrases(claim: string): string[] {
+  const found = [...claim.matchAll(/(?:^|[\s(])["“'‘]([^"“”'‘’]+?)["”'’](?=$|[\s).,;:!?])/g)].map((m) => foldQuote(m[1]!));
+  return found.filter((q) => q.split(" ").length >= 2);
+}
+
 /** A text's clauses: split at commas, semicolons, brackets and dashes between words. */
 function clauses(text: string): string[] {
   return text.split(/[,;()]|\s[—–-]\s|—/);
@@ -118,12 +133,25 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
   // a claim that something may or can be done is modal too ("AWS staff can say …")
   const claimHedged = HEDGE.test(claim) || /\b(?:can|may|allowed|permitted|able)\b/i.test(claim);
   const rarest = [...parts].sort((a, b) => b.weight - a.weight)[0];
-  /** Whether a source sentence negates something the claim is about: a negation within four words of one of the claim's words (parties aside). */
+  /**
+   * Whether a source sentence negates something the claim is about: one of the claim's words
+   * (parties aside) in the negation's clause, up to four words before it or anywhere after it
+   * ("are banned from saying it “enables access” or “calls on” ChatGPT"), five words at least. A
+   * negation whose subject is a party the claim does not name ("capacity Microsoft couldn't
+   * match") says nothing of the claim.
+   */
   const negatesClaim = (sentence: string): boolean => {
     const words = sentence.split(/\s+/);
+    const endsClause = (w: string | undefined): boolean => w === undefined || /[,;:.!?]["”’)]*$|^[—–]$/.test(w);
     return words.some((word, i) => {
       if (!NEGATION.test(word) && !NEGATION.test(`${word} ${words[i + 1] ?? ""}`)) return false;
-      const near = analyzer.terms(words.slice(Math.max(0, i - 4), i + 6).join(" "));
+      let start = i;
+      while (start > 0 && start > i - 4 && !endsClause(words[start - 1])) start--;
+      const subject = analyzer.concepts(words.slice(Math.max(start, i - 2), i + 1).join(" ").replace(/n['’]t\b/gi, ""));
+      if ([...subject].some((id) => partyIds.has(id) && !claimConcepts.has(id))) return false;
+      let end = i + 6;
+      while (end < words.length && end < i + NEGATION_REACH && !endsClause(words[end - 1])) end++;
+      const near = analyzer.terms(words.slice(start, end).join(" "));
       return heldBy(near).some((p) => !partyIds.has(p.term));
     });
   };
@@ -140,6 +168,7 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     return [...clauseTerms(claim, claimRaw)].every((t) => own.has(t) || !elsewhere.has(t) || analyzer.concepts(t).size > 0);
   };
   const claimConcepts = analyzer.concepts(claim);
+  const claimParties = [...claimConcepts].filter((id) => partyIds.has(id)).length;
   const kindOf = new Map<string, string>([...topic.parties.map((p) => [p.id, "party"] as const), ...topic.terms.filter((t) => t.kind).map((t) => [t.id, t.kind!] as const)]);
   const nameOf = new Map([...topic.parties, ...topic.terms].map((e) => [e.id, e.name]));
   const firstParty = (text: string): string | undefined => {
@@ -154,6 +183,32 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     return best?.id;
   };
 
+  /**
+   * The party named last before the first word of a text that holds `part` (its doer), if any; a
+   * party after a preposition is an object ("Microsoft's partnership with OpenAI began").
+   */
+  const doerOf = (text: string, part: (typeof parts)[number]): string | undefined => {
+    let doer: string | undefined;
+    let previous = "";
+    for (const word of text.split(/\s+/)) {
+      const terms = analyzer.terms(word);
+      if (terms.some((t) => part.matches.has(t))) return doer;
+      const party = terms.find((t) => partyIds.has(t));
+      if (party && !PREPOSITION.test(previous)) doer = party;
+      previous = word;
+    }
+    return undefined;
+  };
+  /** The claim's first word that is neither a party nor a figure: what the claim says a party did. */
+  const claimDeed = (() => {
+    for (const word of claim.split(/\s+/)) {
+      const found = parts.find((p) => !partyIds.has(p.term) && analyzer.terms(word).some((t) => p.matches.has(t)));
+      if (found) return found;
+    }
+    return undefined;
+  })();
+
+  const quotes = quotedPhrases(claim);
   const conflicts: { document: string; reason: string; strength: number }[] = [];
   const supports: { document: string; reason: string; strength: number }[] = [];
   for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
@@ -173,7 +228,13 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     const label = citationLabel(itemOf(c.document, c.passage, own.index).citation);
     // about the claim: most of its words, or every party and term it names (two or more)
     const sentenceConcepts = analyzer.concepts(sentence);
-    const aboutIt = sentenceShare >= CLAIM_CHECK.relevant || (claimConcepts.size >= 2 && [...claimConcepts].every((id) => sentenceConcepts.has(id)));
+    const holdsDeed = claimDeed === undefined || heldBy(analyzer.terms(sentence)).includes(claimDeed);
+    // the claim's deed done by another party in the sentence ("$50 billion Amazon investment" against "Microsoft invested …") is another fact
+    const claimDoer = claimDeed ? doerOf(claim, claimDeed) : undefined;
+    const sentenceDoer = claimDeed ? doerOf(sentence, claimDeed) : undefined;
+    const sameDoer = claimDoer === undefined || sentenceDoer === undefined || claimDoer === sentenceDoer;
+    const aboutIt =
+      sameDoer && (sentenceShare >= CLAIM_CHECK.relevant || (claimConcepts.size >= 2 && holdsDeed && [...claimConcepts].every((id) => sentenceConcepts.has(id))));
     const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence)];
     const negatedSentence = c.passage.sentences
       .map((span) => c.passage.text.slice(span.start, span.end))
@@ -207,7 +268,8 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
       }
     }
     const negated = negatesClaim(own.text);
-    if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting && !HEDGE.test(own.text)) {
+    // a hedged sentence contradicts only a claim hedged the same way ("AWS staff are allowed to say …" against "may … but are banned from saying …")
+    if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting && (claimHedged || !HEDGE.test(own.text))) {
       conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
     }
     // a positive claim where the passage about it says the thing has not happened
@@ -220,9 +282,16 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     }
     const factsNeeded = new Set(claimFacts.map((f) => f.kind)).size;
     const sameLead = (() => {
+      // who does what to whom only matters between parties: with one party named, the first-named one may differ
+      if (claimParties < 2) return true;
+      // the party that does the claim's first deed, in the claim and in the source ("Amazon committed" in
+      // "OpenAI and Amazon signed … where Amazon committed $50 billion"); else the first-named ones
+      const mine = claimDeed ? doerOf(claim, claimDeed) : undefined;
+      const theirs = claimDeed ? doerOf(own.text, claimDeed) : undefined;
+      if (mine !== undefined && theirs !== undefined) return mine === theirs;
       const a = firstParty(claim);
       const b = firstParty(own.text);
-      return a === undefined || b === undefined || a === b || claimConcepts.size < 2;
+      return a === undefined || b === undefined || a === b;
     })();
     const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" ")).has(id));
     if (
@@ -236,6 +305,21 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
       matchedFacts >= factsNeeded
     ) {
       supports.push({ document: c.document.id, reason: `Sources say: “${shortQuote(own.text)}” (${label}).`, strength: sentenceShare });
+      continue;
+    }
+    // a claim quoting words a passage about it holds verbatim, in a sentence that neither negates nor hedges them
+    const quoting = quotes.length > 0 ? sentencesOf(c).find((s) => quotes.every((q) => foldQuote(s).includes(q))) : undefined;
+    if (
+      quoting &&
+      !claimNegated &&
+      !negatesClaim(quoting) &&
+      (claimHedged || !HEDGE.test(quoting)) &&
+      sameLead &&
+      conceptsHeld &&
+      passageShare >= CLAIM_CHECK.supporting &&
+      matchedFacts >= factsNeeded
+    ) {
+      supports.push({ document: c.document.id, reason: `Sources say: “${shortQuote(quoting)}” (${label}).`, strength: passageShare });
     }
   }
   const strongest = conflicts.sort((a, b) => b.strength - a.strength)[0];

@@ -22,6 +22,10 @@ describe("number normalisation", () => {
 });
 
 describe("aliases and stop words", () => {
+  it("drops modal verbs, which say nothing of the topic", () => {
+    expect(analyzer.terms("when might OpenAI go public, and must it")).toEqual(["openai", "ipo"]);
+  });
+
   it("maps party aliases to the party", () => {
     expect(analyzer.terms("did MS sue")).toContain("microsoft");
     expect(analyzer.terms("the Redmond giant")).toContain("microsoft");

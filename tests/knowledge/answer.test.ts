@@ -21,6 +21,12 @@ describe("ask", () => {
     }
   });
 
+  it("reads a bullet with its list's lead-in", () => {
+    // "Microsoft argues:" over bullets that do not name Microsoft themselves
+    const a = k.ask("what does microsoft argue?");
+    expect(a.items.some((i) => i.citation.leadIn === "Microsoft argues:")).toBe(true);
+  });
+
   it("understands chat spellings of amounts and aliases", () => {
     expect(k.ask("is the $50B paid upfront").items.some((i) => i.text.includes("$15 billion"))).toBe(true);
     expect(k.ask("has MS sued yet").items[0]!.text).toMatch(/lawsuit|legal action/i);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { quotedPhrases } from "../../src/knowledge/verdict.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
 const cite = (claim: string) => seedKnowledge().cite(claim);
@@ -28,6 +29,46 @@ describe("claim verdicts", () => {
     const sued = cite("Microsoft has filed a lawsuit against OpenAI");
     expect(sued.verdict).toBe("contradicted");
     expect(sued.reason).toContain("No lawsuit has been filed yet");
+  });
+
+  it("holds the first-named party to the source's only when the claim names two parties", () => {
+    // one party named: the source may name another first ("OpenAI and Amazon co-created … hosted on Amazon Bedrock")
+    expect(cite("The SRE is hosted on Amazon Bedrock").verdict).toBe("supported");
+    // two parties: who does what to whom still counts
+    expect(cite("OpenAI invested $50 billion in Amazon").verdict).not.toBe("supported");
+  });
+
+  it("reads a negation to the end of its clause, and lets a hedged source contradict a claim hedged the same way", () => {
+    // "AWS employees may tell customers … but are banned from saying it “enables access” or “calls on” ChatGPT"
+    const r = cite("AWS employees may say that the SRE calls on ChatGPT");
+    expect(r.verdict).toBe("contradicted");
+    expect(r.reason).toContain("banned from saying");
+    expect(cite("AWS staff may say the SRE is powered by OpenAI").verdict).toBe("supported");
+  });
+
+  it("finds the phrases a claim quotes", () => {
+    expect(quotedPhrases(`the source said 'we know our contract' and “powered by” it`)).toEqual(["we know our contract", "powered by"]);
+    // one quoted word, or an apostrophe, is no quotation
+    expect(quotedPhrases(`Microsoft's "lawsuit" isn't filed`)).toEqual([]);
+  });
+
+  it("supports a claim quoting words a passage about it holds verbatim, only for whoever the passage gives them to", () => {
+    const r = cite("a Microsoft source said 'we know our contract'");
+    expect(r.verdict).toBe("supported");
+    expect(r.reason).toContain("We know our contract");
+    expect(cite("an Amazon source said 'we know our contract'").verdict).not.toBe("supported");
+    // quoted words the passage negates ("banned from saying it … “calls on” ChatGPT")
+    expect(cite("Amazon told staff to say the SRE 'calls on' ChatGPT").verdict).not.toBe("supported");
+  });
+
+  it("weighs who does the claim's deed: the same party in the source, a negation of another party's says nothing", () => {
+    // "OpenAI and Amazon signed … where Amazon committed $50 billion"; "… capacity Microsoft couldn't match"
+    expect(cite("Amazon committed $50B to OpenAI").verdict).toBe("supported");
+    expect(cite("OpenAI committed $50 billion to Amazon").verdict).not.toBe("supported");
+    expect(cite("OpenAI got 2GW of Trainium capacity from Amazon").verdict).not.toBe("contradicted");
+    // "$50 billion Amazon investment in OpenAI" is not a figure for what Microsoft invested
+    expect(cite("Microsoft invested $13 billion in OpenAI").verdict).not.toBe("contradicted");
+    expect(cite("Microsoft invested $20 billion in OpenAI").verdict).toBe("contradicted");
   });
 
   it("says unverified when the sources do not settle it, and never supports a false claim", () => {
