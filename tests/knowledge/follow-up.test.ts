@@ -43,11 +43,15 @@ describe("follow-up questions (the story's seeds)", () => {
   });
 
   it("never takes a question of function words alone as standing on its own", () => {
+    expect(followUpCue("right to?", knowledge)).toBeNull();
     // function words that stay function words once chat shorthand is spelled out ("info" does not)
     const words = [...STOP_WORDS].filter((w) => /^[a-z]+$/.test(w) && knowledge.retriever.profile(cleanChatQuery(w)).terms.length === 0);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 8 }), (picked) => {
-        expect(followUpCue(`${picked.join(" ")}?`, knowledge)).not.toBeNull();
+        const question = `${picked.join(" ")}?`;
+        // some runs of function words are phrases with a meaning of their own ("right to" → allow)
+        fc.pre(knowledge.retriever.profile(cleanChatQuery(question)).terms.length === 0);
+        expect(followUpCue(question, knowledge)).not.toBeNull();
       }),
       { numRuns: 300 },
     );
