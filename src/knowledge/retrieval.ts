@@ -203,6 +203,8 @@ function makeRetriever(
   const synonymTerms = (word: string, asked: ReadonlySet<string>, words: readonly string[] = lexicon?.synonyms(word) ?? []): IndexTerm[] => {
     const found: IndexTerm[] = [];
     for (const synonym of words) {
+      // a phrase ("make over") is not the one word left of it once its small words go
+      if (/\s/.test(synonym)) continue;
       const terms = analyzer.terms(synonym);
       if (terms.length !== 1 || asked.has(terms[0]!)) continue;
       const id = index.vocab.get(terms[0]!);
