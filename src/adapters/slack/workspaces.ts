@@ -83,6 +83,9 @@ export function createSlackWorkspaces(oauth: SlackOAuthOptions | undefined, deps
     return { botToken: single.botToken, botId: single.botId, botUserId: single.botUserId, teamId: single.teamId ?? teamId };
   };
 
+  /** Whether an installation look-up failed because there is none (rather than because the database failed). */
+  const notInstalled = (error: unknown): boolean => error instanceof Error && /no Slack installation/.test(error.message);
+
   const authorize: Authorize<boolean> = async (source: AuthorizeSourceData<boolean>) => {
     if (installer) {
       try {
@@ -90,7 +93,9 @@ export function createSlackWorkspaces(oauth: SlackOAuthOptions | undefined, deps
       } catch (error) {
         const fallback = singleFor(source.teamId);
         if (fallback) return fallback;
-        log.warn({ platform: "slack", team: source.teamId ?? null, enterprise: source.enterpriseId ?? null }, "a request came from a workspace that has not installed the app");
+        const where = { platform: "slack", team: source.teamId ?? null, enterprise: source.enterpriseId ?? null };
+        if (notInstalled(error)) log.warn(where, "a request came from a workspace that has not installed the app");
+        else log.error({ ...where, err: safeError(error) }, "could not read the workspace's installation");
         throw error;
       }
     }
@@ -152,8 +157,9 @@ export function createSlackWorkspaces(oauth: SlackOAuthOptions | undefined, deps
         try {
           const found = await installer.authorize({ teamId: workspace, enterpriseId: undefined, isEnterpriseInstall: false });
           if (found.botToken) return found.botToken;
-        } catch {
-          // not installed through OAuth: the single token may belong there
+        } catch (error) {
+          // not installed through OAuth: the single token may belong there; any other failure is said as it is
+          if (!notInstalled(error)) throw new Error(`could not read the installation of Slack workspace ${workspace}: ${safeError(error).message}`);
         }
       }
       const fallback = singleFor(workspace);

@@ -1,3 +1,4 @@
+import type { InstallationStore } from "@slack/oauth";
 import { afterEach, describe, expect, it } from "vitest";
 import { BOT_SCOPES } from "../../../src/adapters/slack/scopes.js";
 import { REDIRECT_PATH } from "../../../src/adapters/slack/workspaces.js";
@@ -24,11 +25,19 @@ describe.each(ENGINES)("Slack installs in many workspaces on %s", (engine) => {
   let h: SlackHarness | undefined;
   let store: Store;
 
+  /** Set to make every installation look-up fail as a database that went away does. */
+  let databaseDown = false;
   const start = async (botToken?: string): Promise<SlackHarness> => {
     store = await engineHarness.open();
+    databaseDown = false;
+    const installations: InstallationStore = {
+      storeInstallation: (installation) => store.slackInstallations.storeInstallation(installation),
+      fetchInstallation: (q) => (databaseDown ? Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432")) : store.slackInstallations.fetchInstallation(q)),
+      deleteInstallation: (q) => store.slackInstallations.deleteInstallation!(q),
+    };
     h = await startSlackHarness(seedDispatcher(), {
       botToken,
-      oauth: { clientId: FAKE_OAUTH_CLIENT.id, clientSecret: FAKE_OAUTH_CLIENT.secret, stateSecret: STATE_SECRET, installations: store.slackInstallations },
+      oauth: { clientId: FAKE_OAUTH_CLIENT.id, clientSecret: FAKE_OAUTH_CLIENT.secret, stateSecret: STATE_SECRET, installations },
     });
     return h;
   };
@@ -79,6 +88,20 @@ describe.each(ENGINES)("Slack installs in many workspaces on %s", (engine) => {
     await expect(slack.adapter.deliver("C0009", notice("Digest", "news"))).rejects.toThrow(/no Slack workspace is known/);
     expect(slack.fake.apiCalls.filter((c) => c.method === "chat.postMessage")).toEqual([]);
     expect(slack.logs.join("")).toContain("a request came from a workspace that has not installed the app");
+  });
+
+  it("says the database failed, not that the app is missing, when installations cannot be read", async () => {
+    const slack = await start();
+    slack.fake.grantInstall("code-5", SECOND);
+    expect((await install(slack, "code-5")).back.status).toBe(200);
+    databaseDown = true;
+    await expect(slack.adapter.deliver("C0002", notice("Digest", "news"), { workspace: SECOND.id })).rejects.toThrow(/could not read the installation of Slack workspace T0002: connect ECONNREFUSED/);
+    expect((await slack.event(fromTeam(SECOND.id, appMention("<@UBOT> status")))).status).toBe(200);
+    expect(slack.logs.join("")).toContain("could not read the workspace's installation");
+    expect(slack.logs.join("")).not.toContain("has not installed the app");
+    databaseDown = false;
+    await slack.adapter.deliver("C0002", notice("Digest", "news"), { workspace: SECOND.id });
+    expect(slack.fake.apiCalls.filter((c) => c.method === "chat.postMessage")).toHaveLength(1);
   });
 
   it("deletes a workspace's tokens when the app is uninstalled, or its bot token revoked", async () => {
