@@ -207,6 +207,8 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     }
     return undefined;
   })();
+  /** The party doing the claim's deed in the claim, if it names one. */
+  const claimDoer = claimDeed ? doerOf(claim, claimDeed) : undefined;
 
   const quotes = quotedPhrases(claim);
   const conflicts: { document: string; reason: string; strength: number }[] = [];
@@ -230,7 +232,6 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     const sentenceConcepts = analyzer.concepts(sentence);
     const holdsDeed = claimDeed === undefined || heldBy(analyzer.terms(sentence)).includes(claimDeed);
     // the claim's deed done by another party in the sentence ("$50 billion Amazon investment" against "Microsoft invested …") is another fact
-    const claimDoer = claimDeed ? doerOf(claim, claimDeed) : undefined;
     const sentenceDoer = claimDeed ? doerOf(sentence, claimDeed) : undefined;
     const sameDoer = claimDoer === undefined || sentenceDoer === undefined || claimDoer === sentenceDoer;
     const aboutIt =
@@ -286,9 +287,8 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
       if (claimParties < 2) return true;
       // the party that does the claim's first deed, in the claim and in the source ("Amazon committed" in
       // "OpenAI and Amazon signed … where Amazon committed $50 billion"); else the first-named ones
-      const mine = claimDeed ? doerOf(claim, claimDeed) : undefined;
       const theirs = claimDeed ? doerOf(own.text, claimDeed) : undefined;
-      if (mine !== undefined && theirs !== undefined) return mine === theirs;
+      if (claimDoer !== undefined && theirs !== undefined) return claimDoer === theirs;
       const a = firstParty(claim);
       const b = firstParty(own.text);
       return a === undefined || b === undefined || a === b;

@@ -184,12 +184,11 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
 
   if (config.oauth) {
     // an uninstall, or a revoked bot token, ends what the bot may do in that workspace
-    app.event("app_uninstalled", async ({ context }) => {
-      await workspaces.forget({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false });
-    });
+    const forget = (context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): Promise<void> =>
+      workspaces.forget({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false });
+    app.event("app_uninstalled", ({ context }) => forget(context));
     app.event("tokens_revoked", async ({ event, context }) => {
-      if ((event.tokens.bot ?? []).length === 0) return;
-      await workspaces.forget({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false });
+      if ((event.tokens.bot ?? []).length > 0) await forget(context);
     });
   }
 

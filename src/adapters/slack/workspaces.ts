@@ -51,6 +51,7 @@ export interface SlackWorkspaces {
 
 /** What {@link createSlackWorkspaces} needs besides the OAuth settings. */
 export interface SlackWorkspacesDeps {
+  /** The Slack adapter's logger (its lines already say `platform: "slack"`). */
   readonly log: Logger;
   readonly logger: BoltLogger;
   /** The Web API client's options (base URL, time limits) for `oauth.v2.access` and `auth.test`. */
@@ -93,7 +94,7 @@ export function createSlackWorkspaces(oauth: SlackOAuthOptions | undefined, deps
       } catch (error) {
         const fallback = singleFor(source.teamId);
         if (fallback) return fallback;
-        const where = { platform: "slack", team: source.teamId ?? null, enterprise: source.enterpriseId ?? null };
+        const where = { team: source.teamId ?? null, enterprise: source.enterpriseId ?? null };
         if (notInstalled(error)) log.warn(where, "a request came from a workspace that has not installed the app");
         else log.error({ ...where, err: safeError(error) }, "could not read the workspace's installation");
         throw error;
@@ -106,7 +107,7 @@ export function createSlackWorkspaces(oauth: SlackOAuthOptions | undefined, deps
 
   /** Answers an install request that failed before `@slack/oauth` answered it. */
   const failed = (res: ServerResponse, what: string) => (error: unknown) => {
-    log.error({ platform: "slack", err: safeError(error) }, `${what} failed`);
+    log.error({ err: safeError(error) }, `${what} failed`);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     res.end("The Slack install could not be completed. Please try again.");
   };
@@ -130,11 +131,11 @@ export function createSlackWorkspaces(oauth: SlackOAuthOptions | undefined, deps
                 res,
                 {
                   afterInstallation: async (installation) => {
-                    log.info({ platform: "slack", team: installation.team?.id ?? null, enterprise: installation.enterprise?.id ?? null }, "a workspace installed the app");
+                    log.info({ team: installation.team?.id ?? null, enterprise: installation.enterprise?.id ?? null }, "a workspace installed the app");
                     return true;
                   },
                   failure: (error, options, request, response) => {
-                    log.warn({ platform: "slack", code: error.code, err: safeError(error) }, "a Slack install did not complete");
+                    log.warn({ code: error.code, err: safeError(error) }, "a Slack install did not complete");
                     defaultCallbackFailure(error, options, request, response);
                   },
                 },
@@ -169,7 +170,7 @@ export function createSlackWorkspaces(oauth: SlackOAuthOptions | undefined, deps
     async forget(query) {
       if (!oauth) return;
       await oauth.installations.deleteInstallation?.(query);
-      log.info({ platform: "slack", team: query.teamId ?? null, enterprise: query.enterpriseId ?? null }, "a workspace's installation was deleted");
+      log.info({ team: query.teamId ?? null, enterprise: query.enterpriseId ?? null }, "a workspace's installation was deleted");
     },
   };
 }
