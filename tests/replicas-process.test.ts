@@ -72,7 +72,13 @@ describe("three replicas on one PostgreSQL database", () => {
     }
     for (const bot of bots) {
       try {
-        expect(await waitForHealth(bot.port, 60_000)).toMatchObject({ status: "ok", adapters: { slack: true, discord: true } });
+        // Slack's port answers while Discord is still starting ("degraded"): wait until both are up
+        let health = await waitForHealth(bot.port, 60_000);
+        for (const until = Date.now() + 30_000; health.status !== "ok" && Date.now() < until; ) {
+          await new Promise((r) => setTimeout(r, 200));
+          health = (await (await fetch(`${bot.base}/healthz`)).json()) as Record<string, unknown>;
+        }
+        expect(health).toMatchObject({ status: "ok", adapters: { slack: true, discord: true } });
       } catch (error) {
         throw new Error(`${String(error)}\n${bot.process.output()}`);
       }
