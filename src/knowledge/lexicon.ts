@@ -5,7 +5,7 @@
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["differ", "difference", "differences", "different", "distinction", "distinguish", "versus", "vs"],
-  ["begin", "begins", "began", "begun", "start", "starts", "started", "starting", "commence", "commences", "kick off"],
+  ["begin", "begins", "began", "begun", "start", "starts", "started", "starting", "commence", "commences", "kick off", "kicks off", "kicked off", "kicking off"],
   ["staff", "employees", "employee", "workers", "personnel"],
   ["chip", "chips", "silicon", "processor", "processors", "accelerators"],
   ["believe", "believes", "believed", "think", "thinks", "view", "views", "opinion", "stance", "feel", "feels"],

@@ -11,7 +11,7 @@ export interface QuestionHints {
   readonly subject: string | null;
   /** Asks for a list: arguments, points, ways, outcomes, bullets. */
   readonly list: boolean;
-  /** A yes/no question about where something stands ("did MS sue yet?", "is the deal still on?"). */
+  /** A yes/no question or a claim about where something stands ("did MS sue yet?", "MS already sued"). */
   readonly yesNo: boolean;
 }
 
@@ -35,6 +35,9 @@ export function questionHints(query: string): QuestionHints {
     amountKind: /\b(capacity|compute|power|gigawatts?|gw|energy|chips?|data ?cent(er|re)s?)\b|\d\s?gw\b/.test(q) ? "capacity" : "money",
     who: /\b(who|whom|whose|which (compan(y|ies)|newspapers?|outlets?|papers?|firms?|part(y|ies)|publications?|customers?|banks?))\b/.test(q),
     list: /\b(list|lists|bullets?|bullet points?|points|arguments|reasons|ways|options|outcomes|scenarios|possibilities|steps|takeaways|implications|pros and cons|what are (the|their|some))\b/.test(q),
-    yesNo: /^\s*(did|does|do|has|have|had|is|are|was|were|will|would|can|could|should)\b/.test(q) && !/\b(how|what|when|where|which|who|why)\b/.test(q),
+    yesNo:
+      (/^\s*(did|does|do|has|have|had|is|are|was|were|will|would|can|could|should)\b/.test(q) && !/\b(how|what|when|where|which|who|why)\b/.test(q)) ||
+      // a claim about where things stand: "so MS already sued them", "they're still talking"
+      /\b(already|yet|still|so far|by now|any ?more)\b/.test(q),
   };
 }

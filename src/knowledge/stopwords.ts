@@ -20,5 +20,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   nah yep yup nope huh eh wow cool sure maybe perhaps probably guess anyway anyways though although
   gonna gotta wanna kinda sorta lemme gimme dunno tryna y'all yall
   might must shall
+  via per onto upon toward towards among amid along within
   stuff thingy whatever whoever whatnot etc`.split(/\s+/).filter(Boolean),
 );

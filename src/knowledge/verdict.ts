@@ -1,6 +1,8 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { extractDates, extractFigures } from "./facts.js";
+import { compareOrder, isRelationWord } from "./order-relation.js";
+import { reboundParty } from "./party-binding.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import type { Topic, Verdict } from "./types.js";
 
@@ -18,14 +20,33 @@ export const CLAIM_CHECK = {
   relevant: 0.6,
   /** …and supports it only when it holds at least this share. */
   supporting: 0.75,
+  /** The weight of a claim word known only through its synonyms, as a share of its own. */
+  synonymShare: 0.5,
 } as const;
 
-const NEGATION = /\b(?:not|no|never|none|nothing|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied)\b|n['’]t\b/i;
+const NEGATION = /\b(?:not|no|never|none|nothing|nobody|no-one|noone|nowhere|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied|avoid|avoids|avoided|avoiding|rather than|instead of)\b|\bno one\b|n['’]t\b/i;
+/** Negations that bear only on what follows them ("while avoiding language that implies …"). */
+const FORWARD_NEGATION = /\b(?:avoid|avoids|avoided|avoiding|rather than|instead of)\b/gi;
+/** Phrases with a negative word that negate nothing: "violates—if not the letter, then the spirit", "not only … but". */
+const NOT_NEGATIONS = /\b(?:if not|not only|not just|whether or not|nothing but|no doubt)\b/gi;
+
+/** A text with its phrases that only look negative ("if not", "not only") made neutral. */
+function plainNegations(text: string): string {
+  return text.replace(NOT_NEGATIONS, (m) => m.replace(/\s+/g, "_"));
+}
+
+/** Whether a text says that something is not so; with `forward` false, negations that bear only on what follows them are left out. */
+function isNegative(text: string, forward = true): boolean {
+  const plain = plainNegations(text);
+  return NEGATION.test(forward ? plain : plain.replace(FORWARD_NEGATION, " "));
+}
 /** Words after which a party is the object of a deed, not its doer. */
 const PREPOSITION = /^(?:with|to|in|into|from|against|by|for|of|at|on|onto|between|over|than|via|through)$/i;
 /** How many words after a negation its clause may run and still be negated. */
 const NEGATION_REACH = 14;
 /** Words of time and degree that a claim adds ("already sued", "literally said"): not weighed in how much of it a source holds. */
+/** When something happened, said relative to now ("last week", "yesterday", "two days ago"): not weighed either. */
+const RELATIVE_TIME = /\b(?:(?:last|next|this|past|coming)\s+(?:week|weekend|month|year|quarter|night|time)|yesterday|today|tonight|recently|lately|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+ago)\b/gi;
 const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right"];
 
 /** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
@@ -88,6 +109,11 @@ export function quotedPhrases(claim: string): string[] {
   return found.filter((q) => q.split(" ").length >= 2);
 }
 
+/** A claim's words as written, without punctuation around them. */
+function claimWords(claim: string): string[] {
+  return [...new Set(claim.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).filter(Boolean))];
+}
+
 /** A text's clauses: split at commas, semicolons, brackets and dashes between words. */
 function clauses(text: string): string[] {
   return text.split(/[,;()]|\s[—–-]\s|—/);
@@ -101,8 +127,9 @@ function shortQuote(sentence: string, max = 140): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))} …`;
 }
 
-/** The sentences of a passage, verbatim. */
+/** The sentences of a passage, verbatim; a table row is one: its cells say one thing together ("Musk v. OpenAI … | Trial begins April 27"). */
 function sentencesOf(c: RankedPassage): string[] {
+  if (c.passage.cells) return [c.passage.text];
   const spans = c.passage.sentences.length > 0 ? c.passage.sentences : [{ start: 0, end: c.passage.text.length }];
   return spans.map((span) => c.passage.text.slice(span.start, span.end));
 }
@@ -117,10 +144,11 @@ function sentencesOf(c: RankedPassage): string[] {
 export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): ClaimVerdict {
   const profile = retriever.profile(claim);
   // figures, dates, ranks and words of time and degree ("already", "literally") are compared, or not weighed, apart
-  const factTerms = new Set(analyzer.terms([...[...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)].map((f) => f.raw), ...ASPECT_WORDS].join(" ")));
+  const factTerms = new Set(analyzer.terms([...[...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)].map((f) => f.raw), ...ASPECT_WORDS, ...(claim.match(RELATIVE_TIME) ?? [])].join(" ")));
   /** The claim's words that count: each with its weight and the index terms that match it (itself, a correction, synonyms). */
   const parts = profile.terms
-    .map((term, i) => ({ term, weight: profile.weights[i]!, matches: new Set(profile.matches[i]) }))
+    // a word the index does not know, read through its synonyms, is a guess: it weighs half in what a source must hold
+    .map((term, i) => ({ term, weight: profile.weights[i]! * (profile.kinds[i] === "synonym" ? CLAIM_CHECK.synonymShare : 1), matches: new Set(profile.matches[i]) }))
     .filter((p) => p.weight > 0 && !factTerms.has(p.term));
   const coreTotal = parts.reduce((a, p) => a + p.weight, 0);
   if (ranked.length === 0 || profile.weights.every((w) => w === 0)) return { verdict: "unverified", reason: "The sources do not mention this." };
@@ -128,7 +156,7 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
   /** Share of the claim's weight (figures and dates left out) that a text holds. */
   const share = (text: string): number => (coreTotal === 0 ? 0 : heldBy(analyzer.terms(text)).reduce((a, p) => a + p.weight, 0) / coreTotal);
   const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)];
-  const claimNegated = NEGATION.test(claim);
+  const claimNegated = isNegative(claim);
   const partyIds = new Set(topic.parties.map((p) => p.id));
   // a claim that something may or can be done is modal too ("AWS staff can say …")
   const claimHedged = HEDGE.test(claim) || /\b(?:can|may|allowed|permitted|able)\b/i.test(claim);
@@ -141,12 +169,16 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
    * match") says nothing of the claim.
    */
   const negatesClaim = (sentence: string): boolean => {
-    const words = sentence.split(/\s+/);
+    const words = plainNegations(sentence).split(/\s+/);
     const endsClause = (w: string | undefined): boolean => w === undefined || /[,;:.!?]["”’)]*$|^[—–]$/.test(w);
     return words.some((word, i) => {
-      if (!NEGATION.test(word) && !NEGATION.test(`${word} ${words[i + 1] ?? ""}`)) return false;
+      // a negation in this word, or one of two words that starts here ("yet to", "rather than")
+      const pair = NEGATION.exec(`${word} ${words[i + 1] ?? ""}`);
+      if (!NEGATION.test(word) && !(pair && pair.index < word.length && pair.index + pair[0].length > word.length)) return false;
       let start = i;
-      while (start > 0 && start > i - 4 && !endsClause(words[start - 1])) start--;
+      // "avoiding", "rather than", "instead of" bear on what follows them only
+      const forwardOnly = /^(?:avoid\w*|rather|instead)$/i.test(word.replace(/[^\p{L}]+/gu, ""));
+      while (!forwardOnly && start > 0 && start > i - 4 && !endsClause(words[start - 1])) start--;
       const subject = analyzer.concepts(words.slice(Math.max(start, i - 2), i + 1).join(" ").replace(/n['’]t\b/gi, ""));
       if ([...subject].some((id) => partyIds.has(id) && !claimConcepts.has(id))) return false;
       let end = i + 6;
@@ -156,7 +188,15 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     });
   };
   /** Terms of the clause (between commas, semicolons, brackets, dashes) that holds a figure or date. */
-  const clauseTerms = (text: string, raw: string): Set<string> => new Set(analyzer.terms(clauses(text).find((c) => c.includes(raw)) ?? ""));
+  const clauseTerms = (text: string, raw: string, others: readonly string[] = []): Set<string> => {
+    const clause = clauses(text).find((c) => c.includes(raw)) ?? "";
+    // where one clause gives several figures ("15B up front and 35B later"), each has the words up to the next
+    const at = clause.indexOf(raw);
+    const after = others.map((o) => clause.indexOf(o, at + raw.length)).filter((i) => i >= 0);
+    const before = others.map((o) => clause.lastIndexOf(o, at - 1)).filter((i) => i >= 0 && i < at);
+    const start = before.length > 0 ? Math.max(...before.map((i) => clause.indexOf(" ", i))) : 0;
+    return new Set(analyzer.terms(clause.slice(Math.max(start, 0), after.length > 0 ? Math.min(...after) : undefined)));
+  };
   /**
    * Whether the claim's words beside a figure sit beside the same figure in the source: none of
    * them may stand only in the clause of another figure of that kind ("$15 billion immediate,
@@ -165,10 +205,21 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
   const neighboursAgree = (claimRaw: string, sentence: string, sourceRaw: string, others: readonly Fact[]): boolean => {
     const own = clauseTerms(sentence, sourceRaw);
     const elsewhere = new Set(others.filter((o) => o.raw !== sourceRaw).flatMap((o) => [...clauseTerms(sentence, o.raw)]));
-    return [...clauseTerms(claim, claimRaw)].every((t) => own.has(t) || !elsewhere.has(t) || analyzer.concepts(t).size > 0);
+    const kind = claimFacts.find((f) => f.raw === claimRaw)?.kind;
+    const claimOthers = claimFacts.filter((f) => f.kind === kind && f.raw !== claimRaw).map((f) => f.raw);
+    return [...clauseTerms(claim, claimRaw, claimOthers)].every((t) => own.has(t) || !elsewhere.has(t) || analyzer.concepts(t).size > 0);
   };
   const claimConcepts = analyzer.concepts(claim);
   const claimParties = [...claimConcepts].filter((id) => partyIds.has(id)).length;
+  /** Whether the claim names a party before any other word that counts: the party is what it is about. */
+  const opensWithParty = (() => {
+    for (const word of claim.split(/\s+/)) {
+      const terms = analyzer.terms(word);
+      if (terms.some((t) => partyIds.has(t))) return true;
+      if (terms.some((t) => parts.some((p) => p.matches.has(t)))) return false;
+    }
+    return false;
+  })();
   const kindOf = new Map<string, string>([...topic.parties.map((p) => [p.id, "party"] as const), ...topic.terms.filter((t) => t.kind).map((t) => [t.id, t.kind!] as const)]);
   const nameOf = new Map([...topic.parties, ...topic.terms].map((e) => [e.id, e.name]));
   const firstParty = (text: string): string | undefined => {
@@ -239,7 +290,8 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence)];
     const negatedSentence = c.passage.sentences
       .map((span) => c.passage.text.slice(span.start, span.end))
-      .find((s) => negatesClaim(s) && (share(s) >= 0.34 || (rarest !== undefined && heldBy(analyzer.terms(s)).includes(rarest))));
+      // a hedged one ("executives believe it violates—if not the letter …") says what someone thinks, not what happened
+      .find((s) => negatesClaim(s) && (claimHedged || !HEDGE.test(s)) && (share(s) >= 0.34 || (rarest !== undefined && heldBy(analyzer.terms(s)).includes(rarest))));
     let conflict: string | null = null;
     let matchedFacts = 0;
     for (const kind of new Set(claimFacts.map((f) => f.kind))) {
@@ -268,6 +320,12 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
         }
       }
     }
+    // "before Anthropic" where the source says "second … (after Anthropic)"
+    const order = compareOrder(claim, own.text, (text) => analyzer.terms(text));
+    if (!conflict && order === "reversed" && sentenceShare >= CLAIM_CHECK.relevant) conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
+    // "microsoft bedrock" where the source says "Amazon Bedrock"
+    const rebound = reboundParty(claim, own.text, analyzer, partyIds);
+    if (!conflict && rebound && sentenceShare >= CLAIM_CHECK.supporting) conflict = `Sources say “${rebound.source}”, not “${rebound.claim}”.`;
     const negated = negatesClaim(own.text);
     // a hedged sentence contradicts only a claim hedged the same way ("AWS staff are allowed to say …" against "may … but are banned from saying …")
     if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting && (claimHedged || !HEDGE.test(own.text))) {
@@ -283,8 +341,8 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     }
     const factsNeeded = new Set(claimFacts.map((f) => f.kind)).size;
     const sameLead = (() => {
-      // who does what to whom only matters between parties: with one party named, the first-named one may differ
-      if (claimParties < 2) return true;
+      // who does what to whom matters between parties, and for a claim that opens with its one party ("microsoft brings in more …")
+      if (claimParties === 0 || (claimParties === 1 && !opensWithParty)) return true;
       // the party that does the claim's first deed, in the claim and in the source ("Amazon committed" in
       // "OpenAI and Amazon signed … where Amazon committed $50 billion"); else the first-named ones
       const theirs = claimDeed ? doerOf(own.text, claimDeed) : undefined;
@@ -296,11 +354,13 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" ")).has(id));
     if (
       // support needs the same polarity over the whole sentence, not just near the claim's words
-      NEGATION.test(own.text) === claimNegated &&
+      // (a negation that bears only on what follows it counts where it bears on the claim)
+      (isNegative(own.text, false) || negated) === claimNegated &&
       (claimHedged || !HEDGE.test(own.text)) &&
       (CONDITIONAL.test(claim) || !CONDITIONAL.test(own.text)) &&
       sameLead &&
       conceptsHeld &&
+      (order === "none" || order === "agrees") &&
       sentenceShare >= CLAIM_CHECK.supporting &&
       matchedFacts >= factsNeeded
     ) {
@@ -316,6 +376,7 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
       (claimHedged || !HEDGE.test(quoting)) &&
       sameLead &&
       conceptsHeld &&
+      (order === "none" || compareOrder(claim, quoting, (text) => analyzer.terms(text)) === "agrees") &&
       passageShare >= CLAIM_CHECK.supporting &&
       matchedFacts >= factsNeeded
     ) {
@@ -323,6 +384,17 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     }
   }
   const strongest = conflicts.sort((a, b) => b.strength - a.strength)[0];
+  // a claim with a word no source uses ("in Seattle", "the Verge reported") holds more than any source says;
+  // words of negation, order, time and degree are weighed apart, and figures compared apart
+  const unknownTerms = new Set(profile.terms.filter((_, i) => profile.kinds[i] === "unknown"));
+  const absent = claimWords(claim).filter((word) => {
+    const terms = analyzer.terms(word);
+    if (terms.length === 0 || !terms.every((t) => unknownTerms.has(t) && !factTerms.has(t))) return false;
+    return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
+  });
+  if (absent.length > 0 && !strongest) {
+    return { verdict: "unverified", reason: `The sources do not mention ${absent.map((w) => `“${w}”`).join(" or ")}.` };
+  }
   const support = supports.sort((a, b) => b.strength - a.strength)[0];
   if (strongest && support) {
     // a passage that holds the claim as closely as the conflicting one holds it settles nothing alone

@@ -108,7 +108,10 @@ export function wordNetLexicon(dir: string = wordNetDir(), options: WordNetOptio
   const entries = (w: string): { line: string; base: string; data: Buffer }[] => {
     const out: { line: string; base: string; data: Buffer }[] = [];
     for (const [part, { index, data }] of load()) {
-      const bases = new Set([w, ...DETACH[part].filter(([suffix]) => w.endsWith(suffix) && w.length > suffix.length + 1).map(([s, r]) => w.slice(0, -s.length) + r)]);
+      const detached = DETACH[part].filter(([suffix]) => w.endsWith(suffix) && w.length > suffix.length + 1).map(([s, r]) => w.slice(0, -s.length) + r);
+      // a doubled final consonant before -ed or -ing ("dropped", "planning", "bigger") is written once in the base form
+      const undoubled = part === "verb" || part === "adj" ? w.replace(/([b-df-hj-np-tv-z])\1(?:ed|ing|er|est)$/, "$1") : w;
+      const bases = new Set([w, ...detached, undoubled]);
       for (const base of bases) {
         const line = findIndexLine(index, base);
         if (line) out.push({ line, base, data });

@@ -27,7 +27,9 @@ describe("evaluation questions", () => {
     // floors a little under the figures reported in the README, so a regression shows
     expect(r.top3 / r.total).toBeGreaterThanOrEqual(0.45);
     expect(answeringFigures(r).recall).toBeGreaterThanOrEqual(0.6);
+    expect(r.verdictsRight / r.claims).toBeGreaterThanOrEqual(0.35);
     expect(r.falseSupported).toBe(0);
+    expect(evaluate(seedKnowledge(), load("chat-tune.json")).falseSupported).toBe(0);
     expect(r.verbatimCited).toBe(r.items);
   });
 });

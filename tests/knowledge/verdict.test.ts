@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { quotedPhrases } from "../../src/knowledge/verdict.js";
 import { seedKnowledge } from "../support/knowledge.js";
@@ -31,8 +32,8 @@ describe("claim verdicts", () => {
     expect(sued.reason).toContain("No lawsuit has been filed yet");
   });
 
-  it("holds the first-named party to the source's only when the claim names two parties", () => {
-    // one party named: the source may name another first ("OpenAI and Amazon co-created … hosted on Amazon Bedrock")
+  it("holds the first-named party to the source's when the claim names two parties, or opens with its one", () => {
+    // one party named, not first: the source may name another first ("OpenAI and Amazon co-created … hosted on Amazon Bedrock")
     expect(cite("The SRE is hosted on Amazon Bedrock").verdict).toBe("supported");
     // two parties: who does what to whom still counts
     expect(cite("OpenAI invested $50 billion in Amazon").verdict).not.toBe("supported");
@@ -82,5 +83,57 @@ describe("claim verdicts", () => {
     ]) {
       expect(cite(claim).verdict).not.toBe("supported");
     }
+  });
+
+  it("reads chat's sums, relative times and negations", () => {
+    expect(cite("15B up front and 35B later depending on milestones").verdict).toBe("supported");
+    // "last week" is when, not what: the claim is that a lawsuit was filed
+    expect(cite("ms already filed the lawsuit last week").verdict).toBe("contradicted");
+    expect(cite("nobody's actually filed a lawsuit yet").verdict).toBe("supported");
+    expect(cite("the deal has openai buying like 183B of aws cloud").verdict).not.toBe("supported");
+  });
+
+  it("contradicts an order or rank the source reverses, and a word the source gives to another party", () => {
+    expect(cite("openai got on trainium before anthropic did").verdict).toBe("contradicted");
+    expect(cite("anthropic was the second lab on trainium").verdict).toBe("contradicted");
+    expect(cite("business insider was first to report the amazon memo").verdict).toBe("supported");
+    const bedrock = cite("the sre is hosted on microsoft bedrock");
+    expect(bedrock.verdict).toBe("contradicted");
+    expect(bedrock.reason).toBe("Sources say “Amazon Bedrock”, not “microsoft bedrock”.");
+    expect(cite("microsoft brings in more revenue than msft's cloud and server biz combined").verdict).not.toBe("supported");
+  });
+
+  it("never supports a claim naming what no source names, and says what", () => {
+    const seattle = cite("the musk trial kicks off april 27 in seattle");
+    expect(seattle.verdict).toBe("unverified");
+    expect(seattle.reason).toBe("The sources do not mention “seattle”.");
+    expect(cite("the musk trial kicks off april 27 in oakland").verdict).toBe("supported");
+    expect(cite("the verge reported the amazon memo").verdict).toBe("unverified");
+  });
+
+  it("a hedged sentence contradicts nothing, and a negation that looks ahead bears on what follows it", () => {
+    // "executives believe the arrangement … violates—if not the letter, …"
+    expect(cite("the FT reported that ms execs think it violates the deal").verdict).not.toBe("contradicted");
+    // "… “powered by” OpenAI while avoiding language that implies direct access to ChatGPT"
+    expect(cite("amazon told staff to say the sre is 'powered by' openai").verdict).toBe("supported");
+    expect(cite("aws staff were told to say the SRE gives direct access to chatgpt").verdict).not.toBe("supported");
+  });
+
+  it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
+    const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
+    const changes: [RegExp, string][] = [
+      [/\b(\d+)(\s?(?:b|bn|billion|gw|gigawatts|%))/i, "9$2"],
+      [/\b20(\d\d)\b/, "2031"],
+      [/\bbefore\b/, "after"],
+      [/\bfirst\b/i, "third"],
+      [/\bsecond\b/i, "first"],
+      [/\bstateless\b/i, "stateful"],
+      [/\bamazon bedrock\b/i, "microsoft bedrock"],
+    ];
+    const variants = tune.claims
+      .filter((c) => c.label === "supported" && cite(c.claim).verdict === "supported")
+      .flatMap((c) => changes.filter(([re]) => re.test(c.claim)).map(([re, by]) => c.claim.replace(re, by)));
+    expect(variants.length).toBeGreaterThan(10);
+    expect(variants.filter((v) => cite(v).verdict === "supported")).toEqual([]);
   });
 });

@@ -17,6 +17,12 @@ describe("WordNet lexicon", () => {
     expect(lexicon.derived("arguments")).not.toContain("statement");
   });
 
+  it("reads a doubled final consonant as written once (dropped → drop, planning → plan)", () => {
+    expect(lexicon.isWord("dropped")).toBe(true);
+    expect(lexicon.isWord("planning")).toBe(true);
+    expect(lexicon.synonyms("planning")).toContain("plan");
+  });
+
   it("tells words from typos, and refuses what is not a plain word", () => {
     expect(lexicon.isWord("world")).toBe(true);
     expect(lexicon.isWord("investing")).toBe(true);
