@@ -1,4 +1,4 @@
-import { answerability, answerabilityFeatures, confidenceOf } from "./answerability.js";
+import { answerabilityFeatures, decideConfidence } from "./answerability.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { extractDates, extractFigures } from "./facts.js";
 import { questionHints } from "./question.js";
@@ -43,7 +43,7 @@ export function composeAnswer(
   answerAnyway = false,
 ): Answer {
   const top = ranked[0];
-  const judged = top ? confidenceOf(answerability(answerabilityFeatures(query, ranked, retriever, analyzer, topic))) : "none";
+  const judged = top ? decideConfidence(answerabilityFeatures(query, ranked, retriever, analyzer, topic)) : "none";
   const confidence = judged === "none" && top && answerAnyway ? "low" : judged;
   if (!top || confidence === "none") {
     return { query, abstained: true, confidence: "none", items: [], notes: [abstainMessage(topic)], noteCitations: [[]] };

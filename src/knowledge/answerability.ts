@@ -91,11 +91,19 @@ const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
  */
 export function answerTypeMatch(question: string, sentence: string, published: string | null): number {
   const hints = questionHints(question);
-  if (hints.when) return Number(hasDate(sentence, published));
-  if (PERCENT_ASKED.test(question)) return Number(PERCENT_GIVEN.test(sentence));
-  if (!hints.amount) return 0.5;
-  const wanted = hints.amountKind === "money" ? "usd:" : "gw:";
+  // a question asking for several kinds ("how much, and when?") is met by any of them
+  const asked: number[] = [];
+  if (hints.when) asked.push(Number(hasDate(sentence, published)));
+  if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
+  else if (hints.amount) asked.push(amountMatch(hints.amountKind, sentence));
+  return asked.length === 0 ? 0.5 : Math.max(...asked);
+}
+
+function amountMatch(kind: "money" | "capacity", sentence: string): number {
+  const wanted = kind === "money" ? "usd:" : "gw:";
   if (extractFigures(sentence).some((f) => f.key.startsWith(wanted))) return 1;
+  // sums said in words: "tens of billions", "billions of dollars"
+  if (kind === "money" && /\b(?:billions|millions|trillions)\b/i.test(sentence)) return 1;
   return /\d/.test(sentence) ? 0.5 : 0;
 }
 
@@ -106,6 +114,16 @@ export function answerability(features: readonly number[], model: AnswerabilityM
     z += model.weights[i]! * ((x - model.mean[i]!) / (model.scale[i]! || 1));
   });
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Whether to answer, from the features: the model's confidence, except that a question asking
+ * for a kind of answer (a date, a sum, a percentage) that the best passage does not have is not
+ * answered by it ("how much did Nvidia put in" against a sentence on Nvidia with no sum).
+ */
+export function decideConfidence(features: readonly number[], model: AnswerabilityModel = ANSWERABILITY): Confidence {
+  if (features[FEATURE_NAMES.indexOf("typeMatch")] === 0) return "none";
+  return confidenceOf(answerability(features, model), model);
 }
 
 /** Confidence at the model's operating points. */

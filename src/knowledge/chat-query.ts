@@ -24,6 +24,9 @@ const FILLER_PHRASES: readonly string[] = [
   "haha", "hahaha", "hmm", "hmmm", "umm", "um", "uh", "erm", "bruh", "bro", "dude", "fam", "guys", "folks", "yall", "y'all",
   "pls", "plz", "please", "thx", "thanks", "ty", "fr", "frfr", "smh", "omg", "wtf", "wth", "yo", "hey", "hi", "hello",
   "ok", "okay", "welp", "jk", "srsly", "literally", "basically", "actually", "honestly", "seriously", "like", "wait",
+  // how a claim is put forward: "pretty sure the FT broke this", "… apparently", "right?"
+  "pretty sure", "i'm pretty sure", "im pretty sure", "i'm sure", "im sure", "fairly sure", "i believe", "apparently",
+  "supposedly", "allegedly", "if i remember right", "right?", "am i right", "correct?", "no?", "isn't it", "didn't they",
 ];
 
 /** General chat shorthand and contractions, spelled out. */

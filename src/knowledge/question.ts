@@ -11,6 +11,8 @@ export interface QuestionHints {
   readonly subject: string | null;
   /** Asks for a list: arguments, points, ways, outcomes, bullets. */
   readonly list: boolean;
+  /** Asks for a reason: "why", "how come", "what for". */
+  readonly why: boolean;
   /** A yes/no question or a claim about where something stands ("did MS sue yet?", "MS already sued"). */
   readonly yesNo: boolean;
 }
@@ -28,13 +30,17 @@ function definitionSubject(query: string): string | null {
 export function questionHints(query: string): QuestionHints {
   const q = query.toLowerCase();
   return {
-    when: /\b(when|what (date|day|year|month|time)|which (date|day|year|month)|since when|how long ago|timeline|date)\b/.test(q),
+    // "when" that asks ("when did …", "as of when?"), not one that joins clauses ("let go of when they redid the terms")
+    when:
+      /(^|[^a-z\s]\s*|\b(?:so|and|but|ok|okay|wait|like|then|as of|since|until|till|by)\s+)when\b|\bwhen\s+(?:\w+\s+)?(?:did|does|do|is|was|will|would|might|could|can|are|were|has|have|had|exactly|roughly|approximately)\b|\bwhen\s*[?]?\s*$/.test(q) ||
+      /\b(what (date|day|year|month|time)|which (date|day|year|month)|how long ago|timeline|date)\b/.test(q),
     amount: /\b(how (much|many|large|big)|amount|sum|size|sized|figure|total|worth|valued?|cost|price|dollars?|billions?)\b|\$/.test(q),
     stance: /\b(say|says|said|saying|argue|argues|argued|arguing|argument|think|thinks|believe|believes|want|wants|position|positions|stance|view|views|claim|claims|contend|contends|respond|response|react|reaction|upset|concern|concerns|object|objects|problem)\b/.test(q),
     subject: definitionSubject(query),
     amountKind: /\b(capacity|compute|power|gigawatts?|gw|energy|chips?|data ?cent(er|re)s?)\b|\d\s?gw\b/.test(q) ? "capacity" : "money",
     who: /\b(who|whom|whose|which (compan(y|ies)|newspapers?|outlets?|papers?|firms?|part(y|ies)|publications?|customers?|banks?))\b/.test(q),
     list: /\b(list|lists|bullets?|bullet points?|points|arguments|reasons|ways|options|outcomes|scenarios|possibilities|steps|takeaways|implications|pros and cons|what are (the|their|some))\b/.test(q),
+    why: /\b(why|whys|how come|what for|reason|reasons|motive|motivation|rationale|point of)\b|\bwhy['’]d\b/.test(q),
     yesNo:
       (/^\s*(did|does|do|has|have|had|is|are|was|were|will|would|can|could|should)\b/.test(q) && !/\b(how|what|when|where|which|who|why)\b/.test(q)) ||
       // a claim about where things stand: "so MS already sued them", "they're still talking"

@@ -16,6 +16,9 @@ const LIST_ITEM = 32;
 /** States where something stands: "not yet", "no lawsuit", "still in talks", "has already". */
 const STANDING = 64;
 const STANDING_RE = /\b(?:not|no|never|yet|still|already|so far|remains?|pending|ongoing|reportedly)\b|n['’]t\b/i;
+/** Gives a reason: "because", "due to", "to protect", "a safety net for". */
+const CAUSE = 128;
+const CAUSE_RE = /\b(?:because|since|due to|owing to|as a result|so that|in order to|reasons?|why|led to|leads to|driven by|given that|amid|stems from|in case|safety net|to (?:protect|avoid|ensure|keep|secure|stay|prevent|preserve|guard))\b/i;
 
 /** Per-unit hint features packed into typed arrays, so ranking touches no objects. */
 export interface UnitFeatures {
@@ -46,7 +49,8 @@ export function packFeatures(units: readonly AnswerUnit[], analyzer: Analyzer, t
       (PROPER_NAME.test(text) || analyzer.concepts(text).size > 0 ? NAME : 0) |
       (/gigawatt|GW/.test(text) ? CAPACITY_TEXT : 0) |
       ((u.passage.kind === "bullet" && u.passage.leadIn) || u.passage.kind === "table-row" ? LIST_ITEM : 0) |
-      (STANDING_RE.test(text) ? STANDING : 0);
+      (STANDING_RE.test(text) ? STANDING : 0) |
+      (CAUSE_RE.test(text) ? CAUSE : 0);
     let bits = 0;
     for (const s of attributedParties(u.passage, u.passage.kind === "paragraph" ? text : u.passage.text, analyzer, topic)) {
       const at = partyOrder.indexOf(s);
@@ -78,7 +82,8 @@ export interface HintPlan {
  * Plans the question-type hints of a query: when → dated units, how much → units with the kind of
  * figure asked for, who → units naming someone, what is X → units defining X (`defines`), what
  * does a party say → units attributing a position to it (`askedParties` as a bitmask), a list →
- * bullets and table rows, a yes/no question → units that say where something stands.
+ * bullets and table rows, a yes/no question → units that say where something stands, why → units
+ * that give a reason.
  */
 export function planHints(features: UnitFeatures, hints: QuestionHints, defines: ((unit: number) => boolean) | null, askedParties: number): HintPlan {
   const boost = RANKING.hintBoost;
@@ -89,7 +94,8 @@ export function planHints(features: UnitFeatures, hints: QuestionHints, defines:
     (defines ? boost : 1) *
     (askedParties ? RANKING.stanceBoost : 1) *
     (hints.list ? boost : 1) *
-    (hints.yesNo ? RANKING.standingBoost : 1);
+    (hints.yesNo ? RANKING.standingBoost : 1) *
+    (hints.why ? boost : 1);
   return {
     max,
     factor(u) {
@@ -104,6 +110,7 @@ export function planHints(features: UnitFeatures, hints: QuestionHints, defines:
       if (askedParties && features.speakers[u]! & askedParties) factor *= RANKING.stanceBoost;
       if (hints.list && f & LIST_ITEM) factor *= boost;
       if (hints.yesNo && f & STANDING) factor *= RANKING.standingBoost;
+      if (hints.why && f & CAUSE) factor *= boost;
       return factor;
     },
     definitionBoost: defines ? boost : 1,

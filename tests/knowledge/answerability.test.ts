@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerTypeMatch } from "../../src/knowledge/answerability.js";
+import { questionHints } from "../../src/knowledge/question.js";
+import { seedKnowledge } from "../support/knowledge.js";
 
 describe("answer type of a question", () => {
   it("wants a sum of money for how-much questions, and a capacity for compute or power", () => {
@@ -19,5 +21,40 @@ describe("answer type of a question", () => {
 
   it("is neutral when the question asks for no particular type", () => {
     expect(answerTypeMatch("why is microsoft upset", "Microsoft says the deal breaches its contract.", null)).toBe(0.5);
+  });
+
+  it("takes a sum said in words for money, and a when that joins clauses for no question of time", () => {
+    expect(answerTypeMatch("how much did ms spend on its edge", "Microsoft spent tens of billions building its moat.", null)).toBe(1);
+    expect(answerTypeMatch("what did redmond let go of when they redid the terms", "Microsoft gave up its total cloud exclusivity.", null)).toBe(0.5);
+  });
+});
+
+describe("question hints", () => {
+  it("reads when as a question of time only where it asks", () => {
+    expect(questionHints("when might oai go public").when).toBe(true);
+    expect(questionHints("still negotiating as of when?").when).toBe(true);
+    expect(questionHints("so when did ms restructure its deal").when).toBe(true);
+    expect(questionHints("what did redmond let go of when they redid the terms").when).toBe(false);
+    expect(questionHints("what happens when the trial is over").when).toBe(false);
+  });
+
+  it("reads why-questions, and claims about where things stand", () => {
+    expect(questionHints("why'd ms insist on keeping that one clause").why).toBe(true);
+    expect(questionHints("how come amazon is paying so much").why).toBe(true);
+    expect(questionHints("what did amazon pay").why).toBe(false);
+    expect(questionHints("so MS already sued them").yesNo).toBe(true);
+  });
+});
+
+describe("answer or abstain", () => {
+  it("abstains when the question asks for a sum or a date that the passage it finds does not have", () => {
+    const knowledge = seedKnowledge();
+    // the sources speak of Nvidia's investment terms, never of a sum
+    const nvidia = knowledge.ask("how much did nvidia put into openai");
+    expect(nvidia.abstained).toBe(true);
+    expect(nvidia.confidence).toBe("none");
+    const amazon = knowledge.ask("how much did amazon put into openai");
+    expect(amazon.abstained).toBe(false);
+    expect(amazon.items[0]!.text).toContain("$50 billion");
   });
 });
