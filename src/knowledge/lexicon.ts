@@ -28,5 +28,5 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["secure", "secured", "secures", "receive", "receives", "received", "obtain", "obtained", "gain", "gained", "gains"],
   ["agreement", "agreements", "contract", "contracts", "deal", "deals", "partnership", "partnerships", "arrangement", "arrangements", "pact", "alliance"],
   ["expect", "expects", "expected", "expecting", "forecast", "forecasts", "forecasting", "predict", "predicts", "predicted", "anticipate", "anticipates"],
-  ["usd", "dollar", "dollars", "billion", "billions", "million", "millions", "bucks"],
+  ["usd", "dollar", "dollars", "billion", "billions", "million", "millions", "bucks", "money", "cash"],
 ];
