@@ -221,6 +221,7 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
     return false;
   })();
   const kindOf = new Map<string, string>([...topic.parties.map((p) => [p.id, "party"] as const), ...topic.terms.filter((t) => t.kind).map((t) => [t.id, t.kind!] as const)]);
+  const sameKind = (a: string | undefined, b: string): boolean => a === b || (b === "company" && a === "party");
   const nameOf = new Map([...topic.parties, ...topic.terms].map((e) => [e.id, e.name]));
   const firstParty = (text: string): string | undefined => {
     const lower = text.toLowerCase();
@@ -313,7 +314,9 @@ export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retr
       for (const id of claimConcepts) {
         const kind = kindOf.get(id);
         if (!kind || kind === "party" || theirs.has(id)) continue;
-        const rival = [...theirs].find((other) => other !== id && kindOf.get(other) === kind && !claimConcepts.has(other));
+        // a company the claim names may stand where the source names one of the parties; only one such name settles it
+        const rivals = [...theirs].filter((other) => other !== id && !claimConcepts.has(other) && sameKind(kindOf.get(other), kind));
+        const rival = rivals.length === 1 ? rivals[0] : undefined;
         if (rival) {
           conflict = `Sources say ${nameOf.get(rival)}, not ${nameOf.get(id)}.`;
           break;

@@ -103,6 +103,16 @@ describe("claim verdicts", () => {
     expect(cite("microsoft brings in more revenue than msft's cloud and server biz combined").verdict).not.toBe("supported");
   });
 
+  it("contradicts a company named where the source names another, when only one could stand there", () => {
+    const anthropic = cite("rivals like google cloud and anthropic would benefit");
+    expect(anthropic.verdict).toBe("contradicted");
+    expect(anthropic.reason).toBe("Sources say Oracle, not Anthropic.");
+    expect(cite("rivals like google cloud and oracle would benefit").verdict).toBe("supported");
+    // the Musk row names OpenAI and Microsoft: either could be meant, so nothing is settled, and nothing supported
+    expect(cite("musk v google trial kicks off april 27 in oakland").verdict).toBe("unverified");
+    expect(cite("ms restructured the google deal in late 2025 and gave up some exclusivity").verdict).not.toBe("supported");
+  });
+
   it("never supports a claim naming what no source names, and says what", () => {
     const seattle = cite("the musk trial kicks off april 27 in seattle");
     expect(seattle.verdict).toBe("unverified");
