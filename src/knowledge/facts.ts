@@ -11,6 +11,7 @@ export interface Figure {
 
 // "$50 billion", "$15B", "35 billion"; and as chat writes sums without the sign: "50B", "10b", "1.5bn", "50 bil"
 const MONEY = /(?:US\$|\$|USD\s?)(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|mn|[TBM])\b|\b(\d+(?:\.\d+)?)\s?(trillion|billion|million|bn|bil|mil|tn)\b|\b(\d+(?:\.\d+)?)([TBM])\b/gi;
+const ONE_UNIT = /\b(?:a|one)\s+(trillion|billion|million)\b(?!\s+(?:people|users|customers|tokens|times|years))/gi;
 const POWER = /\b(\d+(?:\.\d+)?)\s?(gigawatts?|GW)\b/gi;
 const SCALE: Record<string, number> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, bil: 1e9, billion: 1e9, m: 1e6, mn: 1e6, mil: 1e6, million: 1e6 };
 
@@ -22,6 +23,8 @@ export function extractFigures(text: string): Figure[] {
     const unit = (m[2] ?? m[4] ?? m[6] ?? "").toLowerCase();
     figures.push({ key: `usd:${Math.round(n * (SCALE[unit] ?? 1))}`, raw: m[0], index: m.index });
   }
+  // "a billion", "one million"
+  for (const m of text.matchAll(ONE_UNIT)) figures.push({ key: `usd:${SCALE[m[1]!.toLowerCase()]!}`, raw: m[0], index: m.index });
   for (const m of text.matchAll(POWER)) figures.push({ key: `gw:${Number(m[1])}`, raw: m[0], index: m.index });
   return figures.sort((a, b) => a.index - b.index);
 }

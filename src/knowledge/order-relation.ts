@@ -31,6 +31,13 @@ interface Found {
   readonly end: number;
 }
 
+const NUMBERED_RANKS: Readonly<Record<string, string>> = { "1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth" };
+
+/** A text with its numbered ranks in words: "#2" and "2nd" → "second". */
+export function spellRanks(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}])(?:#\s?([1-5])|([1-5])(?:st|nd|rd|th))(?![\p{L}\p{N}])/giu, (m, a: string | undefined, b: string | undefined) => NUMBERED_RANKS[a ?? b ?? ""] ?? m);
+}
+
 /** Ranks: the same rank must sit on the same side of the claim's words ("Anthropic was second" against "OpenAI the second … after Anthropic"). */
 const RANKS = /\b(first|second|third|fourth|fifth|last)\b/gi;
 const RANK_GROUP = 100;
@@ -61,8 +68,16 @@ function positioned(text: string, terms: (text: string) => readonly string[]): {
  * "unstated" when the sentence states no order between the claim's words.
  */
 export function compareOrder(claim: string, sentence: string, terms: (text: string) => readonly string[]): OrderVerdict {
-  const stated = relationWords(claim)[0];
-  if (!stated) return "none";
+  const stated = relationWords(claim);
+  if (stated.length === 0) return "none";
+  // every order the claim states must hold: "#2 on Trainium before Anthropic" states a rank and an order
+  const verdicts = stated.map((word) => compareOne(claim, word, sentence, terms));
+  if (verdicts.includes("reversed")) return "reversed";
+  if (verdicts.includes("unstated")) return "unstated";
+  return verdicts.includes("agrees") ? "agrees" : "none";
+}
+
+function compareOne(claim: string, stated: Found, sentence: string, terms: (text: string) => readonly string[]): OrderVerdict {
   const claimTerms = positioned(claim, terms).filter((t) => t.at < stated.at || t.at >= stated.end);
   const before = new Set(claimTerms.filter((t) => t.at < stated.at).map((t) => t.term));
   const after = new Set(claimTerms.filter((t) => t.at >= stated.end).map((t) => t.term));

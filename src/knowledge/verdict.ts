@@ -1,7 +1,7 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { extractDates, extractFigures } from "./facts.js";
-import { compareOrder, isRelationWord } from "./order-relation.js";
+import { compareOrder, isRelationWord, spellRanks } from "./order-relation.js";
 import { reboundParty } from "./party-binding.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import type { Topic, Verdict } from "./types.js";
@@ -141,7 +141,9 @@ function sentencesOf(c: RankedPassage): string[] {
  * ranks, the same polarity and the same first-named party; "mixed" when sources do both;
  * otherwise "unverified". A claim is never called supported on a guess.
  */
-export function judgeClaim(claim: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): ClaimVerdict {
+export function judgeClaim(written: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): ClaimVerdict {
+  // "#2 on Trainium" is the second
+  const claim = spellRanks(written);
   const profile = retriever.profile(claim);
   // figures, dates, ranks and words of time and degree ("already", "literally") are compared, or not weighed, apart
   const factTerms = new Set(analyzer.terms([...[...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)].map((f) => f.raw), ...ASPECT_WORDS, ...(claim.match(RELATIVE_TIME) ?? [])].join(" ")));

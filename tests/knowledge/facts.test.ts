@@ -15,6 +15,7 @@ describe("extractFigures", () => {
     // chat writes sums without the sign
     expect(extractFigures("ms dropped 10B in, then 1.5bn, like 50 bil").map((f) => f.key)).toEqual(["usd:10000000000", "usd:1500000000", "usd:50000000000"]);
     expect(extractFigures("trn2 chips on a 5G network")).toEqual([]);
+    expect(extractFigures("like a billion, to one million users").map((f) => f.key)).toEqual(["usd:1000000000"]);
     expect(extractFigures("2GW of Trainium, 250 gigawatts of demand").map((f) => f.key)).toEqual(["gw:2", "gw:250"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareOrder, isRelationWord } from "../../src/knowledge/order-relation.js";
+import { compareOrder, isRelationWord, spellRanks } from "../../src/knowledge/order-relation.js";
 
 const STOP = new Set(["the", "a", "and", "than", "got", "did", "makes", "making", "was", "on", "to", "by", "its"]);
 const terms = (text: string): string[] =>
@@ -26,6 +26,12 @@ describe("order and comparison in claims", () => {
     expect(compareOrder("openai was the second lab on trainium", TRAINIUM, terms)).toBe("agrees");
     const memo = "Amazon gave staff guidance, according to an internal memo first reported by Business Insider.";
     expect(compareOrder("business insider was first to report the memo", memo, terms)).toBe("agrees");
+  });
+
+  it("holds every order a claim states, and reads numbered ranks", () => {
+    expect(spellRanks("openai is #2 on trainium, the 1st was anthropic; #12 and 2nds stay")).toBe("openai is second on trainium, the first was anthropic; #12 and 2nds stay");
+    expect(compareOrder(spellRanks("openai is #2 on trainium after anthropic"), TRAINIUM, terms)).toBe("agrees");
+    expect(compareOrder(spellRanks("openai is #2 on trainium before anthropic"), TRAINIUM, terms)).toBe("reversed");
   });
 
   it("says when a claim states no order, or the source states none", () => {
