@@ -12,7 +12,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["customer", "customers", "client", "clients", "adopters", "buyers"],
   ["immediate", "immediately", "upfront", "up front", "right away"],
   ["contingent", "conditional", "depends", "depending", "tied"],
-  ["invest", "invests", "invested", "investing", "investment", "investments", "put into", "putting into", "puts into", "put in", "putting in", "pour", "pours", "pouring", "poured", "pump", "pumping", "bankroll", "bankrolling", "give", "gives", "giving"],
+  ["invest", "invests", "invested", "investing", "investment", "investments", "put into", "putting into", "puts into", "put in", "putting in", "pour", "pours", "pouring", "poured", "pump", "pumping", "bankroll", "bankrolling"],
   ["report", "reports", "reported", "reporting", "broke the story", "broke the news", "break the story", "scoop"],
   ["capacity", "compute", "computing"],
   ["datacenter", "data center", "data centers", "data centre", "data centres", "datacenters"],
