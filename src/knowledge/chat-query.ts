@@ -8,7 +8,7 @@
 /** Chat openers, hedges and sign-offs that carry no content, as whole phrases (longest first). */
 const FILLER_PHRASES: readonly string[] = [
   "as a bullet list", "as a list", "in a list", "as bullets", "in bullets", "as bullet points", "bullet list of", "bullet list",
-  "bullet points", "list them", "list of", "table row for", "the table row", "gimme", "give me",
+  "bullet points", "list them", "list of", "gimme", "give me",
   "dumb question but", "dumb q but", "dumb question", "dumb q", "stupid question but", "stupid question", "silly question",
   "quick question", "quick q", "random question", "serious question", "honest question", "genuine question",
   "explain like i'm five", "explain like im five", "explain like i am five", "eli5", "tl;dr", "tldr",

@@ -35,11 +35,11 @@ export function questionHints(query: string): QuestionHints {
       /(^|[^a-z\s]\s*|\b(?:so|and|but|ok|okay|wait|like|then|as of|since|until|till|by)\s+)when\b|\bwhen\s+(?:\w+\s+)?(?:did|does|do|is|was|will|would|might|could|can|are|were|has|have|had|exactly|roughly|approximately)\b|\bwhen\s*[?]?\s*$/.test(q) ||
       /\b(what (date|day|year|month|time)|which (date|day|year|month)|how long ago|timeline|date)\b/.test(q),
     amount: /\b(how (much|many|large|big)|amount|sum|size|sized|figure|total|worth|valued?|cost|price|dollars?|billions?)\b|\$/.test(q),
-    stance: /\b(say|says|said|saying|argue|argues|argued|arguing|argument|think|thinks|believe|believes|want|wants|position|positions|stance|view|views|claim|claims|contend|contends|respond|response|react|reaction|upset|concern|concerns|object|objects|problem|defen[cs]e|defend|defending|justify|justifying|justification|pushback|push back|reasoning|rationale|take|side)\b/.test(q),
+    stance: /\b(say|says|said|saying|argue|argues|argued|arguing|argument|arguments|think|thinks|believe|believes|want|wants|position|positions|stance|view|views|claim|claims|contend|contends|respond|response|react|reaction|upset|concern|concerns|object|objects|problem|defen[cs]e|defend|defending|justify|justifying|justification|pushback|push back|reasoning|rationale|take|side)\b/.test(q),
     subject: definitionSubject(query),
     amountKind: /\b(capacity|compute|power|gigawatts?|gw|energy|chips?|data ?cent(er|re)s?)\b|\d\s?gw\b/.test(q) ? "capacity" : "money",
     who: /\b(who|whom|whose|which (compan(y|ies)|newspapers?|outlets?|papers?|firms?|part(y|ies)|publications?|customers?|banks?))\b/.test(q),
-    list: /\b(list|lists|bullets?|bullet points?|points|arguments|reasons|ways|options|outcomes|scenarios|possibilities|steps|takeaways|implications|pros and cons|what are (the|their|some))\b/.test(q),
+    list: /\b(list|lists|bullets?|bullet points?|points|arguments|reasons|ways|options|outcomes|scenarios|possibilities|steps|takeaways|implications|pros and cons|what are (the|their|some)|table|tables|row|rows|column|chart)\b/.test(q),
     why: /\b(why|whys|how come|what for|reason|reasons|motive|motivation|rationale|point of)\b|\bwhy['’]d\b/.test(q),
     yesNo:
       (/^\s*(did|does|do|has|have|had|is|are|was|were|will|would|can|could|should)\b/.test(q) && !/\b(how|what|when|where|which|who|why)\b/.test(q)) ||

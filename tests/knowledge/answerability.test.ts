@@ -43,6 +43,8 @@ describe("question hints", () => {
     expect(questionHints("how come amazon is paying so much").why).toBe(true);
     expect(questionHints("what did amazon pay").why).toBe(false);
     expect(questionHints("so MS already sued them").yesNo).toBe(true);
+    expect(questionHints("ms's arguments").stance).toBe(true);
+    expect(questionHints("per the table, who controls stateless access").list).toBe(true);
   });
 });
 
