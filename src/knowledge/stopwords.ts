@@ -21,5 +21,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   gonna gotta wanna kinda sorta lemme gimme dunno tryna y'all yall
   might must shall
   via per onto upon toward towards among amid along within
+  gets getting gotten put puts putting gives giving
   stuff thingy whatever whoever whatnot etc`.split(/\s+/).filter(Boolean),
 );

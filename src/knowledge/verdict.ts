@@ -24,9 +24,9 @@ export const CLAIM_CHECK = {
   synonymShare: 0.5,
 } as const;
 
-const NEGATION = /\b(?:not|no|never|none|nothing|nobody|no-one|noone|nowhere|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied|avoid|avoids|avoided|avoiding|rather than|instead of)\b|\bno one\b|n['’]t\b/i;
-/** Negations that bear only on what follows them ("while avoiding language that implies …"). */
-const FORWARD_NEGATION = /\b(?:avoid|avoids|avoided|avoiding|rather than|instead of)\b/gi;
+const NEGATION = /\b(?:not|no|never|none|nothing|nobody|no-one|noone|nowhere|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied|avoid|avoids|avoided|avoiding|rather than|instead of|without)\b|\bno one\b|n['’]t\b/i;
+/** Negations that bear only on what follows them ("while avoiding language that implies …", "without litigation"). */
+const FORWARD_NEGATION = /\b(?:avoid|avoids|avoided|avoiding|rather than|instead of|without)\b/gi;
 /** Phrases with a negative word that negate nothing: "violates—if not the letter, then the spirit", "not only … but". */
 const NOT_NEGATIONS = /\b(?:if not|not only|not just|whether or not|nothing but|no doubt)\b/gi;
 
@@ -179,7 +179,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
       if (!NEGATION.test(word) && !(pair && pair.index < word.length && pair.index + pair[0].length > word.length)) return false;
       let start = i;
       // "avoiding", "rather than", "instead of" bear on what follows them only
-      const forwardOnly = /^(?:avoid\w*|rather|instead)$/i.test(word.replace(/[^\p{L}]+/gu, ""));
+      const forwardOnly = /^(?:avoid\w*|rather|instead|without)$/i.test(word.replace(/[^\p{L}]+/gu, ""));
       while (!forwardOnly && start > 0 && start > i - 4 && !endsClause(words[start - 1])) start--;
       const subject = analyzer.concepts(words.slice(Math.max(start, i - 2), i + 1).join(" ").replace(/n['’]t\b/gi, ""));
       if ([...subject].some((id) => partyIds.has(id) && !claimConcepts.has(id))) return false;
@@ -225,13 +225,18 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   const kindOf = new Map<string, string>([...topic.parties.map((p) => [p.id, "party"] as const), ...topic.terms.filter((t) => t.kind).map((t) => [t.id, t.kind!] as const)]);
   const sameKind = (a: string | undefined, b: string): boolean => a === b || (b === "company" && a === "party");
   const nameOf = new Map([...topic.parties, ...topic.terms].map((e) => [e.id, e.name]));
+  /** The party named first, as a subject: one after a preposition ("capacity from Amazon for OpenAI") is an object. */
   const firstParty = (text: string): string | undefined => {
     const lower = text.toLowerCase();
     let best: { id: string; at: number } | undefined;
     for (const p of topic.parties) {
       for (const alias of [p.name, ...p.aliases]) {
-        const at = lower.search(new RegExp(`(?<![a-z0-9])${alias.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z0-9])`));
-        if (at >= 0 && (!best || at < best.at)) best = { id: p.id, at };
+        const pattern = new RegExp(`(?<![a-z0-9])${alias.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z0-9])`, "g");
+        for (const m of lower.matchAll(pattern)) {
+          if (PREPOSITION.test(/(\S+)\s+$/.exec(lower.slice(0, m.index))?.[1] ?? "")) continue;
+          if (!best || m.index < best.at) best = { id: p.id, at: m.index };
+          break;
+        }
       }
     }
     return best?.id;
@@ -270,9 +275,11 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
     // the passage's sentence that holds most of the claim (the ranked best one on a tie), with the list's lead-in
     const candidates = sentencesOf(c);
+    // the parties a passage names stand behind each of its sentences ("All three companies—Microsoft, … No lawsuit has been filed yet.")
+    const passageParties = [...analyzer.concepts(c.passage.text)].filter((id) => partyIds.has(id)).join(" ");
     const own = candidates.reduce(
       (best, text, i) => {
-        const held = share([c.passage.leadIn ?? "", text].join(" "));
+        const held = share([c.passage.leadIn ?? "", text, passageParties].join(" "));
         return held > best.held || (held === best.held && i === c.best.sentence) ? { text, index: i, held } : best;
       },
       { text: c.best.text, index: c.best.sentence, held: -1 },
@@ -290,6 +297,9 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
     const sameDoer = claimDoer === undefined || sentenceDoer === undefined || claimDoer === sentenceDoer;
     const aboutIt =
       sameDoer && (sentenceShare >= CLAIM_CHECK.relevant || (claimConcepts.size >= 2 && holdsDeed && [...claimConcepts].every((id) => sentenceConcepts.has(id))));
+    const held = heldBy(analyzer.terms(sentence));
+    // the sentence holds what the claim says beyond its parties, or two parties or more of it ("amazon put 40B into openai")
+    const holdsMoreThanParties = held.some((p) => !partyIds.has(p.term)) || (claimParties >= 2 && held.filter((p) => partyIds.has(p.term)).length === claimParties);
     const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence)];
     const negatedSentence = c.passage.sentences
       .map((span) => c.passage.text.slice(span.start, span.end))
@@ -308,7 +318,8 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
         if (theirs.length === 1 || same.some(([m, t]) => neighboursAgree(m.raw, sentence, t.raw, theirs))) matchedFacts++;
         continue;
       }
-      if (aboutIt) conflict ??= `Sources say ${theirs[0]!.raw}, not ${mine[0]!.raw}.`;
+      // another figure says something of the claim only where the sentence holds more of it than one party ("msft is worth 3T" is not about "$1 billion investment")
+      if (aboutIt && holdsMoreThanParties) conflict ??= `Sources say ${theirs[0]!.raw}, not ${mine[0]!.raw}.`;
     }
     // a name or place of the claim the passage replaces with another of the same kind
     if (!conflict && sentenceShare >= CLAIM_CHECK.relevant) {

@@ -93,6 +93,23 @@ describe("claim verdicts", () => {
     expect(cite("the deal has openai buying like 183B of aws cloud").verdict).not.toBe("supported");
   });
 
+  it("reads light verbs as nothing, and a party after a preposition as no subject", () => {
+    expect(cite("amazon put 50 billion into openai").verdict).toBe("supported");
+    expect(cite("amazon put 40 billion into openai").reason).toBe("Sources say $50 billion, not 40 billion.");
+    // "2 gigawatts of Trainium capacity from Amazon for OpenAI's compute needs"
+    expect(cite("openai is getting 2 gigawatts of trainium").verdict).toBe("supported");
+    expect(cite("openai is getting 20 gigawatts of trainium").verdict).toBe("contradicted");
+  });
+
+  it("takes a passage's parties behind its sentences, reads 'without' as a negation, and sets no figure against a claim that shares only a party", () => {
+    // "All three companies—Microsoft, Amazon, and OpenAI—are reportedly in discussions … No lawsuit has been filed yet."
+    expect(cite("microsoft hasn't sued anyone yet").verdict).toBe("supported");
+    // "… still in talks with Microsoft to resolve the conflict without litigation."
+    expect(cite("microsoft has already sued openai").verdict).toBe("contradicted");
+    // "Microsoft's partnership … began in 2019 with a $1 billion investment" says nothing of what Microsoft is worth
+    expect(cite("msft is worth more than 3 trillion").reason).not.toContain("$1 billion");
+  });
+
   it("contradicts an order or rank the source reverses, and a word the source gives to another party", () => {
     expect(cite("openai got on trainium before anthropic did").verdict).toBe("contradicted");
     expect(cite("anthropic was the second lab on trainium").verdict).toBe("contradicted");
