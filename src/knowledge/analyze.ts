@@ -45,7 +45,8 @@ function escapeRegExp(text: string): string {
  * phrase alias ("Amazon Web Services") adding the id as an extra term.
  */
 export function createAnalyzer(topic: Topic): Analyzer {
-  const wordAlias = new Map<string, string>();
+  /** Word → the ids it stands for: a word may name a term and a wider one ("Reuters": Reuters, the press). */
+  const wordAlias = new Map<string, string[]>();
   /** Phrase (words joined by one space) → the ids it adds (topic) or stands for (synonym group). */
   const topicPhrases = new Map<string, string[]>();
   const synonymPhrases = new Map<string, string>();
@@ -58,7 +59,10 @@ export function createAnalyzer(topic: Topic): Analyzer {
       const words = normalizeText(alias).split(/[^a-z0-9]+/).filter(Boolean);
       if (words.length === 0) continue;
       if (words.length === 1) {
-        if (!wordAlias.has(words[0]!)) wordAlias.set(words[0]!, entry.id);
+        const ids = wordAlias.get(words[0]!) ?? [];
+        // a synonym group's word stands for its group alone
+        if (!ids.includes(entry.id) && !(groupIds.has(entry.id) && ids.length > 0) && !ids.some((id) => groupIds.has(id))) ids.push(entry.id);
+        wordAlias.set(words[0]!, ids);
       } else if (groupIds.has(entry.id)) {
         // a synonym phrase ("put into") stands for its group
         synonymPhrases.set(words.join(" "), entry.id);
@@ -71,7 +75,7 @@ export function createAnalyzer(topic: Topic): Analyzer {
       for (const word of words) protectedWords.add(word);
     }
     protectedWords.add(entry.id);
-    if (groupIds.has(entry.id)) wordAlias.set(entry.id, entry.id);
+    if (groupIds.has(entry.id)) wordAlias.set(entry.id, [entry.id]);
   }
   const synonymRe = phraseRegExp([...synonymPhrases.keys()]);
   const topicRe = phraseRegExp([...topicPhrases.keys()]);
@@ -95,8 +99,8 @@ export function createAnalyzer(topic: Topic): Analyzer {
   const words = (norm: string, out: string[], keepOthers: boolean): void => {
     for (const word of norm.split(/[^a-z0-9]+/)) {
       if (word === "") continue;
-      const id = wordAlias.get(word);
-      if (id !== undefined) out.push(id);
+      const ids = wordAlias.get(word);
+      if (ids !== undefined && ids.length > 0) out.push(...ids);
       else if (keepOthers && !STOP_WORDS.has(word)) out.push(stem(word));
     }
   };

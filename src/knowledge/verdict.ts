@@ -64,15 +64,30 @@ interface Fact {
   readonly kind: string;
   readonly key: string;
   readonly raw: string;
+  /** How a reason shows it, when more than `raw` ("three DMA investigations" for the count "three"). */
+  readonly shown?: string;
 }
 
 function percentages(text: string): Fact[] {
   return [...text.matchAll(PERCENT)].map((m) => ({ kind: "pct", key: String(Number(m[1])), raw: m[0] }));
 }
 
-/** Money, capacity and percentages. */
+const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+/** A count of things: "three DMA investigations", "5 probes" (a number, at most two words, then a plural). */
+const COUNT = new RegExp(`\\b(${NUMBER_WORDS.join("|")}|\\d{1,2})((?:\\s+[A-Za-z][\\w-]*){0,2}?\\s+[A-Za-z]+s)\\b`, "gi");
+
+function counts(text: string): Fact[] {
+  return [...text.matchAll(COUNT)]
+    .filter((m) => !/\b(?:billion|million|trillion|percent|gigawatts?|years?|days?|weeks?|months?)\b/i.test(m[2]!))
+    .map((m) => {
+      const n = /\d/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS.indexOf(m[1]!.toLowerCase()) + 1;
+      return { kind: "count", key: String(n), raw: m[1]!, shown: m[0] };
+    });
+}
+
+/** Money, capacity, percentages and counts. */
 function figuresOf(text: string): Fact[] {
-  return [...extractFigures(text).map((f) => ({ kind: f.key.split(":")[0]!, key: f.key, raw: f.raw })), ...percentages(text)];
+  return [...extractFigures(text).map((f) => ({ kind: f.key.split(":")[0]!, key: f.key, raw: f.raw })), ...percentages(text), ...counts(text)];
 }
 
 /** Dates as years, months and days; a bare month name in a claim counts as a month. */
@@ -161,6 +176,17 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   const claimNegated = isNegative(claim);
   const partyIds = new Set(topic.parties.map((p) => p.id));
   // a claim that something may or can be done is modal too ("AWS staff can say …")
+  // a term that takes in other terms ("the press": reporters, Reuters, the FT) says too little for a negation to bear on
+  const termNames = new Set(topic.terms.map((t) => t.name.toLowerCase()));
+  const widerTerms = new Set(topic.terms.filter((t) => t.aliases.some((a) => a.toLowerCase() !== t.name.toLowerCase() && termNames.has(a.toLowerCase()))).map((t) => t.id));
+  /**
+   * Whether a sentence says "not" where it speaks of the claim: in any of its independent clauses
+   * (between semicolons) that holds a word of the claim beyond its parties, or anywhere when none does.
+   */
+  const negativeWhereHeld = (sentence: string): boolean => {
+    const parts = sentence.split(";").filter((c) => heldBy(analyzer.terms(c)).some((p) => !partyIds.has(p.term) && !widerTerms.has(p.term)));
+    return (parts.length > 0 ? parts : [sentence]).some((c) => isNegative(c, false));
+  };
   const claimHedged = HEDGE.test(claim) || /\b(?:can|may|allowed|permitted|able)\b/i.test(claim);
   const rarest = [...parts].sort((a, b) => b.weight - a.weight)[0];
   /**
@@ -186,7 +212,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
       let end = i + 6;
       while (end < words.length && end < i + NEGATION_REACH && !endsClause(words[end - 1])) end++;
       const near = analyzer.terms(words.slice(start, end).join(" "));
-      return heldBy(near).some((p) => !partyIds.has(p.term));
+      return heldBy(near).some((p) => !partyIds.has(p.term) && !widerTerms.has(p.term));
     });
   };
   /** Terms of the clause (between commas, semicolons, brackets, dashes) that holds a figure or date. */
@@ -319,7 +345,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
         continue;
       }
       // another figure says something of the claim only where the sentence holds more of it than one party ("msft is worth 3T" is not about "$1 billion investment")
-      if (aboutIt && holdsMoreThanParties) conflict ??= `Sources say ${theirs[0]!.raw}, not ${mine[0]!.raw}.`;
+      if (aboutIt && holdsMoreThanParties) conflict ??= `Sources say ${theirs[0]!.shown ?? theirs[0]!.raw}, not ${mine[0]!.shown ?? mine[0]!.raw}.`;
     }
     // a name or place of the claim the passage replaces with another of the same kind
     if (!conflict && sentenceShare >= CLAIM_CHECK.relevant) {
@@ -371,7 +397,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
     if (
       // support needs the same polarity over the whole sentence, not just near the claim's words
       // (a negation that bears only on what follows it counts where it bears on the claim)
-      (isNegative(own.text, false) || negated) === claimNegated &&
+      (negativeWhereHeld(own.text) || negated) === claimNegated &&
       (claimHedged || !HEDGE.test(own.text)) &&
       (CONDITIONAL.test(claim) || !CONDITIONAL.test(own.text)) &&
       sameLead &&

@@ -33,6 +33,12 @@ describe("aliases and stop words", () => {
     expect(analyzer.terms("Amazon Web Services")).toContain("amazon");
   });
 
+  it("lets one word name a term and a wider one: Reuters is Reuters and the press", () => {
+    expect([...analyzer.concepts("Reuters reported it")].sort()).toEqual(["press", "reuters"]);
+    expect(analyzer.terms("Reuters")).toEqual(["press", "reuters"]);
+    expect([...analyzer.concepts("the outlet")]).toEqual(["press"]);
+  });
+
   it("maps SRE and its long form to one term", () => {
     expect(analyzer.terms("SRE")).toContain("sre");
     expect(analyzer.terms("the Stateful Runtime Environment")).toContain("sre");

@@ -110,6 +110,16 @@ describe("claim verdicts", () => {
     expect(cite("msft is worth more than 3 trillion").reason).not.toContain("$1 billion");
   });
 
+  it("compares counts of things, and tells a specific outlet from the press", () => {
+    expect(cite("the eu opened three dma investigations").verdict).toBe("supported");
+    expect(cite("the eu opened five dma investigations").reason).toBe("Sources say Three DMA investigations, not five dma investigations.");
+    expect(cite("reuters reported the amazon memo").reason).toBe("Sources say Business Insider, not Reuters.");
+    expect(cite("business insider reported the amazon memo").verdict).toBe("supported");
+    // "… from FT and Reuters; none of the three companies immediately provided comment to reporters": the "none" is of another clause
+    expect(cite("the FT and reuters reported it").verdict).toBe("supported");
+    expect(cite("the companies commented to reporters").verdict).toBe("contradicted");
+  });
+
   it("contradicts an order or rank the source reverses, and a word the source gives to another party", () => {
     expect(cite("openai got on trainium before anthropic did").verdict).toBe("contradicted");
     expect(cite("anthropic was the second lab on trainium").verdict).toBe("contradicted");
