@@ -6,6 +6,7 @@
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["differ", "difference", "differences", "different", "distinction", "distinguish", "versus", "vs"],
   ["begin", "begins", "began", "begun", "start", "starts", "started", "starting", "commence", "commences", "kick off", "kicks off", "kicked off", "kicking off"],
+  ["launch", "launched", "launches", "launching", "debut", "debuted", "came out", "come out", "comes out", "rolled out", "roll out", "went live", "go live"],
   ["staff", "employees", "employee", "workers", "personnel"],
   ["chip", "chips", "silicon", "processor", "processors", "accelerators"],
   ["believe", "believes", "believed", "think", "thinks", "view", "views", "opinion", "stance", "feel", "feels"],

@@ -110,6 +110,11 @@ describe("claim verdicts", () => {
     expect(cite("msft is worth more than 3 trillion").reason).not.toContain("$1 billion");
   });
 
+  it("reads 'came out' as a launch", () => {
+    expect(cite("frontier came out in feb").verdict).toBe("supported");
+    expect(cite("frontier came out in march").reason).toBe("Sources say February 5, 2026, not march.");
+  });
+
   it("compares counts of things, and tells a specific outlet from the press", () => {
     expect(cite("the eu opened three dma investigations").verdict).toBe("supported");
     expect(cite("the eu opened five dma investigations").reason).toBe("Sources say Three DMA investigations, not five dma investigations.");
