@@ -435,7 +435,8 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
     return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
   });
   if (absent.length > 0 && !strongest) {
-    return { verdict: "unverified", reason: `The sources do not mention ${absent.map((w) => `“${w}”`).join(" or ")}.` };
+    const named = absent.slice(0, 3).map((w) => `“${w.length > 40 ? `${w.slice(0, 39)}…` : w}”`);
+    return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.` };
   }
   const support = supports.sort((a, b) => b.strength - a.strength)[0];
   if (strongest && support) {
