@@ -24,11 +24,11 @@ export const CLAIM_CHECK = {
   synonymShare: 0.5,
 } as const;
 
-const NEGATION = /\b(?:not|no|never|none|nothing|nobody|no-one|noone|nowhere|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied|avoid|avoids|avoided|avoiding|rather than|instead of|without)\b|\bno one\b|n['’]t\b/i;
+const NEGATION = /\b(?:not|no|never|none|nothing|nobody|no-one|noone|nowhere|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied|avoid|avoids|avoided|avoiding|rather than|instead of|without|declined|declines|declining|failed to|fails to)\b|\bno one\b|n['’]t\b/i;
 /** Negations that bear only on what follows them ("while avoiding language that implies …", "without litigation"). */
 const FORWARD_NEGATION = /\b(?:avoid|avoids|avoided|avoiding|rather than|instead of|without)\b/gi;
-/** Phrases with a negative word that negate nothing: "violates—if not the letter, then the spirit", "not only … but". */
-const NOT_NEGATIONS = /\b(?:if not|not only|not just|whether or not|nothing but|no doubt)\b/gi;
+/** Phrases with a negative word that negate nothing: "violates—if not the letter, then the spirit", "not only … but", "could not come at a worse time". */
+const NOT_NEGATIONS = /\b(?:if not|not only|not just|whether or not|nothing but|no doubt|(?:could|can)(?:not|n['’]t|\s+not)\s+(?:\w+\s+){0,3}?(?:a\s+)?(?:worse|better))\b/gi;
 
 /** A text with its phrases that only look negative ("if not", "not only") made neutral. */
 function plainNegations(text: string): string {
@@ -50,9 +50,9 @@ const RELATIVE_TIME = /\b(?:(?:last|next|this|past|coming)\s+(?:week|weekend|mon
 const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right"];
 
 /** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
-const HEDGE = /\b(?:if|could|would|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|plan|plans|planning|possible|possibly|potential|potentially|unless)\b/i;
+const HEDGE = /\b(?:if|could|would|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|threatened|plan|plans|planning|planned|possible|possibly|potential|potentially|unless)\b/i;
 /** Words that make a statement conditional: a source saying what happens if something happens supports no plain claim. */
-const CONDITIONAL = /\b(?:if|unless|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening)\b/i;
+const CONDITIONAL = /\b(?:if|unless|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|threatened)\b/i;
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last", "only"] as const;
 const ORDINAL_RE = new RegExp(`\\b(${ORDINALS.join("|")})\\b`, "gi");
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -330,7 +330,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
     const negatedSentence = c.passage.sentences
       .map((span) => c.passage.text.slice(span.start, span.end))
       // a hedged one ("executives believe it violates—if not the letter …") says what someone thinks, not what happened
-      .find((s) => negatesClaim(s) && (claimHedged || !HEDGE.test(s)) && (share(s) >= 0.34 || (rarest !== undefined && heldBy(analyzer.terms(s)).includes(rarest))));
+      .find((s) => negatesClaim(s) && claimHedged === HEDGE.test(s) && (share(s) >= 0.34 || (rarest !== undefined && heldBy(analyzer.terms(s)).includes(rarest))));
     let conflict: string | null = null;
     let matchedFacts = 0;
     for (const kind of new Set(claimFacts.map((f) => f.kind))) {
@@ -369,8 +369,9 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
     const rebound = reboundParty(claim, own.text, analyzer, partyIds);
     if (!conflict && rebound && sentenceShare >= CLAIM_CHECK.supporting) conflict = `Sources say “${rebound.source}”, not “${rebound.claim}”.`;
     const negated = negatesClaim(own.text);
-    // a hedged sentence contradicts only a claim hedged the same way ("AWS staff are allowed to say …" against "may … but are banned from saying …")
-    if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting && (claimHedged || !HEDGE.test(own.text))) {
+    // a hedged sentence contradicts only a claim hedged the same way ("AWS staff are allowed to say …" against "may … but are
+    // banned from saying …"), and a plain one no hedged claim ("threatened to sue" is no lawsuit that "without litigation" denies)
+    if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting && claimHedged === HEDGE.test(own.text)) {
       conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
     }
     // a positive claim where the passage about it says the thing has not happened

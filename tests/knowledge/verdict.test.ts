@@ -110,6 +110,14 @@ describe("claim verdicts", () => {
     expect(cite("msft is worth more than 3 trillion").reason).not.toContain("$1 billion");
   });
 
+  it("sets no plain negation against a hedged claim, reads 'declined to' as one, and 'could not come at a worse time' as none", () => {
+    // "… still in talks with Microsoft to resolve the conflict without litigation" denies no threat
+    expect(cite("microsoft threatened to sue amazon and openai").verdict).not.toBe("contradicted");
+    // "none of the three companies immediately provided comment"
+    expect(cite("the companies declined to comment").verdict).toBe("supported");
+    expect(cite("microsoft is threatening to sue").verdict).not.toBe("contradicted");
+  });
+
   it("reads 'came out' as a launch", () => {
     expect(cite("frontier came out in feb").verdict).toBe("supported");
     expect(cite("frontier came out in march").reason).toBe("Sources say February 5, 2026, not march.");
