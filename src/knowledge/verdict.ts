@@ -251,6 +251,17 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   const kindOf = new Map<string, string>([...topic.parties.map((p) => [p.id, "party"] as const), ...topic.terms.filter((t) => t.kind).map((t) => [t.id, t.kind!] as const)]);
   const sameKind = (a: string | undefined, b: string): boolean => a === b || (b === "company" && a === "party");
   const nameOf = new Map([...topic.parties, ...topic.terms].map((e) => [e.id, e.name]));
+  /** Whether a party after this text is an object: after a preposition, or joined to one that is ("into MS and AWS"). */
+  const isObject = (before: string): boolean => {
+    const words = before.split(/\s+/).filter(Boolean).reverse();
+    for (const word of words) {
+      const w = word.replace(/[^\p{L}\p{N}&]+/gu, "");
+      if (w === "") continue;
+      if (/^(?:and|or|&)$/.test(w) || [...analyzer.concepts(w)].some((id) => partyIds.has(id))) continue;
+      return PREPOSITION.test(w);
+    }
+    return false;
+  };
   /** The party named first, as a subject: one after a preposition ("capacity from Amazon for OpenAI") is an object. */
   const firstParty = (text: string): string | undefined => {
     const lower = text.toLowerCase();
@@ -259,7 +270,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
       for (const alias of [p.name, ...p.aliases]) {
         const pattern = new RegExp(`(?<![a-z0-9])${alias.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z0-9])`, "g");
         for (const m of lower.matchAll(pattern)) {
-          if (PREPOSITION.test(/(\S+)\s+$/.exec(lower.slice(0, m.index))?.[1] ?? "")) continue;
+          if (isObject(lower.slice(0, m.index))) continue;
           if (!best || m.index < best.at) best = { id: p.id, at: m.index };
           break;
         }

@@ -125,6 +125,8 @@ describe("claim verdicts", () => {
 
   it("compares counts of things, and tells a specific outlet from the press", () => {
     expect(cite("the eu opened three dma investigations").verdict).toBe("supported");
+    // both parties are objects ("into ms and aws"), as in the row ("European Commission vs. Microsoft & AWS")
+    expect(cite("eu opened 3 dma probes into ms and aws in nov 2025").verdict).toBe("supported");
     expect(cite("the eu opened five dma investigations").reason).toBe("Sources say Three DMA investigations, not five dma investigations.");
     expect(cite("reuters reported the amazon memo").reason).toBe("Sources say Business Insider, not Reuters.");
     expect(cite("business insider reported the amazon memo").verdict).toBe("supported");
