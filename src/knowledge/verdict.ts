@@ -244,7 +244,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
     for (const word of claim.split(/\s+/)) {
       const terms = analyzer.terms(word);
       if (terms.some((t) => partyIds.has(t))) return true;
-      if (terms.some((t) => parts.some((p) => p.matches.has(t)))) return false;
+      if (terms.some((t) => parts.some((p) => p.term === t || p.matches.has(t)))) return false;
     }
     return false;
   })();
@@ -288,7 +288,8 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
     let previous = "";
     for (const word of text.split(/\s+/)) {
       const terms = analyzer.terms(word);
-      if (terms.some((t) => part.matches.has(t))) return doer;
+      // the part itself (in the claim: "out-earns", read through its synonyms) or one of the terms that match it
+      if (terms.some((t) => t === part.term || part.matches.has(t))) return doer;
       const party = terms.find((t) => partyIds.has(t));
       if (party && !PREPOSITION.test(previous)) doer = party;
       previous = word;
@@ -298,7 +299,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   /** The claim's first word that is neither a party nor a figure: what the claim says a party did. */
   const claimDeed = (() => {
     for (const word of claim.split(/\s+/)) {
-      const found = parts.find((p) => !partyIds.has(p.term) && analyzer.terms(word).some((t) => p.matches.has(t)));
+      const found = parts.find((p) => !partyIds.has(p.term) && analyzer.terms(word).some((t) => t === p.term || p.matches.has(t)));
       if (found) return found;
     }
     return undefined;
