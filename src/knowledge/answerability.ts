@@ -1,6 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import { cleanChatQuery } from "./chat-query.js";
-import { extractFigures, hasDate } from "./facts.js";
+import { extractCounts, extractFigures, hasDate } from "./facts.js";
 import MODEL from "./answerability-model.json" with { type: "json" };
 import { questionHints } from "./question.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
@@ -80,14 +80,16 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
   ];
 }
 
+const COUNT_ASKED = /\bhow many\b/i;
+const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
 const PERCENT_ASKED = /%|\bper\s?cent|\bpct\b|\bpercentage\b/i;
 const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
 
 /**
  * Whether a sentence has what the question type asks for: 1 when it has it, 0 when it has none
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
- * asks for no particular type. "When" wants a date; "what percent" a percentage; "how much" a sum
- * of money, or a capacity when it asks about compute or power.
+ * asks for no particular type. "When" wants a date; "what percent" a percentage; "how many" things
+ * a count of them; "how much" a sum of money, or a capacity when it asks about compute or power.
  */
 export function answerTypeMatch(question: string, sentence: string, published: string | null): number {
   const hints = questionHints(question);
@@ -95,6 +97,8 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   const asked: number[] = [];
   if (hints.when) asked.push(Number(hasDate(sentence, published)));
   if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
+  // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
+  else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));
   else if (hints.amount) asked.push(amountMatch(hints.amountKind, sentence));
   return asked.length === 0 ? 0.5 : Math.max(...asked);
 }

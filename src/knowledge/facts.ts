@@ -29,6 +29,26 @@ export function extractFigures(text: string): Figure[] {
   return figures.sort((a, b) => a.index - b.index);
 }
 
+const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+/** A count of things: "three DMA investigations", "5 probes" (a number, at most two words, then a plural). */
+const COUNT = new RegExp(`\\b(${NUMBER_WORDS.join("|")}|\\d{1,2})((?:\\s+[A-Za-z][\\w-]*){0,2}?\\s+[A-Za-z]+s)\\b`, "gi");
+
+/** A count of things found in text. */
+export interface FoundCount {
+  readonly count: number;
+  /** The number as written ("three", "5"). */
+  readonly raw: string;
+  /** The number with what it counts ("three DMA investigations"). */
+  readonly shown: string;
+}
+
+/** Finds counts of things ("three DMA investigations", "5 probes"), not sums, capacities or spans of time. */
+export function extractCounts(text: string): FoundCount[] {
+  return [...text.matchAll(COUNT)]
+    .filter((m) => !/\b(?:billion|million|trillion|percent|gigawatts?|years?|days?|weeks?|months?)\b/i.test(m[2]!))
+    .map((m) => ({ count: /\d/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS.indexOf(m[1]!.toLowerCase()) + 1, raw: m[1]!, shown: m[0] }));
+}
+
 /** A date found in text: full, month+year or year; approximate when relative or vague. */
 export interface FoundDate {
   /** "YYYY", "YYYY-MM" or "YYYY-MM-DD". */

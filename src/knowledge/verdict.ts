@@ -1,6 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
-import { extractDates, extractFigures } from "./facts.js";
+import { extractCounts, extractDates, extractFigures } from "./facts.js";
 import { compareOrder, isRelationWord, spellRanks } from "./order-relation.js";
 import { reboundParty } from "./party-binding.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
@@ -72,22 +72,9 @@ function percentages(text: string): Fact[] {
   return [...text.matchAll(PERCENT)].map((m) => ({ kind: "pct", key: String(Number(m[1])), raw: m[0] }));
 }
 
-const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-/** A count of things: "three DMA investigations", "5 probes" (a number, at most two words, then a plural). */
-const COUNT = new RegExp(`\\b(${NUMBER_WORDS.join("|")}|\\d{1,2})((?:\\s+[A-Za-z][\\w-]*){0,2}?\\s+[A-Za-z]+s)\\b`, "gi");
-
-function counts(text: string): Fact[] {
-  return [...text.matchAll(COUNT)]
-    .filter((m) => !/\b(?:billion|million|trillion|percent|gigawatts?|years?|days?|weeks?|months?)\b/i.test(m[2]!))
-    .map((m) => {
-      const n = /\d/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS.indexOf(m[1]!.toLowerCase()) + 1;
-      return { kind: "count", key: String(n), raw: m[1]!, shown: m[0] };
-    });
-}
-
 /** Money, capacity, percentages and counts. */
 function figuresOf(text: string): Fact[] {
-  return [...extractFigures(text).map((f) => ({ kind: f.key.split(":")[0]!, key: f.key, raw: f.raw })), ...percentages(text), ...counts(text)];
+  return [...extractFigures(text).map((f) => ({ kind: f.key.split(":")[0]!, key: f.key, raw: f.raw })), ...percentages(text), ...extractCounts(text).map((c) => ({ kind: "count", key: String(c.count), raw: c.raw, shown: c.shown }))];
 }
 
 /** Dates as years, months and days; a bare month name in a claim counts as a month. */

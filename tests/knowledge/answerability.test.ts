@@ -23,6 +23,12 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("why is microsoft upset", "Microsoft says the deal breaches its contract.", null)).toBe(0.5);
   });
 
+  it("wants a count for how-many questions about things, an amount for how many gigawatts", () => {
+    expect(answerTypeMatch("how many dma probes did the eu open", "Three DMA investigations into cloud computing gatekeeper designation", null)).toBe(1);
+    expect(answerTypeMatch("how many trainium chips is 2GW", "Amazon also secured 2GW of Trainium chip capacity commitments.", null)).toBe(0);
+    expect(answerTypeMatch("how many gw of trainium is oai getting", "Amazon also secured 2GW of Trainium chip capacity commitments.", null)).toBe(1);
+  });
+
   it("takes a sum said in words for money, and a when that joins clauses for no question of time", () => {
     expect(answerTypeMatch("how much did ms spend on its edge", "Microsoft spent tens of billions building its moat.", null)).toBe(1);
     expect(answerTypeMatch("what did redmond let go of when they redid the terms", "Microsoft gave up its total cloud exclusivity.", null)).toBe(0.5);

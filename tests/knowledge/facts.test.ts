@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { extractDates, extractFigures } from "../../src/knowledge/facts.js";
+import { extractCounts, extractDates, extractFigures } from "../../src/knowledge/facts.js";
+
+describe("extractCounts", () => {
+  it("finds counts of things, not sums, capacities or spans of time", () => {
+    expect(extractCounts("Three DMA investigations and 5 probes").map((c) => [c.count, c.shown])).toEqual([
+      [3, "Three DMA investigations"],
+      [5, "5 probes"],
+    ]);
+    expect(extractCounts("two billion dollars over three years, 2GW of chips")).toEqual([]);
+  });
+});
 
 describe("extractFigures", () => {
   it("reads money in its usual spellings", () => {
