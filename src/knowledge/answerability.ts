@@ -81,6 +81,7 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
 }
 
 const COUNT_ASKED = /\bhow many\b/i;
+const SUM_ASKED = /\b(?:how (?:much|big|large)|valued?|valuation|worth|price|cost)\b/i;
 const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
 const PERCENT_ASKED = /%|\bper\s?cent|\bpct\b|\bpercentage\b/i;
 const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
@@ -99,16 +100,22 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
   // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
   else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));
-  else if (hints.amount) asked.push(amountMatch(hints.amountKind, sentence));
+  else if (hints.amount) asked.push(amountMatch(hints.amountKind, sentence, question));
   return asked.length === 0 ? 0.5 : Math.max(...asked);
 }
 
-function amountMatch(kind: "money" | "capacity", sentence: string): number {
+function amountMatch(kind: "money" | "capacity", sentence: string, question: string): number {
   const wanted = kind === "money" ? "usd:" : "gw:";
-  if (extractFigures(sentence).some((f) => f.key.startsWith(wanted))) return 1;
+  // a figure the question gives itself answers nothing when it asks for a sum ("valued at after the $110B round?"),
+  // though it is what a question about that figure asks after ("is the $50B paid upfront", "what is the $138B")
+  const given = new Set(SUM_ASKED.test(question) ? extractFigures(question).map((f) => f.key) : []);
+  const figures = extractFigures(sentence).filter((f) => !given.has(f.key));
+  if (figures.some((f) => f.key.startsWith(wanted))) return 1;
   // sums said in words: "tens of billions", "billions of dollars"
   if (kind === "money" && /\b(?:billions|millions|trillions)\b/i.test(sentence)) return 1;
-  return /\d/.test(sentence) ? 0.5 : 0;
+  // a figure of another kind, or a number, is near
+  const rest = extractFigures(sentence).filter((f) => given.has(f.key)).reduce((text, f) => text.replace(f.raw, " "), sentence);
+  return figures.length > 0 || /\d/.test(rest) ? 0.5 : 0;
 }
 
 /** The model's probability that the passages answer the query. */

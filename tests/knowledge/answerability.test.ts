@@ -29,6 +29,14 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("how many gw of trainium is oai getting", "Amazon also secured 2GW of Trainium chip capacity commitments.", null)).toBe(1);
   });
 
+  it("does not take the sum a how-much question names itself for its answer", () => {
+    const closed = "The company closed a $110 billion funding round last month.";
+    expect(answerTypeMatch("whats oai valued at after the $110B round", closed, null)).toBe(0);
+    expect(answerTypeMatch("how much did oai raise", closed, null)).toBe(1);
+    // a question about the figure it names is answered by a sentence with that figure
+    expect(answerTypeMatch("what is the $110B", closed, null)).toBe(1);
+  });
+
   it("takes a sum said in words for money, and a when that joins clauses for no question of time", () => {
     expect(answerTypeMatch("how much did ms spend on its edge", "Microsoft spent tens of billions building its moat.", null)).toBe(1);
     expect(answerTypeMatch("what did redmond let go of when they redid the terms", "Microsoft gave up its total cloud exclusivity.", null)).toBe(0.5);
