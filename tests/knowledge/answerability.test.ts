@@ -37,6 +37,11 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("what is the $110B", closed, null)).toBe(1);
   });
 
+  it("takes a time said without a date for an answer to when", () => {
+    expect(answerTypeMatch("when might oai go public", "The company is targeting a public listing as early as this year.", null)).toBe(1);
+    expect(answerTypeMatch("still negotiating as of when?", "The three companies were still in talks as of Wednesday.", null)).toBe(1);
+  });
+
   it("takes a sum said in words for money, and a when that joins clauses for no question of time", () => {
     expect(answerTypeMatch("how much did ms spend on its edge", "Microsoft spent tens of billions building its moat.", null)).toBe(1);
     expect(answerTypeMatch("what did redmond let go of when they redid the terms", "Microsoft gave up its total cloud exclusivity.", null)).toBe(0.5);
