@@ -1,6 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import { cleanChatQuery } from "./chat-query.js";
-import { extractCounts, extractFigures, hasDate } from "./facts.js";
+import { extractCounts, extractFigures, mentionsTime } from "./facts.js";
 import MODEL from "./answerability-model.json" with { type: "json" };
 import { questionHints } from "./question.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
@@ -80,9 +80,6 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
   ];
 }
 
-/** A time said without a date: "as early as this year", "as of Wednesday", "last month", "before Frontier exits limited preview". */
-const TIME_GIVEN =
-  /\b(?:(?:this|last|next|later this|early|late|end of(?: the)?)\s+(?:year|month|week|quarter|spring|summer|fall|autumn|winter)|as of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b/i;
 const COUNT_ASKED = /\bhow many\b/i;
 const SUM_ASKED = /\b(?:how (?:much|big|large)|valued?|valuation|worth|price|cost)\b/i;
 const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
@@ -99,7 +96,7 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   const hints = questionHints(question);
   // a question asking for several kinds ("how much, and when?") is met by any of them
   const asked: number[] = [];
-  if (hints.when) asked.push(Number(hasDate(sentence, published) || TIME_GIVEN.test(sentence)));
+  if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
   if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
   // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
   else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));

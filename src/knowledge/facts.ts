@@ -192,3 +192,12 @@ export function documentYear(texts: Iterable<string>): number | null {
 export function hasDate(text: string, published: string | null): boolean {
   return extractDates(text, published, published ? null : 2000).length > 0;
 }
+
+/** A time said without a date: "as early as this year", "as of Wednesday", "last month". */
+const TIME_GIVEN =
+  /\b(?:(?:this|last|next|later this|early|late|end of(?: the)?)\s+(?:year|month|week|quarter|spring|summer|fall|autumn|winter)|as of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b/i;
+
+/** Whether a text says when: a date, or a time said without one. */
+export function mentionsTime(text: string, published: string | null): boolean {
+  return hasDate(text, published) || TIME_GIVEN.test(text);
+}
