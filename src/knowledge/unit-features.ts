@@ -1,6 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import { attributedParties } from "./attribution.js";
-import { extractFigures, mentionsTime } from "./facts.js";
+import { extractFigures, hasDate } from "./facts.js";
 import type { QuestionHints } from "./question.js";
 import type { Topic } from "./types.js";
 import { RANKING } from "./ranking.js";
@@ -43,7 +43,7 @@ export function packFeatures(units: readonly AnswerUnit[], analyzer: Analyzer, t
     const figures = extractFigures(text);
     const hasMoney = figures.some((f) => f.key.startsWith("usd:"));
     flags[i] =
-      (mentionsTime(text, u.document.meta.published) ? DATE : 0) |
+      (hasDate(text, u.document.meta.published) ? DATE : 0) |
       (figures.length > 0 || OTHER_FIGURE.test(text) ? FIGURE : 0) |
       (hasMoney ? MONEY : 0) |
       (PROPER_NAME.test(text) || analyzer.concepts(text).size > 0 ? NAME : 0) |
