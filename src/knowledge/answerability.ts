@@ -83,7 +83,7 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
 const COUNT_ASKED = /\bhow many\b/i;
 const SUM_ASKED = /\b(?:how (?:much|big|large)|valued?|valuation|worth|price|cost)\b/i;
 const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
-const PERCENT_ASKED = /%|\bper\s?cent|\bpct\b|\bpercentage\b/i;
+const PERCENT_ASKED = /%|\bper\s?cent|\bpct\b|\bpercentage\b|\bmarket share\b|\b(?:equity|ownership) stake\b|\bstake in\b/i;
 const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
 
 /**

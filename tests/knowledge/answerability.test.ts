@@ -16,6 +16,9 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("what % of revenue does ms get", "Microsoft gets 20% of revenue.", null)).toBe(1);
     expect(answerTypeMatch("what percent of openai does msft own", "Microsoft invested $13 billion.", null)).toBe(0);
     expect(answerTypeMatch("when was frontier launched", "Frontier launched February 5, 2026.", null)).toBe(1);
+    // a market share or an equity stake is a percentage
+    expect(answerTypeMatch("what's google cloud's market share", "This would benefit rivals like Google Cloud and Oracle.", null)).toBe(0);
+    expect(answerTypeMatch("what equity stake does amazon get", "Amazon gets a 10% stake.", null)).toBe(1);
     expect(answerTypeMatch("when was frontier launched", "Frontier is an enterprise platform.", null)).toBe(0);
   });
 
