@@ -44,9 +44,9 @@ function isNegative(text: string, forward = true): boolean {
 const PREPOSITION = /^(?:with|to|in|into|from|against|by|for|of|at|on|onto|between|over|than|via|through)$/i;
 /** How many words after a negation its clause may run and still be negated. */
 const NEGATION_REACH = 14;
-/** Words of time and degree that a claim adds ("already sued", "literally said"): not weighed in how much of it a source holds. */
-/** When something happened, said relative to now ("last week", "yesterday", "two days ago"): not weighed either. */
+/** When something happened, said relative to now ("last week", "yesterday", "two days ago"): not weighed in how much of a claim a source holds. */
 const RELATIVE_TIME = /\b(?:(?:last|next|this|past|coming)\s+(?:week|weekend|month|year|quarter|night|time)|yesterday|today|tonight|recently|lately|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+ago)\b/gi;
+/** Words of time and degree that a claim adds ("already sued", "literally said"): not weighed either. */
 const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right"];
 
 /** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
@@ -162,7 +162,6 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)];
   const claimNegated = isNegative(claim);
   const partyIds = new Set(topic.parties.map((p) => p.id));
-  // a claim that something may or can be done is modal too ("AWS staff can say …")
   // a term that takes in other terms ("the press": reporters, Reuters, the FT) says too little for a negation to bear on
   const termNames = new Set(topic.terms.map((t) => t.name.toLowerCase()));
   const widerTerms = new Set(topic.terms.filter((t) => t.aliases.some((a) => a.toLowerCase() !== t.name.toLowerCase() && termNames.has(a.toLowerCase()))).map((t) => t.id));
@@ -171,9 +170,10 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
    * (between semicolons) that holds a word of the claim beyond its parties, or anywhere when none does.
    */
   const negativeWhereHeld = (sentence: string): boolean => {
-    const parts = sentence.split(";").filter((c) => heldBy(analyzer.terms(c)).some((p) => !partyIds.has(p.term) && !widerTerms.has(p.term)));
-    return (parts.length > 0 ? parts : [sentence]).some((c) => isNegative(c, false));
+    const speaking = sentence.split(";").filter((c) => heldBy(analyzer.terms(c)).some((p) => !partyIds.has(p.term) && !widerTerms.has(p.term)));
+    return (speaking.length > 0 ? speaking : [sentence]).some((c) => isNegative(c, false));
   };
+  // a claim that something may or can be done is modal too ("AWS staff can say …")
   const claimHedged = HEDGE.test(claim) || /\b(?:can|may|allowed|permitted|able)\b/i.test(claim);
   const rarest = [...parts].sort((a, b) => b.weight - a.weight)[0];
   /**
@@ -395,8 +395,8 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
     })();
     const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" ")).has(id));
     if (
-      // support needs the same polarity over the whole sentence, not just near the claim's words
-      // (a negation that bears only on what follows it counts where it bears on the claim)
+      // support needs the same polarity in every clause of the sentence that speaks of the claim, not just near its
+      // words (a negation that bears only on what follows it counts where it bears on the claim)
       (negativeWhereHeld(own.text) || negated) === claimNegated &&
       (claimHedged || !HEDGE.test(own.text)) &&
       (CONDITIONAL.test(claim) || !CONDITIONAL.test(own.text)) &&
