@@ -129,7 +129,7 @@ export function answerability(features: readonly number[], model: AnswerabilityM
 
 /**
  * Whether to answer, from the features: the model's confidence, except that a question asking
- * for a kind of answer (a date, a sum, a percentage) that the best passage does not have is not
+ * for a kind of answer (a date, a sum, a percentage, a count) that the best passage does not have is not
  * answered by it ("how much did Nvidia put in" against a sentence on Nvidia with no sum).
  */
 export function decideConfidence(features: readonly number[], model: AnswerabilityModel = ANSWERABILITY): Confidence {
