@@ -13,6 +13,8 @@ export interface QuestionHints {
   readonly list: boolean;
   /** Asks for a reason: "why", "how come", "what for". */
   readonly why: boolean;
+  /** Asks for what someone said, in their words: "the spicy quote", "who is quoted saying". */
+  readonly quote: boolean;
   /** A yes/no question or a claim about where something stands ("did MS sue yet?", "MS already sued"). */
   readonly yesNo: boolean;
 }
@@ -40,6 +42,7 @@ export function questionHints(query: string): QuestionHints {
     amountKind: /\b(capacity|compute|power|gigawatts?|gw|energy|chips?|data ?cent(er|re)s?)\b|\d\s?gw\b/.test(q) ? "capacity" : "money",
     who: /\b(who|whom|whose|which (compan(y|ies)|newspapers?|outlets?|papers?|firms?|part(y|ies)|publications?|customers?|banks?))\b/.test(q),
     list: /\b(list|lists|bullets?|bullet points?|points|arguments|reasons|ways|options|outcomes|scenarios|possibilities|steps|takeaways|implications|pros and cons|what are (the|their|some)|table|tables|row|rows|column|chart)\b/.test(q),
+    quote: /\b(quote|quotes|quoted|quoting|exact words|in (his|her|their) words|word for word|spicy line|the line about)\b/.test(q),
     why: /\b(why|whys|how come|what for|reason|reasons|motive|motivation|rationale|point of)\b|\bwhy['’]d\b/.test(q),
     yesNo:
       (/^\s*(did|does|do|has|have|had|is|are|was|were|will|would|can|could|should)\b/.test(q) && !/\b(how|what|when|where|which|who|why)\b/.test(q)) ||

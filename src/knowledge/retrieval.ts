@@ -478,7 +478,12 @@ function makeRetriever(
       const pattern = hints.subject ? definitionPattern(hints.subject, analyzer, topic) : null;
       let askedParties = 0;
       if (hints.stance) for (const id of analyzer.concepts(cleaned)) if (partyOrder.includes(id)) askedParties |= 1 << partyOrder.indexOf(id);
-      const plan = planHints(features, hints, pattern ? (u) => pattern.test(units.at(u).text) : null, askedParties);
+      // a passage that quotes someone: a quotation, or a sentence with a quoted sentence in it
+      const quoted = (u: number): boolean => {
+        const unit = units.at(u);
+        return unit.passage.kind === "quote" || /["“][^"”]{20,}["”]/.test(unit.text);
+      };
+      const plan = planHints(features, hints, pattern ? (u) => pattern.test(units.at(u).text) : null, askedParties, quoted);
       const lookupOnly = commonestTerms(specs, matchable, needed - 1);
       const later = (spec: TermSpec): boolean => lookupOnly.has(spec.bit);
       for (const spec of specs) {

@@ -83,9 +83,15 @@ export interface HintPlan {
  * figure asked for, who → units naming someone, what is X → units defining X (`defines`), what
  * does a party say → units attributing a position to it (`askedParties` as a bitmask), a list →
  * bullets and table rows, a yes/no question → units that say where something stands, why → units
- * that give a reason.
+ * that give a reason, a quote → units that quote someone (`quoted`).
  */
-export function planHints(features: UnitFeatures, hints: QuestionHints, defines: ((unit: number) => boolean) | null, askedParties: number): HintPlan {
+export function planHints(
+  features: UnitFeatures,
+  hints: QuestionHints,
+  defines: ((unit: number) => boolean) | null,
+  askedParties: number,
+  quoted: ((unit: number) => boolean) | null = null,
+): HintPlan {
   const boost = RANKING.hintBoost;
   const max =
     (hints.when ? boost : 1) *
@@ -95,7 +101,8 @@ export function planHints(features: UnitFeatures, hints: QuestionHints, defines:
     (askedParties ? RANKING.stanceBoost : 1) *
     (hints.list ? boost : 1) *
     (hints.yesNo ? RANKING.standingBoost : 1) *
-    (hints.why ? boost : 1);
+    (hints.why ? boost : 1) *
+    (hints.quote && quoted ? boost : 1);
   return {
     max,
     factor(u) {
@@ -111,6 +118,7 @@ export function planHints(features: UnitFeatures, hints: QuestionHints, defines:
       if (hints.list && f & LIST_ITEM) factor *= boost;
       if (hints.yesNo && f & STANDING) factor *= RANKING.standingBoost;
       if (hints.why && f & CAUSE) factor *= boost;
+      if (hints.quote && quoted?.(u)) factor *= boost;
       return factor;
     },
     definitionBoost: defines ? boost : 1,

@@ -66,6 +66,8 @@ describe("question hints", () => {
     expect(questionHints("what did amazon pay").why).toBe(false);
     expect(questionHints("so MS already sued them").yesNo).toBe(true);
     expect(questionHints("ms's arguments").stance).toBe(true);
+    expect(questionHints("whats the spicy quote from the ms source").quote).toBe(true);
+    expect(questionHints("what does the ms source say").quote).toBe(false);
     expect(questionHints("per the table, who controls stateless access").list).toBe(true);
   });
 });
@@ -80,5 +82,12 @@ describe("answer or abstain", () => {
     const amazon = knowledge.ask("how much did amazon put into openai");
     expect(amazon.abstained).toBe(false);
     expect(amazon.items[0]!.text).toContain("$50 billion");
+  });
+});
+
+describe("quote questions", () => {
+  it("lean to what someone said in their words", () => {
+    const first = seedKnowledge().ask("whats the spicy quote from the ms source").items[0]!.text;
+    expect(first).toContain("We know our contract");
   });
 });
