@@ -80,6 +80,11 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
   ];
 }
 
+/** Asks how something turned out: a winner, a verdict, a ruling, a settlement. */
+const OUTCOME_ASKED =
+  /\b(?:who (?:won|wins|lost|prevailed)|(?:what|how) (?:was|is|were) the (?:verdict|ruling|outcome)|the verdict (?:in|on|of|was)|verdict yet|(?:did|has|have) (?:a |the )?(?:judge|court|jury) (?:rule|ruled|decide|decided)|ruled (?:for|against|in favou?r)|did (?:they|\w+(?: and \w+)?) (?:end up )?settl\w*|settled? for|how did .{1,40}\bend\b(?! up)|outcome of the (?:trial|case|suit|lawsuit))/i;
+/** Says how something turned out. */
+const OUTCOME_GIVEN = /\b(?:won|wins|lost|prevailed|ruled|verdict (?:was|found)|settled|decided|awarded|ordered|fined|dismissed|found that)\b/i;
 const COUNT_ASKED = /\bhow many\b/i;
 const SUM_ASKED = /\b(?:how (?:much|big|large)|valued?|valuation|worth|price|cost)\b/i;
 const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
@@ -89,14 +94,17 @@ const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
 /**
  * Whether a sentence has what the question type asks for: 1 when it has it, 0 when it has none
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
- * asks for no particular type. "When" wants a date; "what percent" a percentage; "how many" things
- * a count of them; "how much" a sum of money, or a capacity when it asks about compute or power.
+ * asks for no particular type. "When" wants a date; "who won" or "what was the verdict" an outcome;
+ * "what percent" a percentage; "how many" things a count of them; "how much" a sum of money, or a
+ * capacity when it asks about compute or power.
  */
 export function answerTypeMatch(question: string, sentence: string, published: string | null): number {
   const hints = questionHints(question);
   // a question asking for several kinds ("how much, and when?") is met by any of them
   const asked: number[] = [];
   if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
+  // "who won the trial" is not answered by "Trial begins April 27"
+  if (OUTCOME_ASKED.test(question)) asked.push(Number(OUTCOME_GIVEN.test(sentence)));
   if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
   // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
   else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));

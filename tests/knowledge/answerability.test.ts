@@ -40,6 +40,17 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("what is the $110B", closed, null)).toBe(1);
   });
 
+  it("wants an outcome for a question about how something turned out", () => {
+    const row = "Musk v. OpenAI & Altman | Elon Musk vs. Sam Altman and OpenAI | Trial begins April 27 in Oakland";
+    expect(answerTypeMatch("who won the musk v openai trial", row, null)).toBe(0);
+    expect(answerTypeMatch("what was the verdict in musk v openai", row, null)).toBe(0);
+    expect(answerTypeMatch("did ms and oai end up settling", "The three companies were still in talks as of Wednesday.", null)).toBe(0);
+    expect(answerTypeMatch("who won the case", "Amazon won an injunction against Perplexity.", null)).toBe(1);
+    // a question that only names a verdict, or ends up somewhere, asks for none
+    expect(answerTypeMatch("how could the musk verdict mess with openai going public", row, null)).toBe(0.5);
+    expect(answerTypeMatch("how did most businesses end up getting at gpt-4", row, null)).toBe(0.5);
+  });
+
   it("takes a time said without a date for an answer to when", () => {
     expect(answerTypeMatch("when might oai go public", "The company is targeting a public listing as early as this year.", null)).toBe(1);
     expect(answerTypeMatch("still negotiating as of when?", "The three companies were still in talks as of Wednesday.", null)).toBe(1);
