@@ -41,7 +41,8 @@ function escapeRegExp(text: string): string {
 
 /**
  * Builds the analyzer for a topic: stop words removed, Porter stemming (topic words are kept
- * whole), one-word aliases of a party, term or synonym group replaced by its id, and every
+ * whole), one-word aliases of a party, term or synonym group replaced by its id (by the ids of
+ * every party and term that lists the word: "Reuters" is Reuters and the press), and every
  * phrase alias ("Amazon Web Services") adding the id as an extra term.
  */
 export function createAnalyzer(topic: Topic): Analyzer {
@@ -60,8 +61,10 @@ export function createAnalyzer(topic: Topic): Analyzer {
       if (words.length === 0) continue;
       if (words.length === 1) {
         const ids = wordAlias.get(words[0]!) ?? [];
-        // a synonym group's word stands for its group alone
-        if (!ids.includes(entry.id) && !(groupIds.has(entry.id) && ids.length > 0) && !ids.some((id) => groupIds.has(id))) ids.push(entry.id);
+        // a synonym group's word stands for its group alone, and for no group where a topic entry lists it
+        const takenByGroup = ids.some((id) => groupIds.has(id));
+        const group = groupIds.has(entry.id);
+        if (!ids.includes(entry.id) && !takenByGroup && !(group && ids.length > 0)) ids.push(entry.id);
         wordAlias.set(words[0]!, ids);
       } else if (groupIds.has(entry.id)) {
         // a synonym phrase ("put into") stands for its group
