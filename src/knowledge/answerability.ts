@@ -117,12 +117,13 @@ function amountMatch(kind: "money" | "capacity", sentence: string, question: str
   // a figure the question gives itself answers nothing when it asks for a sum ("valued at after the $110B round?"),
   // though it is what a question about that figure asks after ("is the $50B paid upfront", "what is the $138B")
   const given = new Set(SUM_ASKED.test(question) ? extractFigures(question).map((f) => f.key) : []);
-  const figures = extractFigures(sentence).filter((f) => !given.has(f.key));
+  const all = extractFigures(sentence);
+  const figures = all.filter((f) => !given.has(f.key));
   if (figures.some((f) => f.key.startsWith(wanted))) return 1;
   // sums said in words: "tens of billions", "billions of dollars"
   if (kind === "money" && /\b(?:billions|millions|trillions)\b/i.test(sentence)) return 1;
   // a figure of another kind, or a number, is near
-  const rest = extractFigures(sentence).filter((f) => given.has(f.key)).reduce((text, f) => text.replace(f.raw, " "), sentence);
+  const rest = all.filter((f) => given.has(f.key)).reduce((text, f) => text.replace(f.raw, " "), sentence);
   return figures.length > 0 || /\d/.test(rest) ? 0.5 : 0;
 }
 
