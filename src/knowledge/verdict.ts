@@ -52,6 +52,8 @@ const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "of
 /** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
 const HEDGE = /\b(?:if|could|would|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|threatened|plan|plans|planning|planned|possible|possibly|potential|potentially|unless)\b/i;
 /** Words that make a statement conditional: a source saying what happens if something happens supports no plain claim. */
+/** Words that say something may be done: "AWS staff can say …", "are cleared to tell customers …". */
+const PERMISSION = /\b(?:can|may|allowed|permitted|able|cleared to|authori[sz]ed|free to|ok(?:ay)? to|green-?lit|permission)\b/i;
 const CONDITIONAL = /\b(?:if|unless|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|threatened)\b/i;
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last", "only"] as const;
 const ORDINAL_RE = new RegExp(`\\b(${ORDINALS.join("|")})\\b`, "gi");
@@ -96,8 +98,11 @@ function datesOf(text: string, published: string | null, bareMonths: boolean, ye
   return facts;
 }
 
+/** Ranks: "first", "second", "last", and "only" where it names one of a kind ("the only cloud"), not a limit ("only $15 billion"). */
 function ordinalsOf(text: string): Fact[] {
-  return [...text.matchAll(ORDINAL_RE)].map((m) => ({ kind: "rank", key: m[1]!.toLowerCase(), raw: m[1]!.toLowerCase() }));
+  return [...text.matchAll(ORDINAL_RE)]
+    .filter((m) => m[1]!.toLowerCase() !== "only" || /\b(?:the|its|their|his|her|our|my|your|whose)\s+$/i.test(text.slice(0, m.index)))
+    .map((m) => ({ kind: "rank", key: m[1]!.toLowerCase(), raw: m[1]!.toLowerCase() }));
 }
 
 /** Folds case, quotes and white space, for finding a quoted phrase verbatim. */
@@ -174,7 +179,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
     return (speaking.length > 0 ? speaking : [sentence]).some((c) => isNegative(c, false));
   };
   // a claim that something may or can be done is modal too ("AWS staff can say …")
-  const claimHedged = HEDGE.test(claim) || /\b(?:can|may|allowed|permitted|able)\b/i.test(claim);
+  const claimHedged = HEDGE.test(claim) || PERMISSION.test(claim);
   const rarest = [...parts].sort((a, b) => b.weight - a.weight)[0];
   /**
    * Whether a source sentence negates something the claim is about: one of the claim's words
@@ -200,6 +205,24 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
       while (end < words.length && end < i + NEGATION_REACH && !endsClause(words[end - 1])) end++;
       const near = analyzer.terms(words.slice(start, end).join(" "));
       return heldBy(near).some((p) => !partyIds.has(p.term) && !widerTerms.has(p.term));
+    });
+  };
+  /**
+   * Whether a source sentence hedges what the claim speaks of: a word of hedging ("would", "could",
+   * "if") with one of the claim's words (parties aside) up to four words before it or six after it,
+   * within its clause. A hedge elsewhere in the sentence ("… so long as they are not offered as
+   * APIs that would contravene agreements") leaves the rest of it plain.
+   */
+  const hedgesClaim = (sentence: string): boolean => {
+    const words = sentence.split(/\s+/);
+    const endsClause = (w: string | undefined): boolean => w === undefined || /[,;:.!?]["”’)]*$|^[—–]$/.test(w);
+    return words.some((word, i) => {
+      if (!HEDGE.test(word)) return false;
+      let start = i;
+      while (start > 0 && start > i - 4 && !endsClause(words[start - 1])) start--;
+      let end = i + 1;
+      while (end < words.length && end < i + 7 && !endsClause(words[end - 1])) end++;
+      return heldBy(analyzer.terms(words.slice(start, end).join(" "))).some((p) => !partyIds.has(p.term) && !widerTerms.has(p.term));
     });
   };
   /** Terms of the clause (between commas, semicolons, brackets, dashes) that holds a figure or date. */
@@ -398,13 +421,15 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
       // support needs the same polarity in every clause of the sentence that speaks of the claim, not just near its
       // words (a negation that bears only on what follows it counts where it bears on the claim)
       (negativeWhereHeld(own.text) || negated) === claimNegated &&
-      (claimHedged || !HEDGE.test(own.text)) &&
+      (claimHedged || !hedgesClaim(own.text)) &&
       (CONDITIONAL.test(claim) || !CONDITIONAL.test(own.text)) &&
       sameLead &&
       conceptsHeld &&
       (order === "none" || order === "agrees") &&
       sentenceShare >= CLAIM_CHECK.supporting &&
-      matchedFacts >= factsNeeded
+      matchedFacts >= factsNeeded &&
+      // words the claim quotes must stand in the sentence as quoted
+      quotes.every((q) => foldQuote(own.text).includes(q))
     ) {
       supports.push({ document: c.document.id, reason: `Sources say: “${shortQuote(own.text)}” (${label}).`, strength: sentenceShare });
       continue;

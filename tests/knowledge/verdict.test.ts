@@ -175,6 +175,18 @@ describe("claim verdicts", () => {
     expect(cite("aws staff were told to say the SRE gives direct access to chatgpt").verdict).not.toBe("supported");
   });
 
+  it("weighs a hedge only where it bears on the claim's words, reads permission as a modal and 'only' before a sum as no rank", () => {
+    // "… so long as they are not primarily offered as APIs that would contravene agreements" hedges another clause
+    expect(cite("openai says there is no backdoor access into its stateless models").verdict).toBe("supported");
+    // "Microsoft would retain exclusive rights …" hedges the very words of the claim
+    expect(cite("microsoft retains exclusive rights to the stateless apis through azure").verdict).not.toBe("supported");
+    // "may tell customers … but are banned from saying it “enables access”"
+    expect(cite("aws employees are cleared to say the sre 'enables access' to chatgpt").verdict).toBe("contradicted");
+    // a limit, not a rank: "$15 billion immediate, $35 billion contingent"
+    expect(cite("amazon put only $15 billion in up front").verdict).toBe("supported");
+    expect(cite("amazon put only $35 billion in up front").verdict).not.toBe("supported");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [
