@@ -126,6 +126,32 @@ function clauses(text: string): string[] {
   return text.split(/[,;()]|\s[—–-]\s|—/);
 }
 
+const FIGURE_KINDS = new Set(["usd", "gw", "pct", "count"]);
+
+/**
+ * A figure the claim pairs with a year that the sentence pairs with another figure: "10B in 2019"
+ * against "began in 2019 with a $1 billion investment, followed by $10 billion in 2023". Both the
+ * claim's figure and its year stand in the sentence, each in its own clause; the year's clause
+ * holds another figure of the same kind. Returns the reason, or null.
+ */
+function swappedPair(claim: string, claimFacts: readonly Fact[], sentence: string, sourceFacts: readonly Fact[]): string | null {
+  const claimClauses = clauses(claim);
+  const sentenceClauses = clauses(sentence);
+  const clauseOf = (raw: string): number => sentenceClauses.findIndex((c) => c.includes(raw));
+  for (const m of claimFacts.filter((f) => FIGURE_KINDS.has(f.kind))) {
+    const t = sourceFacts.find((f) => f.kind === m.kind && f.key === m.key);
+    if (!t) continue;
+    for (const g of claimFacts.filter((f) => f.kind === "year")) {
+      if (!claimClauses.some((c) => c.includes(m.raw) && c.includes(g.raw))) continue;
+      const u = sourceFacts.find((f) => f.kind === "year" && f.key === g.key);
+      if (!u || clauseOf(u.raw) < 0 || clauseOf(u.raw) === clauseOf(t.raw)) continue;
+      const other = sourceFacts.find((f) => f.kind === m.kind && f.key !== m.key && clauseOf(f.raw) === clauseOf(u.raw));
+      if (other) return `Sources say ${other.shown ?? other.raw} in ${u.raw}, not ${m.shown ?? m.raw}.`;
+    }
+  }
+  return null;
+}
+
 /** A verbatim cut of a sentence for a reason line. */
 function shortQuote(sentence: string, max = 140): string {
   const s = sentence.trim();
@@ -369,6 +395,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
       // another figure says something of the claim only where the sentence holds more of it than one party ("msft is worth 3T" is not about "$1 billion investment")
       if (aboutIt && holdsMoreThanParties) conflict ??= `Sources say ${theirs[0]!.shown ?? theirs[0]!.raw}, not ${mine[0]!.shown ?? mine[0]!.raw}.`;
     }
+    if (!conflict && aboutIt && holdsMoreThanParties) conflict = swappedPair(claim, claimFacts, sentence, sourceFacts);
     // a name or place of the claim the passage replaces with another of the same kind
     if (!conflict && sentenceShare >= CLAIM_CHECK.relevant) {
       const theirs = analyzer.concepts(sentence);

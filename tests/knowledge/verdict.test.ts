@@ -187,6 +187,13 @@ describe("claim verdicts", () => {
     expect(cite("amazon put only $35 billion in up front").verdict).not.toBe("supported");
   });
 
+  it("contradicts a figure paired with a year the source gives to another figure", () => {
+    // "began in 2019 with a $1 billion investment, followed by $10 billion in 2023"
+    expect(cite("microsoft sank 10B into openai back in 2019").reason).toBe("Sources say $1 billion in 2019, not 10B.");
+    expect(cite("microsoft put $1 billion into openai in 2023").reason).toBe("Sources say $10 billion in 2023, not $1 billion.");
+    expect(cite("microsoft put $10 billion into openai in 2023").verdict).toBe("supported");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [
