@@ -316,22 +316,37 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   };
 
   /**
-   * The party named last before the first word of a text that holds `part` (its doer), if any; a
-   * party after a preposition is an object ("Microsoft's partnership with OpenAI began").
+   * The parties doing `part` in a text: those named last before its first word that holds `part`,
+   * taken together when joined ("Amazon and OpenAI announced", "amazon/oai partnership"). A party
+   * after a preposition is an object ("Microsoft's partnership with OpenAI began"); one named with
+   * a possessive up to three words before the deed is its doer ("microsoft's first openai investment").
    */
-  const doerOf = (text: string, part: (typeof parts)[number]): string | undefined => {
-    let doer: string | undefined;
+  const doersOf = (text: string, part: (typeof parts)[number]): Set<string> | undefined => {
+    let doers: Set<string> | undefined;
+    // the word before joins the next party named to the last one ("Amazon and", "Amazon,")
+    let joined = false;
     let previous = "";
-    for (const word of text.split(/\s+/)) {
+    let possessor: { id: string; at: number } | undefined;
+    let previousNamed = false;
+    for (const [i, word] of text.split(/\s+/).entries()) {
       const terms = analyzer.terms(word);
       // the part itself (in the claim: "out-earns", read through its synonyms) or one of the terms that match it
-      if (terms.some((t) => t === part.term || part.matches.has(t))) return doer;
-      const party = terms.find((t) => partyIds.has(t));
-      if (party && !PREPOSITION.test(previous)) doer = party;
+      if (terms.some((t) => t === part.term || part.matches.has(t))) return possessor && i - possessor.at <= 3 ? new Set([possessor.id]) : doers;
+      const named = terms.filter((t) => partyIds.has(t));
+      if (named.length > 0 && !PREPOSITION.test(previous)) {
+        doers = joined && doers ? new Set([...doers, ...named]) : new Set(named);
+        if (/['’]s?$/.test(word.replace(/[^\p{L}'’]+$/u, ""))) possessor = { id: named[named.length - 1]!, at: i };
+        joined = /[,&/]$/.test(word);
+      } else {
+        joined = /^(?:and|&|or)$/i.test(word) && previousNamed;
+      }
+      previousNamed = named.length > 0;
       previous = word;
     }
     return undefined;
   };
+  /** Whether two sets of doers share a party. */
+  const overlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((id) => b.has(id));
   /** The claim's first word that is neither a party nor a figure: what the claim says a party did. */
   const claimDeed = (() => {
     for (const word of claim.split(/\s+/)) {
@@ -341,7 +356,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
     return undefined;
   })();
   /** The party doing the claim's deed in the claim, if it names one. */
-  const claimDoer = claimDeed ? doerOf(claim, claimDeed) : undefined;
+  const claimDoer = claimDeed ? doersOf(claim, claimDeed) : undefined;
 
   const quotes = quotedPhrases(claim);
   const conflicts: { document: string; reason: string; strength: number }[] = [];
@@ -367,8 +382,8 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
     const sentenceConcepts = analyzer.concepts(sentence);
     const holdsDeed = claimDeed === undefined || heldBy(analyzer.terms(sentence)).includes(claimDeed);
     // the claim's deed done by another party in the sentence ("$50 billion Amazon investment" against "Microsoft invested …") is another fact
-    const sentenceDoer = claimDeed ? doerOf(sentence, claimDeed) : undefined;
-    const sameDoer = claimDoer === undefined || sentenceDoer === undefined || claimDoer === sentenceDoer;
+    const sentenceDoer = claimDeed ? doersOf(sentence, claimDeed) : undefined;
+    const sameDoer = claimDoer === undefined || sentenceDoer === undefined || overlap(claimDoer, sentenceDoer);
     const aboutIt =
       sameDoer && (sentenceShare >= CLAIM_CHECK.relevant || (claimConcepts.size >= 2 && holdsDeed && [...claimConcepts].every((id) => sentenceConcepts.has(id))));
     const held = heldBy(analyzer.terms(sentence));
@@ -386,6 +401,13 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
       const theirs = sourceFacts.filter((f) => f.kind === kind);
       if (theirs.length === 0) continue;
       const same = mine.flatMap((m) => theirs.filter((t) => t.key === m.key).map((t) => [m, t] as const));
+      // every figure of the claim must stand in the sentence: "9b is 15b now and 35b later" is not "$50 billion ($15 billion immediate, $35 billion contingent)"
+      const unmatched = mine.filter((m) => !theirs.some((t) => t.key === m.key));
+      if (same.length > 0 && unmatched.length > 0) {
+        const spare = theirs.find((t) => !mine.some((m) => m.key === t.key));
+        if (spare && aboutIt && holdsMoreThanParties) conflict ??= `Sources say ${spare.shown ?? spare.raw}, not ${unmatched[0]!.shown ?? unmatched[0]!.raw}.`;
+        continue;
+      }
       if (same.length > 0) {
         // the words next to the figure in the claim that the sentence uses must be next to it there too
         // (when the sentence gives several figures of this kind, "$15 billion immediate, $35 billion contingent")
@@ -437,8 +459,8 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
       if (claimParties === 0 || (claimParties === 1 && !opensWithParty)) return true;
       // the party that does the claim's first deed, in the claim and in the source ("Amazon committed" in
       // "OpenAI and Amazon signed … where Amazon committed $50 billion"); else the first-named ones
-      const theirs = claimDeed ? doerOf(own.text, claimDeed) : undefined;
-      if (claimDoer !== undefined && theirs !== undefined) return claimDoer === theirs;
+      const theirs = claimDeed ? doersOf(own.text, claimDeed) : undefined;
+      if (claimDoer !== undefined && theirs !== undefined) return overlap(claimDoer, theirs);
       const a = firstParty(claim);
       const b = firstParty(own.text);
       return a === undefined || b === undefined || a === b;

@@ -194,6 +194,15 @@ describe("claim verdicts", () => {
     expect(cite("microsoft put $10 billion into openai in 2023").verdict).toBe("supported");
   });
 
+  it("reads parties joined as doers together, a possessive as the doer, and holds every figure of a claim to the sentence", () => {
+    // "On February 27, 2026, Amazon and OpenAI announced a sweeping strategic partnership"
+    expect(cite("the amazon/openai partnership got announced on march 27, 2026").reason).toBe("Sources say February 27, 2026, not march 27, 2026.");
+    // "Microsoft's partnership with OpenAI began in 2019 with a $1 billion investment"
+    expect(cite("microsoft's first openai investment was $10 billion in 2019").reason).toBe("Sources say $1 billion in 2019, not $10 billion.");
+    // "$50 billion Amazon investment in OpenAI ($15 billion immediate, $35 billion contingent …)"
+    expect(cite("amazon's $40 billion is $15 billion now and $35 billion later on milestones").reason).toBe("Sources say $50 billion, not $40 billion.");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [
