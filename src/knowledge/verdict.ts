@@ -175,6 +175,16 @@ function sentencesOf(c: RankedPassage): string[] {
  * otherwise "unverified". A claim is never called supported on a guess.
  */
 export function judgeClaim(written: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): ClaimVerdict {
+  // "runs inside Bedrock, not Azure": the claim is what comes before the contrast, and no sentence speaking of Azure supports it
+  const contrast = CONTRAST.exec(written);
+  if (contrast && !isNegative(contrast[1]!)) return judgeOne(contrast[1]!, new Set(analyzer.terms(contrast[2]!)), ranked, retriever, analyzer, topic);
+  return judgeOne(written, new Set(), ranked, retriever, analyzer, topic);
+}
+
+/** A claim closing on what it is not: "X, not Y", "X and not Y". */
+const CONTRAST = /^(.*[\p{L}\p{N}])(?:\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)not\s+((?:[\p{L}\p{N}][\p{L}\p{N}'’.-]*\s*){1,4})[.!?]*\s*$/iu;
+
+function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): ClaimVerdict {
   // "#2 on Trainium" is the second
   const claim = spellRanks(written);
   const profile = retriever.profile(claim);
@@ -478,7 +488,9 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
       sentenceShare >= CLAIM_CHECK.supporting &&
       matchedFacts >= factsNeeded &&
       // words the claim quotes must stand in the sentence as quoted
-      quotes.every((q) => foldQuote(own.text).includes(q))
+      quotes.every((q) => foldQuote(own.text).includes(q)) &&
+      // a sentence that speaks of what the claim says it is not may say it is that too
+      !analyzer.terms(own.text).some((t) => contrasted.has(t))
     ) {
       supports.push({ document: c.document.id, reason: `Sources say: “${shortQuote(own.text)}” (${label}).`, strength: sentenceShare });
       continue;

@@ -203,6 +203,14 @@ describe("claim verdicts", () => {
     expect(cite("amazon's $40 billion is $15 billion now and $35 billion later on milestones").reason).toBe("Sources say $50 billion, not $40 billion.");
   });
 
+  it("judges a claim closing on what it is not by what comes before, and never on a sentence naming the other", () => {
+    expect(cite("the sre runs on bedrock and not on azure").verdict).toBe("supported");
+    expect(cite("the stateful runtime environment sits in amazon bedrock, not microsoft azure").verdict).toBe("supported");
+    expect(cite("the stateful runtime environment sits in azure, not bedrock").reason).toBe("Sources say Bedrock, not Azure.");
+    // a negated claim keeps its negation: "not … , not …" is not read as a contrast
+    expect(cite("the sre does not run on bedrock, not at all").verdict).not.toBe("supported");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [
