@@ -110,6 +110,14 @@ function foldQuote(text: string): string {
   return text.toLowerCase().replace(/[“”"‘’'`]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
+/** Whether a sentence holds a (folded) quoted phrase with no negation in the eight words before it. */
+function quoteStandsPlain(sentence: string, quote: string): boolean {
+  const folded = foldQuote(plainNegations(sentence));
+  const at = folded.indexOf(quote);
+  if (at < 0) return false;
+  return !isNegative(folded.slice(0, at).split(" ").slice(-8).join(" "));
+}
+
 /** The phrases a claim quotes (two words or more), folded: 'we know our contract', “powered by”. */
 export function quotedPhrases(claim: string): string[] {
   const found = [...claim.matchAll(/(?:^|[\s(])["“'‘]([^"“”'‘’]+?)["”'’](?=$|[\s).,;:!?])/g)].map((m) => foldQuote(m[1]!));
@@ -403,7 +411,7 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     const negatedSentence = c.passage.sentences
       .map((span) => c.passage.text.slice(span.start, span.end))
       // a hedged one ("executives believe it violates—if not the letter …") says what someone thinks, not what happened
-      .find((s) => negatesClaim(s) && claimHedged === HEDGE.test(s) && (share(s) >= 0.34 || (rarest !== undefined && heldBy(analyzer.terms(s)).includes(rarest))));
+      .find((s) => negatesClaim(s) && !(quotes.length > 0 && quotes.every((q) => quoteStandsPlain(s, q))) && claimHedged === HEDGE.test(s) && (share(s) >= 0.34 || (rarest !== undefined && heldBy(analyzer.terms(s)).includes(rarest))));
     let conflict: string | null = null;
     let matchedFacts = 0;
     for (const kind of new Set(claimFacts.map((f) => f.kind))) {
@@ -449,7 +457,10 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     // "microsoft bedrock" where the source says "Amazon Bedrock"
     const rebound = reboundParty(claim, own.text, analyzer, partyIds);
     if (!conflict && rebound && sentenceShare >= CLAIM_CHECK.supporting) conflict = `Sources say “${rebound.source}”, not “${rebound.claim}”.`;
-    const negated = negatesClaim(own.text);
+    // a claim quoting words the sentence holds where no negation reaches them is not denied by a negation of others
+    // ("may tell customers … “enabled by” OpenAI, but are banned from saying it “enables access”")
+    const quotesStandPlain = quotes.length > 0 && quotes.every((q) => quoteStandsPlain(own.text, q));
+    const negated = negatesClaim(own.text) && !quotesStandPlain;
     // a hedged sentence contradicts only a claim hedged the same way ("AWS staff are allowed to say …" against "may … but are
     // banned from saying …"), and a plain one no hedged claim ("threatened to sue" is no lawsuit that "without litigation" denies)
     if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting && claimHedged === HEDGE.test(own.text)) {
@@ -479,7 +490,7 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     if (
       // support needs the same polarity in every clause of the sentence that speaks of the claim, not just near its
       // words (a negation that bears only on what follows it counts where it bears on the claim)
-      (negativeWhereHeld(own.text) || negated) === claimNegated &&
+      (!quotesStandPlain && (negativeWhereHeld(own.text) || negated)) === claimNegated &&
       (claimHedged || !hedgesClaim(own.text)) &&
       (CONDITIONAL.test(claim) || !CONDITIONAL.test(own.text)) &&
       sameLead &&
@@ -500,7 +511,7 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     if (
       quoting &&
       !claimNegated &&
-      !negatesClaim(quoting) &&
+      (!negatesClaim(quoting) || quotes.every((q) => quoteStandsPlain(quoting, q))) &&
       (claimHedged || !HEDGE.test(quoting)) &&
       sameLead &&
       conceptsHeld &&

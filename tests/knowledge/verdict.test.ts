@@ -211,6 +211,13 @@ describe("claim verdicts", () => {
     expect(cite("the sre does not run on bedrock, not at all").verdict).not.toBe("supported");
   });
 
+  it("reads a negation as bearing on quoted words only where it reaches them", () => {
+    // "may tell customers that the SRE is "powered by" or "enabled by" OpenAI, but are banned from saying it "enables access" or "calls on" ChatGPT"
+    expect(cite("aws staff can tell customers the sre is 'enabled by' openai").verdict).toBe("supported");
+    expect(cite("aws staff can't say the sre is 'enabled by' openai").verdict).toBe("contradicted");
+    expect(cite("aws staff can tell customers the sre 'calls on' chatgpt").verdict).toBe("contradicted");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [
