@@ -27,6 +27,7 @@ const FILLER_PHRASES: readonly string[] = [
   // how a claim is put forward: "pretty sure the FT broke this", "… apparently", "right?"
   "pretty sure", "i'm pretty sure", "im pretty sure", "i'm sure", "im sure", "fairly sure", "i believe", "apparently",
   "supposedly", "allegedly", "if i remember right", "right?", "am i right", "correct?", "no?", "isn't it", "didn't they",
+  "is it true that", "is it true", "is that true", "true or false", "fact check", "fact-check", "yeah?", "yes?", "true?",
 ];
 
 /** General chat shorthand and contractions, spelled out. */
@@ -88,6 +89,7 @@ export function cleanChatQuery(text: string): string {
     .join("")
     .replace(/\s+/g, " ")
     .replace(/^[\s,;:.!?-]+/, "")
+    .replace(/[\s,;:-]+$/, "")
     .trim();
   return /[\p{L}\p{N}]/u.test(out) ? out : text.trim();
 }

@@ -7,6 +7,9 @@ describe("cleanChatQuery", () => {
     expect(cleanChatQuery("dumb q but what's the SRE")).toBe("what is the SRE");
     expect(cleanChatQuery("ngl confused, who's paying who")).toBe("who is paying who");
     expect(cleanChatQuery("eli5 the stateless thing pls")).toBe("the stateless thing");
+    // how a claim is put up for checking
+    expect(cleanChatQuery("wait is it true that amazon paid 50b upfront")).toBe("amazon paid 50b upfront");
+    expect(cleanChatQuery("the ft broke this story, yeah?")).toBe("the ft broke this story");
   });
 
   it("spells out general chat shorthand and leaves story abbreviations alone", () => {
