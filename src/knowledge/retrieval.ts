@@ -259,7 +259,8 @@ function makeRetriever(
         matches.push([term]);
         return;
       }
-      const correction = word && lexicon?.isWord(word) ? undefined : closestTerm(term);
+      const misspelt = word !== undefined && lexicon !== undefined && !lexicon.isWord(word);
+      const correction = word && lexicon?.isWord(word) ? undefined : (closestTerm(term) ?? (misspelt ? respelled(word) : undefined));
       if (correction !== undefined) {
         specs.push({ bit, id: correction.id, weight: RANKING.correctionWeight, exact: true });
         weights.push(idfOfId(correction.id));
@@ -310,6 +311,29 @@ function makeRetriever(
     for (const [key, [id, d]] of index.vocab.fuzzyGet(term, distance)) {
       const postings = index.text.start[id + 1]! - index.text.start[id]!;
       if (!best || d < best.d || (d === best.d && postings > best.postings)) best = { id, term: key, d, postings };
+    }
+    return best ? { id: best.id, term: best.term } : undefined;
+  };
+
+  /**
+   * A misspelt word respelt ("negotiatng", "partnrship", "frist"): of the words one edit away (a
+   * letter dropped, added or changed, or two letters swapped) that are words of the language, the
+   * one whose index term is commonest. Its term may be a stem or an alias ("partnership" → the
+   * agreement group), which a fuzzy look-up of the misspelt stem cannot reach.
+   */
+  const respelled = (word: string): IndexTerm | undefined => {
+    if (!lexicon || word.length < 4 || !/^[a-z]+$/.test(word)) return undefined;
+    let best: { id: number; term: string; postings: number } | undefined;
+    const seen = new Set<string>();
+    for (const candidate of oneEditAway(word)) {
+      if (seen.has(candidate)) continue;
+      seen.add(candidate);
+      const terms = analyzer.terms(candidate);
+      if (terms.length !== 1) continue;
+      const id = index.vocab.get(terms[0]!);
+      if (id === undefined) continue;
+      const postings = index.text.start[id + 1]! - index.text.start[id]!;
+      if ((!best || postings > best.postings) && lexicon.isWord(candidate)) best = { id, term: terms[0]!, postings };
     }
     return best ? { id: best.id, term: best.term } : undefined;
   };
@@ -506,4 +530,20 @@ function makeRetriever(
       });
     },
   };
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/** Every string one edit from a word: a letter deleted, two neighbours swapped, a letter changed or inserted. */
+export function* oneEditAway(word: string): Generator<string> {
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail.length > 0) yield head + tail.slice(1);
+    if (tail.length > 1) yield head + tail[1] + tail[0] + tail.slice(2);
+    for (const c of LETTERS) {
+      if (tail.length > 0 && c !== tail[0]) yield head + c + tail.slice(1);
+      yield head + c + tail;
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { oneEditAway } from "../../src/knowledge/retrieval.js";
 import { wordNetLexicon } from "../../src/sources/wordnet.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
@@ -12,5 +13,23 @@ describe("query plan: words the index lacks", () => {
     const at = profile.terms.indexOf("rework");
     expect(at).toBeGreaterThanOrEqual(0);
     expect(profile.matches[at]).not.toContain("make");
+  });
+
+  it("respells a misspelt word one edit from a word whose term the index knows, alias groups included", () => {
+    const plan = (word: string) => {
+      const profile = knowledge.retriever.profile(word);
+      return { kind: profile.kinds[0], matches: profile.matches[0] };
+    };
+    // "negotiating" is a word of the "talks" group, "partnership" of the "agreement" group: a fuzzy look-up of the stem reaches neither
+    expect(plan("negotiatng")).toEqual({ kind: "corrected", matches: ["talks"] });
+    expect(plan("partnrship")).toEqual({ kind: "corrected", matches: ["agreement"] });
+    // a word of the language is not respelt, and a non-word with no word near stays unknown
+    expect(plan("qzxwvkj").kind).toBe("unknown");
+  });
+
+  it("lists the strings one edit away: deletions, swaps, changes, insertions", () => {
+    const edits = [...oneEditAway("ab")];
+    expect(edits).toEqual(expect.arrayContaining(["b", "a", "ba", "xb", "axb", "abx", "xab"]));
+    expect(edits).not.toContain("ab");
   });
 });
