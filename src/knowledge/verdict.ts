@@ -232,24 +232,31 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
    * negation whose subject is a party the claim does not name ("capacity Microsoft couldn't
    * match") says nothing of the claim.
    */
-  const negatesClaim = (sentence: string): boolean => {
+  const negatesClaim = (sentence: string): boolean => negatedParts(sentence).size > 0;
+  /**
+   * The claim's words (parties aside) that a negation in a text reaches, as `negatesClaim` reads
+   * reach; with `anySubject`, a negation whose subject is a party the claim does not name counts too.
+   */
+  const negatedParts = (sentence: string, anySubject = false): Set<string> => {
     const words = plainNegations(sentence).split(/\s+/);
     const endsClause = (w: string | undefined): boolean => w === undefined || /[,;:.!?]["”’)]*$|^[—–]$/.test(w);
-    return words.some((word, i) => {
+    const reached = new Set<string>();
+    words.forEach((word, i) => {
       // a negation in this word, or one of two words that starts here ("yet to", "rather than")
       const pair = NEGATION.exec(`${word} ${words[i + 1] ?? ""}`);
-      if (!NEGATION.test(word) && !(pair && pair.index < word.length && pair.index + pair[0].length > word.length)) return false;
+      if (!NEGATION.test(word) && !(pair && pair.index < word.length && pair.index + pair[0].length > word.length)) return;
       let start = i;
       // "avoiding", "rather than", "instead of" bear on what follows them only
       const forwardOnly = /^(?:avoid\w*|rather|instead|without)$/i.test(word.replace(/[^\p{L}]+/gu, ""));
       while (!forwardOnly && start > 0 && start > i - 4 && !endsClause(words[start - 1])) start--;
       const subject = analyzer.concepts(words.slice(Math.max(start, i - 2), i + 1).join(" ").replace(/n['’]t\b/gi, ""));
-      if ([...subject].some((id) => partyIds.has(id) && !claimConcepts.has(id))) return false;
+      if (!anySubject && [...subject].some((id) => partyIds.has(id) && !claimConcepts.has(id))) return;
       let end = i + 6;
       while (end < words.length && end < i + NEGATION_REACH && !endsClause(words[end - 1])) end++;
       const near = analyzer.terms(words.slice(start, end).join(" "));
-      return heldBy(near).some((p) => !partyIds.has(p.term) && !widerTerms.has(p.term));
+      for (const p of heldBy(near)) if (!partyIds.has(p.term) && !widerTerms.has(p.term)) reached.add(p.term);
     });
+    return reached;
   };
   /**
    * Whether a source sentence hedges what the claim speaks of: a word of hedging ("would", "could",
@@ -377,6 +384,10 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
   const claimDoer = claimDeed ? doersOf(claim, claimDeed) : undefined;
 
   const quotes = quotedPhrases(claim);
+  const claimNegatedParts = negatedParts(claim);
+  /** Whether each of the claim's words a sentence holds is negated in both or in neither. */
+  const samePolarity = (held: typeof parts, sourceNegated: ReadonlySet<string>): boolean =>
+    held.every((p) => partyIds.has(p.term) || widerTerms.has(p.term) || claimNegatedParts.has(p.term) === sourceNegated.has(p.term));
   const conflicts: { document: string; reason: string; strength: number }[] = [];
   const supports: { document: string; reason: string; strength: number }[] = [];
   for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
@@ -491,6 +502,9 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
       // support needs the same polarity in every clause of the sentence that speaks of the claim, not just near its
       // words (a negation that bears only on what follows it counts where it bears on the claim)
       (!quotesStandPlain && (negativeWhereHeld(own.text) || negated)) === claimNegated &&
+      // and word by word: what a negation reaches in the claim it reaches in the sentence ("were not still negotiating to
+      // avoid court" against "still in talks … without going to court")
+      samePolarity(held, quotesStandPlain ? new Set() : negatedParts(own.text, true)) &&
       (claimHedged || !hedgesClaim(own.text)) &&
       (CONDITIONAL.test(claim) || !CONDITIONAL.test(own.text)) &&
       sameLead &&

@@ -218,6 +218,12 @@ describe("claim verdicts", () => {
     expect(cite("aws staff can tell customers the sre 'calls on' chatgpt").verdict).toBe("contradicted");
   });
 
+  it("supports only where each of the claim's words is negated in the sentence as in the claim", () => {
+    // "still in talks as of Wednesday to resolve the matter without going to court"
+    expect(cite("as of wednesday the three were still negotiating to avoid court").verdict).toBe("supported");
+    expect(cite("as of wednesday the three were not still negotiating to avoid court").verdict).not.toBe("supported");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [
