@@ -234,6 +234,14 @@ describe("claim verdicts", () => {
       [/\bsecond\b/i, "first"],
       [/\bstateless\b/i, "stateful"],
       [/\bamazon bedrock\b/i, "microsoft bedrock"],
+      // another company, outlet, platform or month; a negation put in
+      [/\b(?:microsoft|msft|ms)\b/i, "google"],
+      [/\b(?:amazon|amzn|aws)\b/i, "oracle"],
+      [/\b(?:openai|oai)\b/i, "anthropic"],
+      [/\b(?:ft|financial times)\b/i, "reuters"],
+      [/\bbedrock\b/i, "azure"],
+      [/\bfebruary|feb\b/i, "march"],
+      [/\b(is|are|was|were|has|have|can|will)\b/i, "$1 not"],
     ];
     const variants = tune.claims
       .filter((c) => c.label === "supported" && cite(c.claim).verdict === "supported")
