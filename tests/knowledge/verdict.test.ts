@@ -238,7 +238,7 @@ describe("claim verdicts", () => {
       [/\b(?:microsoft|msft|ms)\b/i, "google"],
       [/\b(?:amazon|amzn|aws)\b/i, "oracle"],
       [/\b(?:openai|oai)\b/i, "anthropic"],
-      [/\b(?:ft|financial times)\b/i, "reuters"],
+      [/^(?!.*reuters)(.*?)\b(?:ft|financial times)\b/i, "$1reuters"],
       [/\bbedrock\b/i, "azure"],
       [/\bfebruary|feb\b/i, "march"],
       [/\b(is|are|was|were|has|have|can|will)\b/i, "$1 not"],
