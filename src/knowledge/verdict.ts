@@ -385,9 +385,13 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
 
   const quotes = quotedPhrases(claim);
   const claimNegatedParts = negatedParts(claim);
-  /** Whether each of the claim's words a sentence holds is negated in both or in neither. */
+  /**
+   * Whether each of the claim's words that a negation reaches in the claim, and that a sentence
+   * holds, is reached by one there too (the other way round, the sentence's polarity is weighed
+   * as a whole, where the reach of a negation in a long sentence is a rough guess).
+   */
   const samePolarity = (held: typeof parts, sourceNegated: ReadonlySet<string>): boolean =>
-    held.every((p) => partyIds.has(p.term) || widerTerms.has(p.term) || claimNegatedParts.has(p.term) === sourceNegated.has(p.term));
+    held.every((p) => !claimNegatedParts.has(p.term) || sourceNegated.has(p.term));
   const conflicts: { document: string; reason: string; strength: number }[] = [];
   const supports: { document: string; reason: string; strength: number }[] = [];
   for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
@@ -502,8 +506,8 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
       // support needs the same polarity in every clause of the sentence that speaks of the claim, not just near its
       // words (a negation that bears only on what follows it counts where it bears on the claim)
       (!quotesStandPlain && (negativeWhereHeld(own.text) || negated)) === claimNegated &&
-      // and word by word: what a negation reaches in the claim it reaches in the sentence ("were not still negotiating to
-      // avoid court" against "still in talks … without going to court")
+      // and word by word: what a negation reaches in the claim one reaches in the sentence ("were not still negotiating
+      // to avoid court" against "still in talks … without going to court")
       samePolarity(held, quotesStandPlain ? new Set() : negatedParts(own.text, true)) &&
       (claimHedged || !hedgesClaim(own.text)) &&
       (CONDITIONAL.test(claim) || !CONDITIONAL.test(own.text)) &&
