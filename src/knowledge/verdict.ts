@@ -52,6 +52,8 @@ const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "of
 /** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
 const HEDGE = /\b(?:if|could|would|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|threatened|plan|plans|planning|planned|possible|possibly|potential|potentially|unless)\b/i;
 /** Words that make a statement conditional: a source saying what happens if something happens supports no plain claim. */
+/** Words that say something might happen ("the ms-might-sue reports"): a source weighing it or threatening it says as much. */
+const POSSIBILITY = /\b(?:might|may|could|possibly|potentially|perhaps|maybe)\b/i;
 /** Words that say something may be done: "AWS staff can say …", "are cleared to tell customers …". */
 const PERMISSION = /\b(?:can|may|allowed|permitted|able|cleared to|authori[sz]ed|free to|ok(?:ay)? to|green-?lit|permission)\b/i;
 const CONDITIONAL = /\b(?:if|unless|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|threatened)\b/i;
@@ -466,6 +468,14 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
         }
       }
     }
+    // one party named where the sentence, holding the rest of the claim, names another alone ("FTC antitrust
+    // investigation | US FTC vs Microsoft" against "the FTC investigation is aimed at amazon")
+    if (!conflict && claimParties === 1 && sentenceShare >= CLAIM_CHECK.supporting) {
+      const mine = [...claimConcepts].find((id) => partyIds.has(id))!;
+      const theirs = [...sentenceConcepts].filter((id) => partyIds.has(id));
+      const passageNames = new Set(passageParties.split(" "));
+      if (theirs.length === 1 && theirs[0] !== mine && !passageNames.has(mine)) conflict = `Sources say ${nameOf.get(theirs[0]!)}, not ${nameOf.get(mine)}.`;
+    }
     // "before Anthropic" where the source says "second … (after Anthropic)"
     const order = compareOrder(claim, own.text, (text) => analyzer.terms(text));
     if (!conflict && order === "reversed" && sentenceShare >= CLAIM_CHECK.relevant) conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
@@ -510,7 +520,9 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
       // to avoid court" against "still in talks … without going to court")
       samePolarity(held, quotesStandPlain ? new Set() : negatedParts(own.text, true)) &&
       (claimHedged || !hedgesClaim(own.text)) &&
-      (CONDITIONAL.test(claim) || !CONDITIONAL.test(own.text)) &&
+      (CONDITIONAL.test(claim) || POSSIBILITY.test(claim) || !CONDITIONAL.test(own.text)) &&
+      // an item of a list of possibilities ("Possible outcomes: … Microsoft sues …") supports a claim of what might be, not of what will
+      (POSSIBILITY.test(claim) || CONDITIONAL.test(claim) || !HEDGE.test(c.passage.leadIn ?? "")) &&
       sameLead &&
       conceptsHeld &&
       (order === "none" || order === "agrees") &&

@@ -224,6 +224,16 @@ describe("claim verdicts", () => {
     expect(cite("as of wednesday the three were not still negotiating to avoid court").verdict).not.toBe("supported");
   });
 
+  it("contradicts one party named where the sentence names another alone, and weighs possibility against conditions", () => {
+    // "FTC antitrust investigation | US FTC vs Microsoft | Broad antitrust review …"
+    expect(cite("the FTC antitrust investigation is aimed at amazon").reason).toBe("Sources say Microsoft, not Amazon.");
+    // "Multiple outlets, citing the Financial Times and Reuters, reported that Microsoft is weighing legal action …"
+    expect(cite("the ms-might-sue reports cited both the FT and reuters").verdict).toBe("supported");
+    // "Possible outcomes: … Legal battle: Microsoft sues to enforce its contract …" is a possibility
+    expect(cite("microsoft might sue to enforce its contract").verdict).toBe("supported");
+    expect(cite("microsoft is going to sue to enforce its contract").verdict).not.toBe("supported");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [
