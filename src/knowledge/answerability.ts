@@ -89,12 +89,18 @@ const COUNT_ASKED = /\bhow many\b/i;
 const SUM_ASKED = /\b(?:how (?:much|big|large)|valued?|valuation|worth|price|cost)\b/i;
 const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
 const PERCENT_ASKED = /%|\bper\s?cent|\bpct\b|\bpercentage\b|\bmarket share\b|\b(?:equity|ownership) stake\b|\bstake in\b/i;
+/** Asks how a stock or a market value moved: "did amzn shares pop", "how did msft stock react". */
+const MARKET_MOVE_ASKED =
+  /\b(?:stocks?|shares|share price|market cap\w*|marketcap)\b.{0,40}\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*|do|did|go|went)\b|\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*)\b.{0,30}\b(?:stocks?|shares|share price)\b/i;
+/** Speaks of a stock or a market value. */
+const MARKET_GIVEN = /\b(?:stocks?|shares|share price|market cap\w*|valuation|valued)\b/i;
 const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
 
 /**
  * Whether a sentence has what the question type asks for: 1 when it has it, 0 when it has none
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
  * asks for no particular type. "When" wants a date; "who won" or "what was the verdict" an outcome;
+ * "did the stock drop" a sentence about a stock or a market value;
  * "what percent" a percentage; "how many" things a count of them; "how much" a sum of money, or a
  * capacity when it asks about compute or power.
  */
@@ -105,6 +111,8 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
   // "who won the trial" is not answered by "Trial begins April 27"
   if (OUTCOME_ASKED.test(question)) asked.push(Number(OUTCOME_GIVEN.test(sentence)));
+  // "did msft stock tank after the report" is not answered by a sentence that says nothing of a stock or a market value
+  if (MARKET_MOVE_ASKED.test(question)) asked.push(Number(MARKET_GIVEN.test(sentence)));
   if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
   // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
   else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));

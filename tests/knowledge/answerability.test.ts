@@ -51,6 +51,15 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("how did most businesses end up getting at gpt-4", row, null)).toBe(0.5);
   });
 
+  it("wants a sentence about a stock or a market value for a question about how one moved", () => {
+    const report = "According to a report by the Financial Times, Microsoft is planning to pursue legal action.";
+    expect(answerTypeMatch("did msft stock tank after the ft report", report, null)).toBe(0);
+    expect(answerTypeMatch("how did amzn shares react to the lawsuit threat", report, null)).toBe(0);
+    expect(answerTypeMatch("how did msft's market cap move", "Microsoft's market cap surged past $3 trillion.", null)).toBe(1);
+    // naming a stock asks for no move
+    expect(answerTypeMatch("msft marketcap?", report, null)).toBe(0.5);
+  });
+
   it("takes a time said without a date for an answer to when", () => {
     expect(answerTypeMatch("when might oai go public", "The company is targeting a public listing as early as this year.", null)).toBe(1);
     expect(answerTypeMatch("still negotiating as of when?", "The three companies were still in talks as of Wednesday.", null)).toBe(1);
