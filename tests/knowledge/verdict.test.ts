@@ -245,13 +245,13 @@ describe("claim verdicts", () => {
       [/\bstateless\b/i, "stateful"],
       [/\bamazon bedrock\b/i, "microsoft bedrock"],
       // another company, outlet, platform or month; a negation put in
-      [/\b(?:microsoft|msft|ms)\b/i, "google"],
-      [/\b(?:amazon|amzn|aws)\b/i, "oracle"],
-      [/\b(?:openai|oai)\b/i, "anthropic"],
+      [/^(?!.*google)(.*?)\b(?:microsoft|msft|ms)\b/i, "$1google"],
+      [/^(?!.*oracle)(.*?)\b(?:amazon|amzn|aws)\b/i, "$1oracle"],
+      [/^(?!.*anthropic)(.*?)\b(?:openai|oai)\b/i, "$1anthropic"],
       [/^(?!.*reuters)(.*?)\b(?:ft|financial times)\b/i, "$1reuters"],
       [/\bbedrock\b/i, "azure"],
       [/\bfebruary|feb\b/i, "march"],
-      [/\b(is|are|was|were|has|have|can|will)\b/i, "$1 not"],
+      [/^(?!.*(?:\b(?:not|no|nobody|never|none|nothing|without)\b|n't\b))(.*?)\b(is|are|was|were|has|have|can|will)\b/i, "$1$2 not"],
     ];
     const variants = tune.claims
       .filter((c) => c.label === "supported" && cite(c.claim).verdict === "supported")
