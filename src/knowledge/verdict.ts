@@ -218,10 +218,10 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
   const widerTerms = new Set(topic.terms.filter((t) => t.aliases.some((a) => a.toLowerCase() !== t.name.toLowerCase() && termNames.has(a.toLowerCase()))).map((t) => t.id));
   /**
    * Whether a sentence says "not" where it speaks of the claim: in any of its independent clauses
-   * (between semicolons) that holds a word of the claim beyond its parties, or anywhere when none does.
+   * (between semicolons or dashes) that holds a word of the claim beyond its parties, or anywhere when none does.
    */
   const negativeWhereHeld = (sentence: string): boolean => {
-    const speaking = sentence.split(";").filter((c) => heldBy(analyzer.terms(c)).some((p) => !partyIds.has(p.term) && !widerTerms.has(p.term)));
+    const speaking = sentence.split(/;|—|\s–\s/).filter((c) => heldBy(analyzer.terms(c)).some((p) => !partyIds.has(p.term) && !widerTerms.has(p.term)));
     return (speaking.length > 0 ? speaking : [sentence]).some((c) => isNegative(c, false));
   };
   // a claim that something may or can be done is modal too ("AWS staff can say …")

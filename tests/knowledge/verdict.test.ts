@@ -234,6 +234,12 @@ describe("claim verdicts", () => {
     expect(cite("microsoft is going to sue to enforce its contract").verdict).not.toBe("supported");
   });
 
+  it("weighs a negation only in the clause, between semicolons or dashes, that speaks of the claim", () => {
+    // "The company is now forecasting data center demand of 250 gigawatts—a scale that no single cloud provider could satisfy."
+    expect(cite("openai is forecasting something like 250GW of data center demand").verdict).toBe("supported");
+    expect(cite("openai is forecasting something like 25GW of data center demand").verdict).not.toBe("supported");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [
