@@ -28,6 +28,7 @@ const FILLER_PHRASES: readonly string[] = [
   "pretty sure", "i'm pretty sure", "im pretty sure", "i'm sure", "im sure", "fairly sure", "i believe", "apparently",
   "supposedly", "allegedly", "if i remember right", "right?", "am i right", "correct?", "no?", "isn't it", "didn't they",
   "is it true that", "is it true", "is that true", "true or false", "fact check", "fact-check", "yeah?", "yes?", "true?",
+  "fyi", "btw", "by the way", "heads up", "psa", "just so you know", "for the record", "reminder",
 ];
 
 /** General chat shorthand and contractions, spelled out. */

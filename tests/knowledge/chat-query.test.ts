@@ -10,6 +10,7 @@ describe("cleanChatQuery", () => {
     // how a claim is put up for checking
     expect(cleanChatQuery("wait is it true that amazon paid 50b upfront")).toBe("amazon paid 50b upfront");
     expect(cleanChatQuery("the ft broke this story, yeah?")).toBe("the ft broke this story");
+    expect(cleanChatQuery("fyi amzn + oai announced it on feb 27")).toBe("amzn and oai announced it on feb 27");
   });
 
   it("spells out general chat shorthand and leaves story abbreviations alone", () => {
