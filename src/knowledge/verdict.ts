@@ -269,8 +269,10 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
   const hedgesClaim = (sentence: string): boolean => {
     const words = sentence.split(/\s+/);
     const endsClause = (w: string | undefined): boolean => w === undefined || /[,;:.!?]["”’)]*$|^[—–]$/.test(w);
+    // "would" with no condition in the sentence tells the past's future ("it gave up … Microsoft would retain …")
+    const conditional = /\b(?:if|unless)\b/i.test(sentence);
     return words.some((word, i) => {
-      if (!HEDGE.test(word)) return false;
+      if (!HEDGE.test(word) || (!conditional && /^would$/i.test(word.replace(/[^\p{L}]+/gu, "")))) return false;
       let start = i;
       while (start > 0 && start > i - 4 && !endsClause(words[start - 1])) start--;
       let end = i + 1;

@@ -178,8 +178,11 @@ describe("claim verdicts", () => {
   it("weighs a hedge only where it bears on the claim's words, reads permission as a modal and 'only' before a sum as no rank", () => {
     // "… so long as they are not primarily offered as APIs that would contravene agreements" hedges another clause
     expect(cite("openai says there is no backdoor access into its stateless models").verdict).toBe("supported");
-    // "Microsoft would retain exclusive rights …" hedges the very words of the claim
-    expect(cite("microsoft retains exclusive rights to the stateless apis through azure").verdict).not.toBe("supported");
+    // "… could breach the exclusivity arrangement" hedges the very words of the claim
+    expect(cite("amazon and openai's approach breaches the exclusivity arrangement").verdict).not.toBe("supported");
+    expect(cite("amazon and openai's approach could breach the exclusivity arrangement").verdict).toBe("supported");
+    // "would" with no condition tells the past's future: "… it gave up some of its total cloud exclusivity … Microsoft would retain …"
+    expect(cite("microsoft retains exclusive rights to the stateless apis through azure").verdict).toBe("supported");
     // "may tell customers … but are banned from saying it “enables access”"
     expect(cite("aws employees are cleared to say the sre 'enables access' to chatgpt").verdict).toBe("contradicted");
     // a limit, not a rank: "$15 billion immediate, $35 billion contingent"
