@@ -34,11 +34,10 @@ export const ANSWERABILITY: AnswerabilityModel = MODEL;
 /**
  * What the answer-or-abstain decision looks at, for a query and its ranked passages (best first):
  * how much of the query the best passage covers (words the index never saw weigh nothing), how
- * many of the query's terms it matches, its score, whether the query names a party or term of the
- * story, how much of the query beyond those names it covers, whether it has what the question
- * type asks for (a date for "when", a figure for "how much"), the query's length in terms, how
- * close the runner-up comes, how many terms the best passage matches, and whether the question
- * shares a single word with it and names nothing of the story.
+ * much of it beyond the story's names, whether its best sentence has what the question type asks
+ * for (a date for "when", a figure for "how much"; nothing at all when the question names another
+ * company that the passage does not), how much of the query that sentence alone covers, and
+ * whether the question shares a single word with it and names nothing of the story.
  */
 export function answerabilityFeatures(query: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): number[] {
   const top = ranked[0];
@@ -68,7 +67,12 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
   });
   const hints = questionHints(cleaned);
   const sentence = top.best.text;
-  const typeMatch = answerTypeMatch(cleaned, sentence, top.document.meta.published);
+  // a question about another company ("did google cloud sign a frontier deal too") is not answered by a passage that does not name it
+  const companies = new Set(topic.terms.filter((t) => t.kind === "company").map((t) => t.id));
+  const askedCompanies = [...analyzer.concepts(cleaned)].filter((id) => companies.has(id));
+  const passageConcepts = analyzer.concepts([top.passage.leadIn ?? "", top.passage.text].join(" "));
+  const companyMissing = askedCompanies.length > 0 && !askedCompanies.some((id) => passageConcepts.has(id));
+  const typeMatch = companyMissing ? 0 : answerTypeMatch(cleaned, sentence, top.document.meta.published);
   const second = ranked[1];
   return [
     top.coverage,

@@ -103,6 +103,16 @@ describe("answer or abstain", () => {
     expect(amazon.abstained).toBe(false);
     expect(amazon.items[0]!.text).toContain("$50 billion");
   });
+
+  it("abstains when the question is about another company that the passage it finds does not name", () => {
+    const knowledge = seedKnowledge();
+    expect(knowledge.ask("did google cloud sign a frontier deal too").abstained).toBe(true);
+    expect(knowledge.ask("is oracle hosting openai models now").abstained).toBe(true);
+    // "… Nvidia's investment terms likely require continued hardware purchases."
+    const nvidia = knowledge.ask("what is nvidia's investment tied to");
+    expect(nvidia.abstained).toBe(false);
+    expect(nvidia.items[0]!.text).toContain("Nvidia's investment terms");
+  });
 });
 
 describe("quote questions", () => {
