@@ -93,6 +93,10 @@ const COUNT_ASKED = /\bhow many\b/i;
 const SUM_ASKED = /\b(?:how (?:much|big|large)|valued?|valuation|worth|price|cost)\b/i;
 const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
 const PERCENT_ASKED = /%|\bper\s?cent|\bpct\b|\bpercentage\b|\bmarket share\b|\b(?:equity|ownership) stake\b|\bstake in\b/i;
+/** Asks for a price or an amount per unit: "per 1M tokens", "per agent per month", "an hour". */
+const RATE_ASKED = /\b(?:per|an?|each|every)\s+(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b|\/\s?(?:hr|hour|mo|month|token|seat|user)\b/i;
+/** Gives a figure per unit. */
+const RATE_GIVEN = /\d[\d.,]*\s?(?:[a-z%$]+\s)?(?:per|an?|each|\/)\s?(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b/i;
 /** Asks how a stock or a market value moved: "did amzn shares pop", "how did msft stock react". */
 const MARKET_MOVE_ASKED =
   /\b(?:stocks?|shares|share price|market cap\w*|marketcap)\b.{0,40}\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*|do|did|go|went)\b|\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*)\b.{0,30}\b(?:stocks?|shares|share price)\b/i;
@@ -105,8 +109,9 @@ const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
  * asks for no particular type. "When" wants a date; "who won" or "what was the verdict" an outcome;
  * "did the stock drop" a sentence about a stock or a market value;
- * "what percent" a percentage; "how many" things a count of them; "how much" a sum of money, or a
- * capacity when it asks about compute or power.
+ * "what percent" a percentage; "how many" things a count of them; "how much" a sum of money (a
+ * capacity alone is none), or a capacity when it asks about compute or power; "how much per
+ * token" a figure per unit.
  */
 export function answerTypeMatch(question: string, sentence: string, published: string | null): number {
   const hints = questionHints(question);
@@ -120,7 +125,8 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
   // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
   else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));
-  else if (hints.amount) asked.push(amountMatch(hints.amountKind, sentence, question));
+  // a price per unit ("how much per 1M tokens") wants a figure per unit, not a sum
+  else if (hints.amount) asked.push(RATE_ASKED.test(question) ? Number(RATE_GIVEN.test(sentence)) : amountMatch(hints.amountKind, sentence, question));
   return asked.length === 0 ? 0.5 : Math.max(...asked);
 }
 
@@ -136,6 +142,8 @@ function amountMatch(kind: "money" | "capacity", sentence: string, question: str
   if (kind === "money" && /\b(?:billions|millions|trillions)\b/i.test(sentence)) return 1;
   // a figure of another kind, or a number, is near
   const rest = all.filter((f) => given.has(f.key)).reduce((text, f) => text.replace(f.raw, " "), sentence);
+  // only a capacity where a sum is asked ("how much has amazon invested in anthropic" against "2GW of Trainium") is no answer
+  if (kind === "money" && figures.length > 0 && figures.every((f) => f.key.startsWith("gw:"))) return 0;
   return figures.length > 0 || /\d/.test(rest) ? 0.5 : 0;
 }
 

@@ -7,7 +7,12 @@ describe("answer type of a question", () => {
   it("wants a sum of money for how-much questions, and a capacity for compute or power", () => {
     expect(answerTypeMatch("how much did amazon put in", "Amazon committed $50 billion to OpenAI.", null)).toBe(1);
     // a figure of another kind is near, not it
-    expect(answerTypeMatch("how much did amazon put in", "Amazon secured 2GW of Trainium capacity.", null)).toBe(0.5);
+    // a capacity alone is no sum of money
+    expect(answerTypeMatch("how much did amazon put in", "Amazon secured 2GW of Trainium capacity.", null)).toBe(0);
+    expect(answerTypeMatch("aws revenue last quarter, what's the actual number", "AWS currently generates more revenue than Microsoft's Cloud and Server business combined.", null)).toBe(0);
+    // a price per unit wants a figure per unit
+    expect(answerTypeMatch("how much does frontier cost per agent per month", "Amazon committed $50 billion for AWS to become the exclusive provider.", null)).toBe(0);
+    expect(answerTypeMatch("how much does it cost per 1M tokens", "Input costs $2.50 per 1M tokens.", null)).toBe(1);
     expect(answerTypeMatch("how much did amazon put in", "Amazon's investment terms require purchases.", null)).toBe(0);
     expect(answerTypeMatch("how much compute capacity does openai get", "Amazon secured 2GW of Trainium capacity.", null)).toBe(1);
   });
