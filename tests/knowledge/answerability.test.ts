@@ -51,6 +51,12 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("what was the verdict in musk v openai", row, null)).toBe(0);
     expect(answerTypeMatch("did ms and oai end up settling", "The three companies were still in talks as of Wednesday.", null)).toBe(0);
     expect(answerTypeMatch("who won the case", "Amazon won an injunction against Perplexity.", null)).toBe(1);
+    // what a regulator or a court decided: a fine, a remedy, a conclusion
+    const probe = "EU Digital Markets Act | European Commission vs. Microsoft & AWS | Three DMA investigations into cloud computing | Opened Nov. 2025";
+    expect(answerTypeMatch("did the EU fine microsoft under the DMA yet", probe, null)).toBe(0);
+    expect(answerTypeMatch("what remedies did the uk cma impose on aws and ms", probe, null)).toBe(0);
+    expect(answerTypeMatch("did a judge already rule for ms", row, null)).toBe(0);
+    expect(answerTypeMatch("what did the uk cma conclude abt cloud", 'UK CMA cloud probe | authority found "competition is not working well"', null)).toBe(1);
     // a question that only names a verdict, or ends up somewhere, asks for none
     expect(answerTypeMatch("how could the musk verdict mess with openai going public", row, null)).toBe(0.5);
     expect(answerTypeMatch("how did most businesses end up getting at gpt-4", row, null)).toBe(0.5);
