@@ -97,6 +97,10 @@ const PERCENT_ASKED = /%|\bper\s?cent|\bpct\b|\bpercentage\b|\bmarket share\b|\b
 const RATE_ASKED = /\b(?:per|an?|each|every)\s+(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b|\/\s?(?:hr|hour|mo|month|token|seat|user)\b/i;
 /** Gives a figure per unit. */
 const RATE_GIVEN = /\d[\d.,]*\s?(?:[a-z%$]+\s)?(?:per|an?|each|\/)\s?(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b/i;
+/** Asks who holds a role: "which judge", "who's ms's lead lawyer", "who led the round", "reporter name?". */
+const ROLE_ASKED = /\b(?:who|which|whose|name of|names? (?:of )?the)\b.{0,30}\b(?:judge|lawyers?|attorneys?|law firm|counsel|reporters?|journalists?|author|wrote|writer|led|lead investor|investors?|ceo|analysts?|spokes\w+)\b|\b(?:judge|lawyer|attorney|law firm|reporter|journalist|author|writer|ceo)\b.{0,20}\b(?:who|which|name)\b/i;
+/** Names someone (two capitalised words, not opening the sentence) or says the role. */
+const ROLE_GIVEN = /(?<![.!?]\s|^)\b[A-Z][a-z]+\s+(?:[A-Z]\.\s?)?[A-Z][a-z]+\b|\b(?:judge|lawyers?|attorneys?|law firm|counsel|reporters?|journalists?|led by|investors?|ceo|analysts?|spokes\w+)\b/;
 /** Asks how a stock or a market value moved: "did amzn shares pop", "how did msft stock react". */
 const MARKET_MOVE_ASKED =
   /\b(?:stocks?|shares|share price|market cap\w*|marketcap)\b.{0,40}\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*|do|did|go|went)\b|\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*)\b.{0,30}\b(?:stocks?|shares|share price)\b/i;
@@ -108,7 +112,7 @@ const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
  * Whether a sentence has what the question type asks for: 1 when it has it, 0 when it has none
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
  * asks for no particular type. "When" wants a date; "who won" or "what was the verdict" an outcome;
- * "did the stock drop" a sentence about a stock or a market value;
+ * "did the stock drop" a sentence about a stock or a market value; "which judge" a name or the role;
  * "what percent" a percentage; "how many" things a count of them; "how much" a sum of money (a
  * capacity alone is none), or a capacity when it asks about compute or power; "how much per
  * token" a figure per unit.
@@ -122,11 +126,14 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   if (OUTCOME_ASKED.test(question)) asked.push(Number(OUTCOME_GIVEN.test(sentence)));
   // "did msft stock tank after the report" is not answered by a sentence that says nothing of a stock or a market value
   if (MARKET_MOVE_ASKED.test(question)) asked.push(Number(MARKET_GIVEN.test(sentence)));
+  // "which judge", "who led the round", "which law firm" want a name, or the role said
+  if (ROLE_ASKED.test(question)) asked.push(Number(ROLE_GIVEN.test(sentence)));
   if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
   // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
   else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));
   // a price per unit ("how much per 1M tokens") wants a figure per unit, not a sum
-  else if (hints.amount) asked.push(RATE_ASKED.test(question) ? Number(RATE_GIVEN.test(sentence)) : amountMatch(hints.amountKind, sentence, question));
+  // a sum the question names in asking who ("who led the $110b round") is not asked for
+  else if (hints.amount && !(ROLE_ASKED.test(question) && !SUM_ASKED.test(question))) asked.push(RATE_ASKED.test(question) ? Number(RATE_GIVEN.test(sentence)) : amountMatch(hints.amountKind, sentence, question));
   return asked.length === 0 ? 0.5 : Math.max(...asked);
 }
 

@@ -71,6 +71,14 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("msft marketcap?", report, null)).toBe(0.5);
   });
 
+  it("wants a name, or the role said, for a question about who holds a role", () => {
+    const round = "The company closed a $110 billion funding round last month.";
+    expect(answerTypeMatch("who led openai's $110b funding round", round, null)).toBe(0);
+    expect(answerTypeMatch("which law firm is microsoft using", "Microsoft has framed the issue as one of contractual interpretation.", null)).toBe(0);
+    expect(answerTypeMatch("which judge is handling musk v openai", "Trial begins April 27 in Oakland before Judge Yvonne Gonzalez Rogers.", null)).toBe(1);
+    expect(answerTypeMatch("who led the round", "The round was led by SoftBank, according to people familiar.", null)).toBe(1);
+  });
+
   it("takes a time said without a date for an answer to when", () => {
     expect(answerTypeMatch("when might oai go public", "The company is targeting a public listing as early as this year.", null)).toBe(1);
     expect(answerTypeMatch("still negotiating as of when?", "The three companies were still in talks as of Wednesday.", null)).toBe(1);
