@@ -101,6 +101,10 @@ const RATE_GIVEN = /\d[\d.,]*\s?(?:[a-z%$]+\s)?(?:per|an?|each|\/)\s?(?:agent|to
 const ROLE_ASKED = /\b(?:who|which|whose|name of|names? (?:of )?the)\b.{0,30}\b(?:judge|lawyers?|attorneys?|law firm|counsel|reporters?|journalists?|author|wrote|writer|led|lead investor|investors?|ceo|analysts?|spokes\w+)\b|\b(?:judge|lawyer|attorney|law firm|reporter|journalist|author|writer|ceo)\b.{0,20}\b(?:who|which|name)\b/i;
 /** Names someone (two capitalised words, not opening the sentence) or says the role. */
 const ROLE_GIVEN = /(?<![.!?]\s|^)\b[A-Z][a-z]+\s+(?:[A-Z]\.\s?)?[A-Z][a-z]+\b|\b(?:judge|lawyers?|attorneys?|law firm|counsel|reporters?|journalists?|led by|investors?|ceo|analysts?|spokes\w+)\b/;
+/** Asks for a place: "which court would ms file in", "which aws regions", "where are the data centers located". */
+const PLACE_ASKED = /\b(?:which|what)\s+(?:\w+\s+)?(?:regions?|countr(?:y|ies)|cit(?:y|ies)|courts?|venue|jurisdictions?)\b|\bwhere\b.{0,40}\b(?:located|based|headquartered|file|filed|sue|held|hosted in)\b/i;
+/** Names a place ("in Oakland", "at the UK CMA") or speaks of one. */
+const PLACE_GIVEN = /\b(?:in|at|near)\s+(?:the\s+)?[A-Z][a-z]+|\b(?:regions?|countr(?:y|ies)|court|jurisdiction)\b/;
 /** Asks how a stock or a market value moved: "did amzn shares pop", "how did msft stock react". */
 const MARKET_MOVE_ASKED =
   /\b(?:stocks?|shares|share price|market cap\w*|marketcap)\b.{0,40}\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*|do|did|go|went)\b|\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*)\b.{0,30}\b(?:stocks?|shares|share price)\b/i;
@@ -113,6 +117,7 @@ const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
  * asks for no particular type. "When" wants a date; "who won" or "what was the verdict" an outcome;
  * "did the stock drop" a sentence about a stock or a market value; "which judge" a name or the role;
+ * "which court" or "where is it located" a place;
  * "what percent" a percentage; "how many" things a count of them; "how much" a sum of money (a
  * capacity alone is none), or a capacity when it asks about compute or power; "how much per
  * token" a figure per unit.
@@ -128,6 +133,8 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   if (MARKET_MOVE_ASKED.test(question)) asked.push(Number(MARKET_GIVEN.test(sentence)));
   // "which judge", "who led the round", "which law firm" want a name, or the role said
   if (ROLE_ASKED.test(question)) asked.push(Number(ROLE_GIVEN.test(sentence)));
+  // "which court", "which regions", "where are they located" want a place
+  if (PLACE_ASKED.test(question)) asked.push(Number(PLACE_GIVEN.test(sentence)));
   if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
   // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
   else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));

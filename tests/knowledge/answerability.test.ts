@@ -79,6 +79,14 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("who led the round", "The round was led by SoftBank, according to people familiar.", null)).toBe(1);
   });
 
+  it("wants a place for a question asking where or which court or region", () => {
+    expect(answerTypeMatch("which court would ms file in", "No lawsuit has been filed yet.", null)).toBe(0);
+    expect(answerTypeMatch("where are the 2gw of trainium data centers located", "Amazon also secured 2GW of Trainium chip capacity commitments from OpenAI.", null)).toBe(0);
+    expect(answerTypeMatch("which court is the musk trial in", "Trial begins April 27 in Oakland", null)).toBe(1);
+    // "what keeping state buys you" asks for no place
+    expect(answerTypeMatch("what keeping state actually buys you", "No lawsuit has been filed yet.", null)).toBe(0.5);
+  });
+
   it("takes a time said without a date for an answer to when", () => {
     expect(answerTypeMatch("when might oai go public", "The company is targeting a public listing as early as this year.", null)).toBe(1);
     expect(answerTypeMatch("still negotiating as of when?", "The three companies were still in talks as of Wednesday.", null)).toBe(1);
