@@ -86,13 +86,13 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
 
 /** Asks how something turned out: a winner, a verdict, a ruling, a settlement. */
 const OUTCOME_ASKED =
-  /\b(?:who (?:won|wins|lost|prevailed)|(?:what|how) (?:was|is|were) the (?:verdict|ruling|outcome)|the verdict (?:in|on|of|was)|verdict yet|(?:did|has|have) (?:a |the )?(?:judge|court|jury) (?:\w+ )?(?:rule|ruled|decide|decided)|(?:did|has|have) (?:the )?(?:\w+ )?(?:regulators?|cma|eu|ftc|commission|authority|dma|probes?) (?:\w+ ){0,2}(?:fine|fined|conclude|concluded|impose|imposed|designate|designated|block|blocked)\b|\bwhat (?:remedies|fines?|penalt\w+|sanctions?)\b|\bhow much did .{1,30}\bfine\b|\bwhat did .{1,40}\b(?:conclude|decide)\b|ruled (?:for|against|in favou?r)|did (?:they|\w+(?: and \w+)?) (?:end up )?settl\w*|settled? for|how did .{1,40}\bend\b(?! up)|outcome of the (?:trial|case|suit|lawsuit))/i;
+  /\b(?:who (?:won|wins|lost|prevailed)(?!\s+(?:if|when|once)\b)|(?:what|how) (?:was|is|were) the (?:verdict|ruling|outcome)|the verdict (?:in|on|of|was)|verdict yet|(?:did|has|have) (?:a |the )?(?:judge|court|jury) (?:\w+ )?(?:rule|ruled|decide|decided)|(?:did|has|have) (?:the )?(?:\w+ )?(?:regulators?|cma|eu|ftc|commission|authority|dma|probes?) (?:\w+ ){0,2}(?:fine|fined|conclude|concluded|impose|imposed|designate|designated|block|blocked)\b|\bwhat (?:remedies|fines?|penalt\w+|sanctions?)\b|\bhow much did .{1,30}\bfine\b|\bwhat did .{1,40}\b(?:conclude|decide)\b|ruled (?:for|against|in favou?r)|did (?:they|\w+(?: and \w+)?) (?:end up )?settl\w*|settled? for|how did .{1,40}\bend\b(?! up)|outcome of the (?:trial|case|suit|lawsuit))/i;
 /** Says how something turned out. */
 const OUTCOME_GIVEN = /\b(?:won|wins|lost|prevailed|ruled|verdict (?:was|found)|settled|decided|awarded|ordered|fined|dismissed|found|concluded|imposed|designated|blocked)\b/i;
 const COUNT_ASKED = /\bhow many\b/i;
 const SUM_ASKED = /\b(?:how (?:much|big|large)|valued?|valuation|worth|price|cost)\b/i;
 const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
-const PERCENT_ASKED = /%|\bper\s?cent|\bpct\b|\bpercentage\b|\bmarket share\b|\b(?:equity|ownership) stake\b|\bstake in\b/i;
+const PERCENT_ASKED = /(?<!\d\s?)%|(?<!\d\s?)\bper\s?cent|\bpct\b|\bpercentage\b|\bmarket share\b|\b(?:equity|ownership) stake\b|(?<!\bat )\bstake in\b/i;
 /** Asks for a price or an amount per unit: "per 1M tokens", "per agent per month", "an hour". */
 const RATE_ASKED = /\b(?:per|an?|each|every)\s+(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b|\/\s?(?:hr|hour|mo|month|token|seat|user)\b/i;
 /** Gives a figure per unit. */

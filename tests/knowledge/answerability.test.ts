@@ -87,6 +87,18 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("what keeping state actually buys you", "No lawsuit has been filed yet.", null)).toBe(0.5);
   });
 
+  it("does not take a figure, a stake or a winner the question only mentions for one it asks for", () => {
+    const row = "Musk v. OpenAI & Altman | Elon Musk vs. Sam Altman and OpenAI | $79B-$134B in damages";
+    // "at stake" is no equity stake; "100%" is a figure of speech
+    expect(answerTypeMatch("musk v oai — what's at stake in $", row, null)).toBe(1);
+    expect(answerTypeMatch("is ms 100% going to sue or only if something happens", "We will sue them if they breach it.", null)).toBe(0.5);
+    expect(answerTypeMatch("what's microsoft's equity stake in openai", row, null)).toBe(0);
+    // "who wins if" asks who gains, not how a case ended
+    expect(answerTypeMatch("who wins if oai goes multi-cloud besides amzn", "It opens a multi-cloud future where companies can deploy frontier AI.", null)).toBe(0.5);
+    expect(questionHints("is it even doable at that size").amount).toBe(false);
+    expect(questionHints("deal size?").amount).toBe(true);
+  });
+
   it("takes a time said without a date for an answer to when", () => {
     expect(answerTypeMatch("when might oai go public", "The company is targeting a public listing as early as this year.", null)).toBe(1);
     expect(answerTypeMatch("still negotiating as of when?", "The three companies were still in talks as of Wednesday.", null)).toBe(1);
