@@ -94,13 +94,13 @@ const SUM_ASKED = /\b(?:how (?:much|big|large)|valued?|valuation|worth|price|cos
 const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
 const PERCENT_ASKED = /(?<!\d\s?)%|(?<!\d\s?)\bper\s?cent|\bpct\b|\bpercentage\b|\bmarket share\b|\b(?:equity|ownership) stake\b|(?<!\bat )\bstake in\b/i;
 /** Asks for a price or an amount per unit: "per 1M tokens", "per agent per month", "an hour". */
-const RATE_ASKED = /\b(?:per|an?|each|every)\s+(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b|\/\s?(?:hr|hour|mo|month|token|seat|user)\b/i;
+const RATE_ASKED = /\b(?:share|stock) price\b|\bprice per share\b|\b(?:per|an?|each|every)\s+(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b|\/\s?(?:hr|hour|mo|month|token|seat|user)\b/i;
 /** Gives a figure per unit. */
-const RATE_GIVEN = /\d[\d.,]*\s?(?:[a-z%$]+\s)?(?:per|an?|each|\/)\s?(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b/i;
+const RATE_GIVEN = /\d\s?(?:a|per) share\b|\d[\d.,]*\s?(?:[a-z%$]+\s)?(?:per|an?|each|\/)\s?(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b/i;
 /** Asks who holds a role: "which judge", "who's ms's lead lawyer", "who led the round", "reporter name?". */
 const ROLE_ASKED = /\b(?:who|which|whose|name of|names? (?:of )?the)\b.{0,30}\b(?:judge|lawyers?|attorneys?|law firm|counsel|reporters?|journalists?|author|wrote|writer|led|lead investor|investors?|ceo|analysts?|spokes\w+)\b|\b(?:judge|lawyer|attorney|law firm|reporter|journalist|author|writer|ceo)\b.{0,20}\b(?:who|which|name)\b/i;
-/** Names someone (two capitalised words, not opening the sentence) or says the role. */
-const ROLE_GIVEN = /(?<![.!?]\s|^)\b[A-Z][a-z]+\s+(?:[A-Z]\.\s?)?[A-Z][a-z]+\b|\b(?:judge|lawyers?|attorneys?|law firm|counsel|reporters?|journalists?|led by|investors?|ceo|analysts?|spokes\w+)\b/;
+/** Names someone (two capitalised words, not opening the sentence) or says who led. */
+const ROLE_GIVEN = /(?<![.!?]\s|^)\b[A-Z][a-z]+\s+(?:[A-Z]\.\s?)?[A-Z][a-z]+\b|\bled by\b/;
 /** Asks for a place: "which court would ms file in", "which aws regions", "where are the data centers located". */
 const PLACE_ASKED = /\b(?:which|what)\s+(?:\w+\s+)?(?:regions?|countr(?:y|ies)|cit(?:y|ies)|courts?|venue|jurisdictions?)\b|\bwhere\b.{0,40}\b(?:located|based|headquartered|file|filed|sue|held|hosted in)\b/i;
 /** Names a place ("in Oakland", "at the UK CMA") or speaks of one. */
@@ -116,7 +116,7 @@ const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
  * Whether a sentence has what the question type asks for: 1 when it has it, 0 when it has none
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
  * asks for no particular type. "When" wants a date; "who won" or "what was the verdict" an outcome;
- * "did the stock drop" a sentence about a stock or a market value; "which judge" a name or the role;
+ * "did the stock drop" a sentence about a stock or a market value; "which judge" a name;
  * "which court" or "where is it located" a place;
  * "what percent" a percentage; "how many" things a count of them; "how much" a sum of money (a
  * capacity alone is none), or a capacity when it asks about compute or power; "how much per
@@ -131,7 +131,7 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   if (OUTCOME_ASKED.test(question)) asked.push(Number(OUTCOME_GIVEN.test(sentence)));
   // "did msft stock tank after the report" is not answered by a sentence that says nothing of a stock or a market value
   if (MARKET_MOVE_ASKED.test(question)) asked.push(Number(MARKET_GIVEN.test(sentence)));
-  // "which judge", "who led the round", "which law firm" want a name, or the role said
+  // "which judge", "who led the round", "which law firm" want a name
   if (ROLE_ASKED.test(question)) asked.push(Number(ROLE_GIVEN.test(sentence)));
   // "which court", "which regions", "where are they located" want a place
   if (PLACE_ASKED.test(question)) asked.push(Number(PLACE_GIVEN.test(sentence)));

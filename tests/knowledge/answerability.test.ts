@@ -71,7 +71,10 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("msft marketcap?", report, null)).toBe(0.5);
   });
 
-  it("wants a name, or the role said, for a question about who holds a role", () => {
+  it("wants a name for a question about who holds a role, and a figure per share for a share price", () => {
+    expect(answerTypeMatch("which law firm is microsoft using", "They want to take a bet on the creativity of their contractual lawyers, I would back us.", null)).toBe(0);
+    expect(answerTypeMatch("what will oai's share price be", "The company closed a $110 billion funding round.", null)).toBe(0);
+    expect(answerTypeMatch("what valuation did oai get in that 110B round", "The company closed a $110 billion funding round last month.", null)).toBe(0);
     const round = "The company closed a $110 billion funding round last month.";
     expect(answerTypeMatch("who led openai's $110b funding round", round, null)).toBe(0);
     expect(answerTypeMatch("which law firm is microsoft using", "Microsoft has framed the issue as one of contractual interpretation.", null)).toBe(0);
