@@ -105,6 +105,10 @@ const ROLE_GIVEN = /(?<![.!?]\s|^)\b[A-Z][a-z]+\s+(?:[A-Z]\.\s?)?[A-Z][a-z]+\b|\
 const PLACE_ASKED = /\b(?:which|what)\s+(?:\w+\s+)?(?:regions?|countr(?:y|ies)|cit(?:y|ies)|courts?|venue|jurisdictions?)\b|\bwhere\b.{0,40}\b(?:located|based|headquartered|file|filed|sue|held|hosted in)\b/i;
 /** Names a place ("in Oakland", "at the UK CMA") or speaks of one. */
 const PLACE_GIVEN = /\b(?:in|at|near)\s+(?:the\s+)?[A-Z][a-z]+|\b(?:regions?|countr(?:y|ies)|court|jurisdiction)\b/;
+/** Asks whether or how someone responded: "did X comment", "has X responded", "X's reaction to". */
+const SAID_ASKED = /\b(?:did|has|have)\s+(?:\w+\s+){1,4}?(?:comment\w*|respond\w*|react\w*|post\w*|tweet\w*)\b|\b(?:comment|reaction|response)s?\s+(?:on|to|about)\b/i;
+/** Reports what someone said, or that they did not comment. */
+const SAID_GIVEN = /\b(?:said|says|told|statement|according to|quoted|comment\w*|respond\w*|declined|posted|wrote|reacted)\b|["“”]/i;
 /** Asks how a stock or a market value moved: "did amzn shares pop", "how did msft stock react". */
 const MARKET_MOVE_ASKED =
   /\b(?:stocks?|shares|share price|market cap\w*|marketcap)\b.{0,40}\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*|do|did|go|went)\b|\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*)\b.{0,30}\b(?:stocks?|shares|share price)\b/i;
@@ -117,7 +121,7 @@ const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
  * asks for no particular type. "When" wants a date; "who won" or "what was the verdict" an outcome;
  * "did the stock drop" a sentence about a stock or a market value; "which judge" a name;
- * "which court" or "where is it located" a place;
+ * "which court" or "where is it located" a place; "did X comment" what someone said;
  * "what percent" a percentage; "how many" things a count of them; "how much" a sum of money (a
  * capacity alone is none), or a capacity when it asks about compute or power; "how much per
  * token" a figure per unit.
@@ -135,6 +139,8 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   if (ROLE_ASKED.test(question)) asked.push(Number(ROLE_GIVEN.test(sentence)));
   // "which court", "which regions", "where are they located" want a place
   if (PLACE_ASKED.test(question)) asked.push(Number(PLACE_GIVEN.test(sentence)));
+  // "did sam altman respond", "andy jassy comment on the threat?" want what someone said
+  if (SAID_ASKED.test(question) && !MARKET_MOVE_ASKED.test(question)) asked.push(Number(SAID_GIVEN.test(sentence)));
   if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
   // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
   else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));

@@ -102,6 +102,13 @@ describe("answer type of a question", () => {
     expect(questionHints("deal size?").amount).toBe(true);
   });
 
+  it("wants what someone said for a question about whether they responded", () => {
+    const row = "Musk v. OpenAI & Altman | Elon Musk vs. Sam Altman and OpenAI | $79B-$134B in damages";
+    expect(answerTypeMatch("has sam altman commented on the ms threat", row, null)).toBe(0);
+    expect(answerTypeMatch("andy jassy comment on the ms threat?", "Microsoft is weighing legal action.", null)).toBe(0);
+    expect(answerTypeMatch("did any of the 3 companies comment to reporters", "None of the three companies immediately provided comment to reporters.", null)).toBe(1);
+  });
+
   it("takes a time said without a date for an answer to when", () => {
     expect(answerTypeMatch("when might oai go public", "The company is targeting a public listing as early as this year.", null)).toBe(1);
     expect(answerTypeMatch("still negotiating as of when?", "The three companies were still in talks as of Wednesday.", null)).toBe(1);
