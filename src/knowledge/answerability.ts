@@ -109,6 +109,10 @@ const PLACE_GIVEN = /\b(?:in|at|near)\s+(?:the\s+)?[A-Z][a-z]+|\b(?:regions?|cou
 const SAID_ASKED = /\b(?:did|has|have)\s+(?:\w+\s+){1,4}?(?:comment\w*|respond\w*|react\w*|post\w*|tweet\w*)\b|\b(?:comment|reaction|response)s?\s+(?:on|to|about)\b/i;
 /** Reports what someone said, or that they did not comment. */
 const SAID_GIVEN = /\b(?:said|says|told|statement|according to|quoted|comment\w*|respond\w*|declined|posted|wrote|reacted)\b|["“”]/i;
+/** Asks which version or generation: "which gpt model version", "trn2 or trn3?". */
+const VERSION_ASKED = /\b(?:which|what)\s+(?:\w+\s+){0,3}(?:versions?|generation|gen)\b|\b[a-z]+-?\d+[a-z]?\s+or\s+[a-z]+-?\d+[a-z]?\b/i;
+/** Names a version: letters and a number ("GPT-4", "Trn2"). */
+const VERSION_GIVEN = /\b[A-Za-z]+-?\d+(?:\.\d+)?[a-z]?\b/;
 /** Asks how a stock or a market value moved: "did amzn shares pop", "how did msft stock react". */
 const MARKET_MOVE_ASKED =
   /\b(?:stocks?|shares|share price|market cap\w*|marketcap)\b.{0,40}\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*|do|did|go|went)\b|\b(?:react\w*|pop\w*|tank\w*|drop\w*|fall\w*|fell|rise|rose|jump\w*|mov\w*|surg\w*|crash\w*)\b.{0,30}\b(?:stocks?|shares|share price)\b/i;
@@ -121,7 +125,8 @@ const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
  * asks for no particular type. "When" wants a date; "who won" or "what was the verdict" an outcome;
  * "did the stock drop" a sentence about a stock or a market value; "which judge" a name;
- * "which court" or "where is it located" a place; "did X comment" what someone said;
+ * "which court" or "where is it located" a place; "did X comment" what someone said; "which
+ * version" a version's name;
  * "what percent" a percentage; "how many" things a count of them; "how much" a sum of money (a
  * capacity alone is none), or a capacity when it asks about compute or power; "how much per
  * token" a figure per unit.
@@ -131,6 +136,8 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   // a question asking for several kinds ("how much, and when?") is met by any of them
   const asked: number[] = [];
   if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
+  // "which gpt model version", "trn2 or trn3?" want a version's name
+  if (VERSION_ASKED.test(question)) asked.push(Number(VERSION_GIVEN.test(sentence)));
   // "who won the trial" is not answered by "Trial begins April 27"
   if (OUTCOME_ASKED.test(question)) asked.push(Number(OUTCOME_GIVEN.test(sentence)));
   // "did msft stock tank after the report" is not answered by a sentence that says nothing of a stock or a market value

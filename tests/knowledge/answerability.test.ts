@@ -109,6 +109,11 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("did any of the 3 companies comment to reporters", "None of the three companies immediately provided comment to reporters.", null)).toBe(1);
   });
 
+  it("wants a version's name for a question asking which version", () => {
+    expect(answerTypeMatch("which trainium generation is oai getting, trn2 or trn3?", "2 gigawatts of Trainium capacity from Amazon for OpenAI's compute needs", null)).toBe(0);
+    expect(answerTypeMatch("which gpt model version runs behind the sre", "Azure OpenAI became the default way to access GPT-4, DALL-E, and other models.", null)).toBe(1);
+  });
+
   it("takes a time said without a date for an answer to when", () => {
     expect(answerTypeMatch("when might oai go public", "The company is targeting a public listing as early as this year.", null)).toBe(1);
     expect(answerTypeMatch("still negotiating as of when?", "The three companies were still in talks as of Wednesday.", null)).toBe(1);
