@@ -357,13 +357,17 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     let previous = "";
     let possessor: { id: string; at: number } | undefined;
     let previousNamed = false;
-    for (const [i, word] of text.split(/\s+/).entries()) {
+    const words = text.split(/\s+/);
+    const holdsPart = (word: string | undefined): boolean => word !== undefined && analyzer.terms(word).some((t) => t === part.term || part.matches.has(t));
+    for (const [i, word] of words.entries()) {
       const terms = analyzer.terms(word);
       // the part itself (in the claim: "out-earns", read through its synonyms) or one of the terms that match it
-      if (terms.some((t) => t === part.term || part.matches.has(t))) return possessor && i - possessor.at <= 3 ? new Set([possessor.id]) : doers;
+      if (holdsPart(word)) return possessor && i - possessor.at <= 3 ? new Set([possessor.id]) : doers;
       const named = terms.filter((t) => partyIds.has(t));
       if (named.length > 0 && !PREPOSITION.test(previous)) {
-        doers = joined && doers ? new Set([...doers, ...named]) : new Set(named);
+        // a party right before the deed may only qualify it ("says the amazon deal gives …"): it joins the doers named before
+        const qualifies = holdsPart(words[i + 1]);
+        doers = (joined || qualifies) && doers ? new Set([...doers, ...named]) : new Set(named);
         if (/['’]s?$/.test(word.replace(/[^\p{L}'’]+$/u, ""))) possessor = { id: named[named.length - 1]!, at: i };
         joined = /[,&/]$/.test(word);
       } else {

@@ -204,6 +204,9 @@ describe("claim verdicts", () => {
     expect(cite("microsoft's first openai investment was $10 billion in 2019").reason).toBe("Sources say $1 billion in 2019, not $10 billion.");
     // "$50 billion Amazon investment in OpenAI ($15 billion immediate, $35 billion contingent …)"
     expect(cite("amazon's $40 billion is $15 billion now and $35 billion later on milestones").reason).toBe("Sources say $50 billion, not $40 billion.");
+    // a party right before the deed qualifies it: "says the amazon deal gives …" is said by OpenAI ("OpenAI: Has said its deal with Amazon …")
+    expect(cite("openai says the amazon deal gives no backdoor into its stateless models").verdict).toBe("supported");
+    expect(cite("microsoft says the amazon deal gives no backdoor into its stateless models").verdict).not.toBe("supported");
   });
 
   it("judges a claim closing on what it is not by what comes before, and never on a sentence naming the other", () => {
