@@ -136,6 +136,8 @@ function clauses(text: string): string[] {
   return text.split(/[,;()]|\s[—–-]\s|—/);
 }
 
+/** Words saying how something began. */
+const BEGAN = /\b(?:began|begun|begin|begins|started|starts|initial|initially|original|originally|debut\w*)\b/i;
 const FIGURE_KINDS = new Set(["usd", "gw", "pct", "count"]);
 
 /**
@@ -440,6 +442,8 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     for (const kind of new Set(claimFacts.map((f) => f.kind))) {
       const mine = claimFacts.filter((f) => f.kind === kind);
       const theirs = sourceFacts.filter((f) => f.kind === kind);
+      // "first" is what a sentence saying how something began gives ("began in 2019 with a $1 billion investment")
+      if (theirs.length === 0 && kind === "rank" && mine.every((m) => m.key === "first") && BEGAN.test(sentence)) matchedFacts++;
       if (theirs.length === 0) continue;
       const same = mine.flatMap((m) => theirs.filter((t) => t.key === m.key).map((t) => [m, t] as const));
       // every figure of the claim must stand in the sentence: "9b is 15b now and 35b later" is not "$50 billion ($15 billion immediate, $35 billion contingent)"

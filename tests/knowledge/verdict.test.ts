@@ -246,6 +246,13 @@ describe("claim verdicts", () => {
     expect(cite("openai is forecasting something like 25GW of data center demand").verdict).not.toBe("supported");
   });
 
+  it("takes a sentence saying how something began for 'first'", () => {
+    // "Microsoft's partnership with OpenAI began in 2019 with a $1 billion investment"
+    expect(cite("microsoft first invested in openai in 2019 with a billion").verdict).toBe("supported");
+    expect(cite("microsoft first invested in openai in 2023").verdict).not.toBe("supported");
+    expect(cite("microsoft's second investment in openai was in 2019").verdict).not.toBe("supported");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [
