@@ -136,6 +136,8 @@ function clauses(text: string): string[] {
   return text.split(/[,;()]|\s[—–-]\s|—/);
 }
 
+/** Prepositions before a place or a name: "in Oakland", "by Business Insider". */
+const SLOT_PREPOSITION = /^(?:in|at|by|from)$/;
 /** Words saying how something began. */
 const BEGAN = /\b(?:began|begun|begin|begins|started|starts|initial|initially|original|originally|debut\w*)\b/i;
 const FIGURE_KINDS = new Set(["usd", "gw", "pct", "count"]);
@@ -393,6 +395,39 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
   /** The party doing the claim's deed in the claim, if it names one. */
   const claimDoer = claimDeed ? doersOf(claim, claimDeed) : undefined;
 
+  /**
+   * A name no source uses where a source, holding the rest of the claim, names another after the
+   * same preposition: "starts april 27 in san francisco" against "Trial begins April 27 in
+   * Oakland", "first reported by the wall street journal" against "first reported by Business
+   * Insider". The claim's words after the preposition must all be ones no source uses.
+   */
+  const replacedName = (absentWords: readonly string[]): string | null => {
+    const unknown = new Set(absentWords.map((w) => w.toLowerCase()));
+    for (const clause of clauses(claim)) {
+      const words = clause.trim().split(/\s+/);
+      // the preposition and the unknown words that close the clause ("… in san francisco")
+      let end = words.length;
+      let start = end;
+      while (start > 0 && unknown.has(words[start - 1]!.toLowerCase().replace(/[^\p{L}\p{N}'’-]+/gu, ""))) start--;
+      if (start === end || start < 1) continue;
+      // right after the preposition, or after it and "the"
+      const before = words.slice(Math.max(0, start - 2), start).map((w) => w.toLowerCase());
+      const preposition = [...before].reverse().find((w, i) => SLOT_PREPOSITION.test(w) && (i === 0 || before[before.length - 1] === "the"));
+      if (!preposition) continue;
+      const theirs = new RegExp(`\\b${preposition}\\s+((?:[A-Z][\\p{L}'’.-]*\\s?){1,3})`, "u");
+      for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
+        for (const sentence of sentencesOf(c)) {
+          if (share(sentence) < CLAIM_CHECK.relevant) continue;
+          const found = theirs.exec(sentence);
+          const name = found?.[1]?.trim().replace(/[.,;:]$/, "");
+          if (!name || [...analyzer.concepts(name)].some((id) => partyIds.has(id))) continue;
+          return `Sources say ${name}, not ${words.slice(start, end).join(" ")}.`;
+        }
+      }
+      end = start;
+    }
+    return null;
+  };
   const quotes = quotedPhrases(claim);
   const claimNegatedParts = negatedParts(claim);
   /**
@@ -572,6 +607,8 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
   });
   if (absent.length > 0 && !strongest) {
+    const replaced = replacedName(absent);
+    if (replaced) return { verdict: "contradicted", reason: replaced };
     const named = absent.slice(0, 3).map((w) => `“${w.length > 40 ? `${w.slice(0, 39)}…` : w}”`);
     return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.` };
   }

@@ -158,10 +158,15 @@ describe("claim verdicts", () => {
   });
 
   it("never supports a claim naming what no source names, and says what", () => {
+    // a source names the place: "Trial begins April 27 in Oakland"
     const seattle = cite("the musk trial kicks off april 27 in seattle");
-    expect(seattle.verdict).toBe("unverified");
-    expect(seattle.reason).toBe("The sources do not mention “seattle”.");
+    expect(seattle.verdict).toBe("contradicted");
+    expect(seattle.reason).toBe("Sources say Oakland, not seattle.");
     expect(cite("the musk trial kicks off april 27 in oakland").verdict).toBe("supported");
+    // no source names a place for it
+    const weighing = cite("ms is weighing legal action in seattle");
+    expect(weighing.verdict).toBe("unverified");
+    expect(weighing.reason).toBe("The sources do not mention “seattle”.");
     expect(cite("the verge reported the amazon memo").verdict).toBe("unverified");
     // a short reason, however many such words
     expect(cite("zorblax quibbled frumious bandersnatch gyre wabe microsoft lawsuit").reason).toBe("The sources do not mention “zorblax” or “quibbled” or “frumious” and more.");
@@ -251,6 +256,14 @@ describe("claim verdicts", () => {
     expect(cite("microsoft first invested in openai in 2019 with a billion").verdict).toBe("supported");
     expect(cite("microsoft first invested in openai in 2023").verdict).not.toBe("supported");
     expect(cite("microsoft's second investment in openai was in 2019").verdict).not.toBe("supported");
+  });
+
+  it("contradicts a name no source uses where a source names another after the same preposition", () => {
+    // "Trial begins April 27 in Oakland"; "… according to an internal memo first reported by Business Insider"
+    expect(cite("the musk trial starts april 27 in san francisco").reason).toBe("Sources say Oakland, not san francisco.");
+    expect(cite("the amazon wording memo was first reported by the wall street journal").reason).toBe("Sources say Business Insider, not wall street journal.");
+    // only words right after the preposition stand in the name's place
+    expect(cite("the trial starts april 27 in oakland ca").verdict).not.toBe("contradicted");
   });
 
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
