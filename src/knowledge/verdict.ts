@@ -515,7 +515,7 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     }
     // one party named where the sentence, holding the rest of the claim, names another alone ("FTC antitrust
     // investigation | US FTC vs Microsoft" against "the FTC investigation is aimed at amazon")
-    if (!conflict && claimParties === 1 && sentenceShare >= CLAIM_CHECK.supporting) {
+    if (!conflict && claimParties === 1 && sentenceShare >= CLAIM_CHECK.relevant) {
       const mine = [...claimConcepts].find((id) => partyIds.has(id))!;
       const theirs = [...sentenceConcepts].filter((id) => partyIds.has(id));
       const passageNames = new Set(passageParties.split(" "));

@@ -238,6 +238,7 @@ describe("claim verdicts", () => {
   it("contradicts one party named where the sentence names another alone, and weighs possibility against conditions", () => {
     // "FTC antitrust investigation | US FTC vs Microsoft | Broad antitrust review …"
     expect(cite("the FTC antitrust investigation is aimed at amazon").reason).toBe("Sources say Microsoft, not Amazon.");
+    expect(cite("the ftc antitrust investigation is targeting amazon").reason).toBe("Sources say Microsoft, not Amazon.");
     // "Multiple outlets, citing the Financial Times and Reuters, reported that Microsoft is weighing legal action …"
     expect(cite("the ms-might-sue reports cited both the FT and reuters").verdict).toBe("supported");
     // "Possible outcomes: … Legal battle: Microsoft sues to enforce its contract …" is a possibility
