@@ -403,28 +403,40 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
    */
   const replacedName = (absentWords: readonly string[]): string | null => {
     const unknown = new Set(absentWords.map((w) => w.toLowerCase()));
+    const bare = (w: string): string => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’-]+$/gu, "");
+    // a word no source uses, or a capitalised one that names nothing of the story ("The Information")
+    const nameWord = (w: string, i: number): boolean =>
+      unknown.has(bare(w).toLowerCase()) || (i > 0 && /^\p{Lu}/u.test(bare(w)) && analyzer.concepts(w).size === 0 && /\p{Ll}/u.test(claim));
     for (const clause of clauses(claim)) {
       const words = clause.trim().split(/\s+/);
-      // the preposition and the unknown words that close the clause ("… in san francisco")
-      let end = words.length;
+      // the preposition and the name that close the clause ("… in san francisco", "… by The Information")
+      const end = words.length;
       let start = end;
-      while (start > 0 && unknown.has(words[start - 1]!.toLowerCase().replace(/[^\p{L}\p{N}'’-]+/gu, ""))) start--;
-      if (start === end || start < 1) continue;
+      while (start > 0 && nameWord(words[start - 1]!, start - 1)) start--;
+      if (start === end || start < 1 || !words.slice(start).some((w) => unknown.has(bare(w).toLowerCase()) || /^\p{Lu}/u.test(bare(w)))) continue;
       // right after the preposition, or after it and "the"
       const before = words.slice(Math.max(0, start - 2), start).map((w) => w.toLowerCase());
       const preposition = [...before].reverse().find((w, i) => SLOT_PREPOSITION.test(w) && (i === 0 || before[before.length - 1] === "the"));
       if (!preposition) continue;
+      const mine = words.slice(start).map(bare).join(" ");
+      // how much of the rest of the claim a sentence holds: the name's own words are what is in question
+      const own = new Set(analyzer.terms(mine));
+      const rest = parts.filter((p) => !own.has(p.term));
+      const restTotal = rest.reduce((a, p) => a + p.weight, 0);
+      const restShare = (text: string): number => {
+        const terms = analyzer.terms(text);
+        return restTotal === 0 ? 0 : rest.filter((p) => terms.some((t) => p.matches.has(t))).reduce((a, p) => a + p.weight, 0) / restTotal;
+      };
       const theirs = new RegExp(`\\b${preposition}\\s+((?:[A-Z][\\p{L}'’.-]*\\s?){1,3})`, "u");
       for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
         for (const sentence of sentencesOf(c)) {
-          if (share(sentence) < CLAIM_CHECK.relevant) continue;
-          const found = theirs.exec(sentence);
-          const name = found?.[1]?.trim().replace(/[.,;:]$/, "");
+          if (restShare(sentence) < CLAIM_CHECK.relevant) continue;
+          const name = theirs.exec(sentence)?.[1]?.trim().replace(/[.,;:]$/, "");
           if (!name || [...analyzer.concepts(name)].some((id) => partyIds.has(id))) continue;
-          return `Sources say ${name}, not ${words.slice(start, end).join(" ")}.`;
+          if (name.toLowerCase().replace(/^the\s+/, "") === mine.toLowerCase().replace(/^the\s+/, "")) return null;
+          return `Sources say ${name}, not ${mine}.`;
         }
       }
-      end = start;
     }
     return null;
   };
@@ -606,13 +618,13 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     if (terms.length === 0 || !terms.every((t) => unknownTerms.has(t) && !factTerms.has(t))) return false;
     return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
   });
+  const support = supports.sort((a, b) => b.strength - a.strength)[0];
+  const replaced = !strongest && (absent.length > 0 || !support) ? replacedName(absent) : null;
+  if (replaced) return { verdict: "contradicted", reason: replaced };
   if (absent.length > 0 && !strongest) {
-    const replaced = replacedName(absent);
-    if (replaced) return { verdict: "contradicted", reason: replaced };
     const named = absent.slice(0, 3).map((w) => `“${w.length > 40 ? `${w.slice(0, 39)}…` : w}”`);
     return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.` };
   }
-  const support = supports.sort((a, b) => b.strength - a.strength)[0];
   if (strongest && support) {
     // a passage that holds the claim as closely as the conflicting one holds it settles nothing alone
     if (support.strength > strongest.strength) return { verdict: "supported", reason: support.reason };

@@ -263,6 +263,9 @@ describe("claim verdicts", () => {
     // "Trial begins April 27 in Oakland"; "… according to an internal memo first reported by Business Insider"
     expect(cite("the musk trial starts april 27 in san francisco").reason).toBe("Sources say Oakland, not san francisco.");
     expect(cite("the amazon wording memo was first reported by the wall street journal").reason).toBe("Sources say Business Insider, not wall street journal.");
+    // a capitalised name that names nothing of the story stands in the same place
+    expect(cite("the amazon memo about SRE wording was first reported by The Information").reason).toBe("Sources say Business Insider, not The Information.");
+    expect(cite("the amazon memo was first reported by Business Insider").verdict).toBe("supported");
     // only words right after the preposition stand in the name's place
     expect(cite("the trial starts april 27 in oakland ca").verdict).not.toBe("contradicted");
   });
