@@ -1,0 +1,166 @@
+/**
+ * Reading claims and source sentences for the claim check: words of negation, hedging,
+ * possibility and permission; figures, dates and ranks as comparable facts; quoted phrases;
+ * clauses; and the sentence cut shown in a reason. Pure functions over text.
+ */
+import { extractCounts, extractDates, extractFigures } from "./facts.js";
+import type { RankedPassage } from "./retrieval.js";
+
+/** Words that say something is not so, was refused or did not happen. */
+export const NEGATION = /\b(?:not|no|never|none|nothing|nobody|no-one|noone|nowhere|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied|avoid|avoids|avoided|avoiding|rather than|instead of|without|declined|declines|declining|failed to|fails to)\b|\bno one\b|n['’]t\b/i;
+/** Negations that bear only on what follows them ("while avoiding language that implies …", "without litigation"). */
+const FORWARD_NEGATION = /\b(?:avoid|avoids|avoided|avoiding|rather than|instead of|without)\b/gi;
+/** Phrases with a negative word that negate nothing: "violates—if not the letter, then the spirit", "not only … but", "could not come at a worse time". */
+const NOT_NEGATIONS = /\b(?:if not|not only|not just|whether or not|nothing but|no doubt|(?:could|can)(?:not|n['’]t|\s+not)\s+(?:\w+\s+){0,3}?(?:a\s+)?(?:worse|better))\b/gi;
+
+/** A text with its phrases that only look negative ("if not", "not only") made neutral. */
+export function plainNegations(text: string): string {
+  return text.replace(NOT_NEGATIONS, (m) => m.replace(/\s+/g, "_"));
+}
+
+/** Whether a text says that something is not so; with `forward` false, negations that bear only on what follows them are left out. */
+export function isNegative(text: string, forward = true): boolean {
+  const plain = plainNegations(text);
+  return NEGATION.test(forward ? plain : plain.replace(FORWARD_NEGATION, " "));
+}
+
+/** Words after which a party is the object of a deed, not its doer. */
+export const PREPOSITION = /^(?:with|to|in|into|from|against|by|for|of|at|on|onto|between|over|than|via|through)$/i;
+/** How many words after a negation its clause may run and still be negated. */
+export const NEGATION_REACH = 14;
+/** When something happened, said relative to now ("last week", "yesterday", "two days ago"): not weighed in how much of a claim a source holds. */
+export const RELATIVE_TIME = /\b(?:(?:last|next|this|past|coming)\s+(?:week|weekend|month|year|quarter|night|time)|yesterday|today|tonight|recently|lately|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+ago)\b/gi;
+/** Words of time and degree that a claim adds ("already sued", "literally said"): not weighed either. */
+export const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right"];
+
+/** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
+export const HEDGE = /\b(?:if|could|would|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|threatened|plan|plans|planning|planned|possible|possibly|potential|potentially|unless)\b/i;
+/** Words that say something might happen ("the ms-might-sue reports"): a source weighing it or threatening it says as much. */
+export const POSSIBILITY = /\b(?:might|may|could|possibly|potentially|perhaps|maybe)\b/i;
+/** Words that say something may be done: "AWS staff can say …", "are cleared to tell customers …". */
+export const PERMISSION = /\b(?:can|may|allowed|permitted|able|cleared to|authori[sz]ed|free to|ok(?:ay)? to|green-?lit|permission)\b/i;
+/** Words that make a statement conditional: a source saying what happens if something happens supports no plain claim. */
+export const CONDITIONAL = /\b(?:if|unless|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|threatened)\b/i;
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last", "only"] as const;
+const ORDINAL_RE = new RegExp(`\\b(${ORDINALS.join("|")})\\b`, "gi");
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const BARE_MONTH = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
+const PERCENT = /\b(\d+(?:\.\d+)?)\s?(?:%|percent|per cent|pct)\b/gi;
+
+/** A figure, date or rank in a claim or a source, comparable by `key` within its `kind`. */
+export interface Fact {
+  readonly kind: string;
+  readonly key: string;
+  readonly raw: string;
+  /** How a reason shows it, when more than `raw` ("three DMA investigations" for the count "three"). */
+  readonly shown?: string;
+}
+
+function percentages(text: string): Fact[] {
+  return [...text.matchAll(PERCENT)].map((m) => ({ kind: "pct", key: String(Number(m[1])), raw: m[0] }));
+}
+
+/** Money, capacity, percentages and counts. */
+export function figuresOf(text: string): Fact[] {
+  return [...extractFigures(text).map((f) => ({ kind: f.key.split(":")[0]!, key: f.key, raw: f.raw })), ...percentages(text), ...extractCounts(text).map((c) => ({ kind: "count", key: String(c.count), raw: c.raw, shown: c.shown }))];
+}
+
+/** Dates as years, months and days; a bare month name in a claim counts as a month. */
+export function datesOf(text: string, published: string | null, bareMonths: boolean, yearHint: number | null = null): Fact[] {
+  const facts: Fact[] = [];
+  for (const d of extractDates(text, published, yearHint ?? (published ? null : 2000))) {
+    // a year worked out from elsewhere ("April 27" in an undated text) is no fact to compare
+    if (/\b(?:19|20)\d{2}\b/.test(d.raw) || published) facts.push({ kind: "year", key: d.date.slice(0, 4), raw: d.raw });
+    if (d.date.length >= 7) facts.push({ kind: "month", key: d.date.slice(5, 7), raw: d.raw });
+    // a day as written ("April 27"), not one worked out from "last week"
+    if (d.date.length >= 10 && /\d/.test(d.raw)) facts.push({ kind: "day", key: d.date.slice(5), raw: d.raw });
+  }
+  if (bareMonths && !facts.some((f) => f.kind === "month")) {
+    for (const m of text.matchAll(BARE_MONTH)) {
+      const n = MONTHS.findIndex((name) => name.startsWith(m[1]!.toLowerCase().slice(0, 3))) + 1;
+      if (n > 0 && !(m[1]!.toLowerCase() === "mar" || m[1]!.toLowerCase() === "may")) facts.push({ kind: "month", key: String(n).padStart(2, "0"), raw: m[0] });
+    }
+  }
+  return facts;
+}
+
+/** Ranks: "first", "second", "last", and "only" where it names one of a kind ("the only cloud"), not a limit ("only $15 billion"). */
+export function ordinalsOf(text: string): Fact[] {
+  return [...text.matchAll(ORDINAL_RE)]
+    .filter((m) => m[1]!.toLowerCase() !== "only" || /\b(?:the|its|their|his|her|our|my|your|whose)\s+$/i.test(text.slice(0, m.index)))
+    .map((m) => ({ kind: "rank", key: m[1]!.toLowerCase(), raw: m[1]!.toLowerCase() }));
+}
+
+/** Folds case, quotes and white space, for finding a quoted phrase verbatim. */
+export function foldQuote(text: string): string {
+  return text.toLowerCase().replace(/[“”"‘’'`]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** Whether a sentence holds a (folded) quoted phrase with no negation in the eight words before it. */
+export function quoteStandsPlain(sentence: string, quote: string): boolean {
+  const folded = foldQuote(plainNegations(sentence));
+  const at = folded.indexOf(quote);
+  if (at < 0) return false;
+  return !isNegative(folded.slice(0, at).split(" ").slice(-8).join(" "));
+}
+
+/** The phrases a claim quotes (two words or more), folded: 'we know our contract', “powered by”. */
+export function quotedPhrases(claim: string): string[] {
+  const found = [...claim.matchAll(/(?:^|[\s(])["“'‘]([^"“”'‘’]+?)["”'’](?=$|[\s).,;:!?])/g)].map((m) => foldQuote(m[1]!));
+  return found.filter((q) => q.split(" ").length >= 2);
+}
+
+/** A claim's words as written, without punctuation around them. */
+export function claimWords(claim: string): string[] {
+  return [...new Set(claim.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).filter(Boolean))];
+}
+
+/** A text's clauses: split at commas, semicolons, brackets and dashes between words. */
+export function clauses(text: string): string[] {
+  return text.split(/[,;()]|\s[—–-]\s|—/);
+}
+
+/** Prepositions before a place or a name: "in Oakland", "by Business Insider". */
+export const SLOT_PREPOSITION = /^(?:in|at|by|from)$/;
+/** Words saying how something began. */
+export const BEGAN = /\b(?:began|begun|begin|begins|started|starts|initial|initially|original|originally|debut\w*)\b/i;
+const FIGURE_KINDS = new Set(["usd", "gw", "pct", "count"]);
+
+/**
+ * A figure the claim pairs with a year that the sentence pairs with another figure: "10B in 2019"
+ * against "began in 2019 with a $1 billion investment, followed by $10 billion in 2023". Both the
+ * claim's figure and its year stand in the sentence, each in its own clause; the year's clause
+ * holds another figure of the same kind. Returns the reason, or null.
+ */
+export function swappedPair(claim: string, claimFacts: readonly Fact[], sentence: string, sourceFacts: readonly Fact[]): string | null {
+  const claimClauses = clauses(claim);
+  const sentenceClauses = clauses(sentence);
+  const clauseOf = (raw: string): number => sentenceClauses.findIndex((c) => c.includes(raw));
+  for (const m of claimFacts.filter((f) => FIGURE_KINDS.has(f.kind))) {
+    const t = sourceFacts.find((f) => f.kind === m.kind && f.key === m.key);
+    if (!t) continue;
+    for (const g of claimFacts.filter((f) => f.kind === "year")) {
+      if (!claimClauses.some((c) => c.includes(m.raw) && c.includes(g.raw))) continue;
+      const u = sourceFacts.find((f) => f.kind === "year" && f.key === g.key);
+      if (!u || clauseOf(u.raw) < 0 || clauseOf(u.raw) === clauseOf(t.raw)) continue;
+      const other = sourceFacts.find((f) => f.kind === m.kind && f.key !== m.key && clauseOf(f.raw) === clauseOf(u.raw));
+      if (other) return `Sources say ${other.shown ?? other.raw} in ${u.raw}, not ${m.shown ?? m.raw}.`;
+    }
+  }
+  return null;
+}
+
+/** A verbatim cut of a sentence for a reason line. */
+export function shortQuote(sentence: string, max = 140): string {
+  const s = sentence.trim();
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))} …`;
+}
+
+/** The sentences of a passage, verbatim; a table row is one: its cells say one thing together ("Musk v. OpenAI … | Trial begins April 27"). */
+export function sentencesOf(c: RankedPassage): string[] {
+  if (c.passage.cells) return [c.passage.text];
+  const spans = c.passage.sentences.length > 0 ? c.passage.sentences : [{ start: 0, end: c.passage.text.length }];
+  return spans.map((span) => c.passage.text.slice(span.start, span.end));
+}
