@@ -1,4 +1,5 @@
 import type { Analyzer } from "./analyze.js";
+import { PREPOSITION } from "./claim-reading.js";
 
 /** A party written right before a word it owns or qualifies: "Amazon Bedrock", "Microsoft's cloud". */
 export interface PartyBinding {
@@ -10,7 +11,8 @@ export interface PartyBinding {
 }
 
 const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-const PREPOSITION = /^(?:with|to|in|into|from|against|by|for|of|at|on|onto|between|over|than|via|through|and|or|vs|v)$/i;
+/** A word before which a party is no owner of the next word: a preposition, or a word joining it to another party. */
+const NOT_OWNER = (word: string): boolean => PREPOSITION.test(word) || /^(?:and|or|vs|v)$/i.test(word);
 
 /**
  * The parties of a text (by id) written right before another word of the text, possessive or not:
@@ -31,7 +33,7 @@ export function partyBindings(text: string, analyzer: Analyzer, partyIds: Readon
     // in a source, a party after a preposition is an object, not what does the next word ("partnership with OpenAI
     // began"), unless it owns it ("than Microsoft's Cloud") or names it ("on Amazon Bedrock"); chat writes no capitals
     const owns = /['’]s$/i.test(word.replace(/[^\p{L}\p{N}'’]+$/u, "")) || /^[A-Z]/.test(words[i + 1]!.replace(EDGE, ""));
-    if (source && i > 0 && PREPOSITION.test(words[i - 1]!.replace(EDGE, "")) && !owns) continue;
+    if (source && i > 0 && NOT_OWNER(words[i - 1]!.replace(EDGE, "")) && !owns) continue;
     const next = words[i + 1]!.replace(EDGE, "");
     if (partyOf(next)) continue;
     const term = analyzer.terms(next)[0];
