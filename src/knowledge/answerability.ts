@@ -124,12 +124,11 @@ const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
  * Whether a sentence has what the question type asks for: 1 when it has it, 0 when it has none
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
  * asks for no particular type. "When" wants a date; "who won" or "what was the verdict" an outcome;
- * "did the stock drop" a sentence about a stock or a market value; "which judge" a name;
- * "which court" or "where is it located" a place; "did X comment" what someone said; "which
- * version" a version's name;
- * "what percent" a percentage; "how many" things a count of them; "how much" a sum of money (a
- * capacity alone is none), or a capacity when it asks about compute or power; "how much per
- * token" a figure per unit.
+ * "did the stock drop" a sentence about a stock or a market value; "which judge" a name; "which
+ * court" or "where is it located" a place; "did X comment" what someone said; "which version" a
+ * version's name; "what percent" a percentage; "how many" things a count of them; "how much" a sum
+ * of money (a capacity alone is none), or a capacity when it asks about compute or power; "how
+ * much per token" a figure per unit.
  */
 export function answerTypeMatch(question: string, sentence: string, published: string | null): number {
   const hints = questionHints(question);
@@ -151,9 +150,11 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
   // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
   else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));
+  // a sum the question names in asking who ("who led the $110b round") is not asked for;
   // a price per unit ("how much per 1M tokens") wants a figure per unit, not a sum
-  // a sum the question names in asking who ("who led the $110b round") is not asked for
-  else if (hints.amount && !(ROLE_ASKED.test(question) && !SUM_ASKED.test(question))) asked.push(RATE_ASKED.test(question) ? Number(RATE_GIVEN.test(sentence)) : amountMatch(hints.amountKind, sentence, question));
+  else if (hints.amount && !(ROLE_ASKED.test(question) && !SUM_ASKED.test(question))) {
+    asked.push(RATE_ASKED.test(question) ? Number(RATE_GIVEN.test(sentence)) : amountMatch(hints.amountKind, sentence, question));
+  }
   return asked.length === 0 ? 0.5 : Math.max(...asked);
 }
 
