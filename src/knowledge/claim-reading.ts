@@ -115,6 +115,11 @@ export function claimWords(claim: string): string[] {
   return [...new Set(claim.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).filter(Boolean))];
 }
 
+/** Whether a word closes a clause: it ends with a comma, colon, stop or the like, or is a dash. */
+export function endsClause(word: string | undefined): boolean {
+  return word === undefined || /[,;:.!?]["”’)]*$|^[—–]$/.test(word);
+}
+
 /** A text's clauses: split at commas, semicolons, brackets and dashes between words. */
 export function clauses(text: string): string[] {
   return text.split(/[,;()]|\s[—–-]\s|—/);

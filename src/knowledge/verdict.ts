@@ -1,6 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
-import { ASPECT_WORDS, BEGAN, CONDITIONAL, type Fact, HEDGE, NEGATION, NEGATION_REACH, PERMISSION, POSSIBILITY, PREPOSITION, RELATIVE_TIME, SLOT_PREPOSITION, claimWords, clauses, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, plainNegations, quoteStandsPlain, quotedPhrases, sentencesOf, shortQuote, swappedPair } from "./claim-reading.js";
+import { ASPECT_WORDS, BEGAN, CONDITIONAL, endsClause, type Fact, HEDGE, NEGATION, NEGATION_REACH, PERMISSION, POSSIBILITY, PREPOSITION, RELATIVE_TIME, SLOT_PREPOSITION, claimWords, clauses, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, plainNegations, quoteStandsPlain, quotedPhrases, sentencesOf, shortQuote, swappedPair } from "./claim-reading.js";
 export { quotedPhrases } from "./claim-reading.js";
 import { compareOrder, isRelationWord, spellRanks } from "./order-relation.js";
 import { reboundParty } from "./party-binding.js";
@@ -89,7 +89,6 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
    */
   const negatedParts = (sentence: string, anySubject = false): Set<string> => {
     const words = plainNegations(sentence).split(/\s+/);
-    const endsClause = (w: string | undefined): boolean => w === undefined || /[,;:.!?]["”’)]*$|^[—–]$/.test(w);
     const reached = new Set<string>();
     words.forEach((word, i) => {
       // a negation in this word, or one of two words that starts here ("yet to", "rather than")
@@ -116,7 +115,6 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
    */
   const hedgesClaim = (sentence: string): boolean => {
     const words = sentence.split(/\s+/);
-    const endsClause = (w: string | undefined): boolean => w === undefined || /[,;:.!?]["”’)]*$|^[—–]$/.test(w);
     // "would" with no condition in the sentence tells the past's future ("it gave up … Microsoft would retain …")
     const conditional = /\b(?:if|unless)\b/i.test(sentence);
     return words.some((word, i) => {
@@ -243,7 +241,8 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
    * A name no source uses where a source, holding the rest of the claim, names another after the
    * same preposition: "starts april 27 in san francisco" against "Trial begins April 27 in
    * Oakland", "first reported by the wall street journal" against "first reported by Business
-   * Insider". The claim's words after the preposition must all be ones no source uses.
+   * Insider". The claim's words after the preposition must be ones no source uses, or capitalised
+   * ones that name nothing of the story ("by The Information").
    */
   const replacedName = (absentWords: readonly string[]): string | null => {
     const unknown = new Set(absentWords.map((w) => w.toLowerCase()));
