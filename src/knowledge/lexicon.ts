@@ -28,6 +28,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["talks", "talk", "talking", "negotiate", "negotiates", "negotiating", "negotiation", "negotiations", "discussions", "discussion", "discussing"],
   ["secure", "secured", "secures", "receive", "receives", "received", "obtain", "obtained", "gain", "gained", "gains"],
   ["agreement", "agreements", "contract", "contracts", "deal", "deals", "partnership", "partnerships", "arrangement", "arrangements", "pact", "alliance"],
-  ["expect", "expects", "expected", "expecting", "forecast", "forecasts", "forecasting", "predict", "predicts", "predicted", "anticipate", "anticipates"],
+  ["expect", "expects", "expected", "expecting", "forecast", "forecasts", "forecasting", "predict", "predicts", "predicted", "anticipate", "anticipates", "projecting", "projected", "projection", "projections"],
   ["usd", "dollar", "dollars", "billion", "billions", "million", "millions", "bucks", "money", "cash"],
+  ["generate", "generates", "generated", "generating", "bring in", "brings in", "brought in", "bringing in", "rake in", "rakes in", "raked in", "make money", "makes money", "made money", "making money", "earn", "earns", "earned", "earning"],
+  ["combined", "put together", "all together", "altogether", "in total"],
 ];

@@ -52,3 +52,11 @@ describe("aliases and stop words", () => {
     expect([...analyzer.concepts("OpenAI and AWS on Bedrock")].sort()).toEqual(["amazon", "bedrock", "openai"]);
   });
 });
+
+describe("general near-synonyms", () => {
+  it("reads earning and forecasting phrases as the words the articles use", () => {
+    expect(analyzer.terms("AWS brings in more revenue")).toEqual(analyzer.terms("AWS generates more revenue"));
+    expect(analyzer.terms("Microsoft's cloud and server business put together")).toEqual(analyzer.terms("Microsoft's Cloud and Server business combined"));
+    expect(analyzer.terms("openai is projecting demand")).toEqual(analyzer.terms("openai is forecasting demand"));
+  });
+});

@@ -270,6 +270,12 @@ describe("claim verdicts", () => {
     expect(cite("the trial starts april 27 in oakland ca").verdict).not.toBe("contradicted");
   });
 
+  it("reads chat's way of saying what a company earns", () => {
+    // "In fact, AWS currently generates more revenue than Microsoft's Cloud and Server business combined."
+    expect(cite("aws brings in more revenue than microsoft's cloud and server business put together").verdict).toBe("supported");
+    expect(cite("microsoft's cloud brings in more revenue than aws").verdict).toBe("contradicted");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [
