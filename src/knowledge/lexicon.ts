@@ -32,4 +32,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["usd", "dollar", "dollars", "billion", "billions", "million", "millions", "bucks", "money", "cash"],
   ["generate", "generates", "generated", "generating", "bring in", "brings in", "brought in", "bringing in", "rake in", "rakes in", "raked in", "make money", "makes money", "made money", "making money", "earn", "earns", "earned", "earning"],
   ["combined", "put together", "all together", "altogether", "in total"],
+  ["retain", "retains", "retained", "retaining", "keep", "keeps", "kept", "keeping", "hold on to", "holds on to", "held on to", "hang on to", "hung on to"],
+  ["restructure", "restructured", "restructures", "restructuring", "rework", "reworked", "reworks", "revamp", "revamped", "overhaul", "overhauled", "renegotiate", "renegotiated", "redid", "redo"],
+  ["give up", "gave up", "gives up", "giving up", "given up", "concede", "conceded", "concedes", "let go of", "relinquish", "relinquished", "surrender", "surrendered"],
+  ["fracture", "fractures", "fracturing", "fractured", "rift", "falling out", "fell out", "rupture"],
+  ["backdoor", "back door", "side door", "backdoors"],
 ];

@@ -54,9 +54,12 @@ describe("aliases and stop words", () => {
 });
 
 describe("general near-synonyms", () => {
-  it("reads earning and forecasting phrases as the words the articles use", () => {
+  it("reads earning, forecasting, keeping and restructuring phrases as the words the articles use", () => {
     expect(analyzer.terms("AWS brings in more revenue")).toEqual(analyzer.terms("AWS generates more revenue"));
     expect(analyzer.terms("Microsoft's cloud and server business put together")).toEqual(analyzer.terms("Microsoft's Cloud and Server business combined"));
     expect(analyzer.terms("openai is projecting demand")).toEqual(analyzer.terms("openai is forecasting demand"));
+    expect(analyzer.terms("ms kept exclusivity")).toEqual(analyzer.terms("Microsoft retained exclusivity"));
+    expect(analyzer.terms("when ms reworked the deal")).toEqual(analyzer.terms("when Microsoft restructured the deal"));
+    expect(analyzer.terms("what did it concede")).toEqual(analyzer.terms("what did it give up"));
   });
 });
