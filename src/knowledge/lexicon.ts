@@ -34,7 +34,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["combined", "put together", "all together", "altogether", "in total"],
   ["retain", "retains", "retained", "retaining", "keep", "keeps", "kept", "keeping", "hold on to", "holds on to", "held on to", "hang on to", "hung on to"],
   ["restructure", "restructured", "restructures", "restructuring", "rework", "reworked", "reworks", "revamp", "revamped", "overhaul", "overhauled", "renegotiate", "renegotiated", "redid", "redo"],
-  ["give up", "gave up", "gives up", "giving up", "given up", "concede", "conceded", "concedes", "let go of", "relinquish", "relinquished", "surrender", "surrendered"],
+  ["concede", "concedes", "conceded", "give up", "gave up", "gives up", "giving up", "given up", "let go of", "relinquish", "relinquished", "surrender", "surrendered"],
   ["fracture", "fractures", "fracturing", "fractured", "rift", "falling out", "fell out", "rupture"],
   ["backdoor", "back door", "side door", "backdoors"],
 ];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SYNONYM_GROUPS } from "../../src/knowledge/lexicon.js";
 import { createAnalyzer, normalizeText } from "../../src/knowledge/analyze.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
@@ -61,5 +62,11 @@ describe("general near-synonyms", () => {
     expect(analyzer.terms("ms kept exclusivity")).toEqual(analyzer.terms("Microsoft retained exclusivity"));
     expect(analyzer.terms("when ms reworked the deal")).toEqual(analyzer.terms("when Microsoft restructured the deal"));
     expect(analyzer.terms("what did it concede")).toEqual(analyzer.terms("what did it give up"));
+  });
+});
+
+describe("the lexicon", () => {
+  it("names each group by one word, which phrases of the group stand for", () => {
+    expect(SYNONYM_GROUPS.filter(([head]) => /\s/.test(head!))).toEqual([]);
   });
 });
