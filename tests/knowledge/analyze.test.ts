@@ -62,6 +62,8 @@ describe("general near-synonyms", () => {
     expect(analyzer.terms("ms kept exclusivity")).toEqual(analyzer.terms("Microsoft retained exclusivity"));
     expect(analyzer.terms("when ms reworked the deal")).toEqual(analyzer.terms("when Microsoft restructured the deal"));
     expect(analyzer.terms("what did it concede")).toEqual(analyzer.terms("what did it give up"));
+    expect(analyzer.terms("the aws azure rivalry")).toEqual(analyzer.terms("the AWS Azure competition"));
+    expect(analyzer.terms("strings attached to the money")).toEqual(analyzer.terms("tied to the money"));
   });
 });
 
