@@ -38,4 +38,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["fracture", "fractures", "fracturing", "fractured", "rift", "falling out", "fell out", "rupture"],
   ["backdoor", "back door", "side door", "backdoors"],
   ["competition", "compete", "competes", "competing", "competitor", "competitors", "rival", "rivals", "rivalry", "rivalries"],
+  ["quarrel", "quarrels", "squabble", "squabbles", "squabbling", "bicker", "bickering", "feud", "feuding", "spat"],
+  ["conflict", "conflicts", "conflicting", "clash", "clashes", "clashing", "collide", "collides"],
+  ["embroiled", "tied up", "tangled up", "entangled", "mired", "caught up"],
+  ["executive", "executives", "higher ups", "higher-ups", "leadership", "bosses", "brass"],
 ];

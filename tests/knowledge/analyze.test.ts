@@ -64,6 +64,8 @@ describe("general near-synonyms", () => {
     expect(analyzer.terms("what did it concede")).toEqual(analyzer.terms("what did it give up"));
     expect(analyzer.terms("the aws azure rivalry")).toEqual(analyzer.terms("the AWS Azure competition"));
     expect(analyzer.terms("strings attached to the money")).toEqual(analyzer.terms("tied to the money"));
+    expect(analyzer.terms("two clouds squabbling")).toEqual(analyzer.terms("two clouds quarrel"));
+    expect(analyzer.terms("ms higher-ups")).toEqual(analyzer.terms("Microsoft executives"));
   });
 });
 

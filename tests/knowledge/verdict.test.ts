@@ -169,7 +169,7 @@ describe("claim verdicts", () => {
     expect(weighing.reason).toBe("The sources do not mention “seattle”.");
     expect(cite("the verge reported the amazon memo").verdict).toBe("unverified");
     // a short reason, however many such words
-    expect(cite("zorblax quibbled frumious bandersnatch gyre wabe microsoft lawsuit").reason).toBe("The sources do not mention “zorblax” or “quibbled” or “frumious” and more.");
+    expect(cite("zorblax glorped frumious bandersnatch gyre wabe microsoft lawsuit").reason).toBe("The sources do not mention “zorblax” or “glorped” or “frumious” and more.");
   });
 
   it("a hedged sentence contradicts nothing, and a negation that looks ahead bears on what follows it", () => {
