@@ -42,4 +42,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["conflict", "conflicts", "conflicting", "clash", "clashes", "clashing", "collide", "collides"],
   ["embroiled", "tied up", "tangled up", "entangled", "mired", "caught up"],
   ["executive", "executives", "higher ups", "higher-ups", "leadership", "bosses", "brass"],
+  ["watch", "watching", "keep an eye on", "keep an eye out", "keep tabs on", "monitor", "monitoring"],
+  ["argue", "argues", "argued", "arguing", "argument", "arguments", "pushback", "push back", "pushes back", "pushing back", "counterargument", "counterarguments", "comeback", "rebuttal"],
+  ["term", "terms", "jargon", "buzzword", "buzzwords", "terminology", "lingo"],
 ];

@@ -66,6 +66,8 @@ describe("general near-synonyms", () => {
     expect(analyzer.terms("strings attached to the money")).toEqual(analyzer.terms("tied to the money"));
     expect(analyzer.terms("two clouds squabbling")).toEqual(analyzer.terms("two clouds quarrel"));
     expect(analyzer.terms("ms higher-ups")).toEqual(analyzer.terms("Microsoft executives"));
+    expect(analyzer.terms("things to keep an eye on")).toEqual(analyzer.terms("things to watch"));
+    expect(analyzer.terms("redmond's pushback")).toEqual(analyzer.terms("Microsoft's argument"));
   });
 });
 
