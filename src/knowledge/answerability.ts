@@ -68,7 +68,7 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
   const hints = questionHints(cleaned);
   const sentence = top.best.text;
   // a question about another company ("did google cloud sign a frontier deal too") is not answered by a passage that does not name it
-  const companies = new Set(topic.terms.filter((t) => t.kind === "company").map((t) => t.id));
+  const companies = companiesOf(topic);
   const askedCompanies = [...analyzer.concepts(cleaned)].filter((id) => companies.has(id));
   const passageConcepts = analyzer.concepts([top.passage.leadIn ?? "", top.passage.text].join(" "));
   const companyMissing = askedCompanies.length > 0 && !askedCompanies.some((id) => passageConcepts.has(id));
@@ -82,6 +82,14 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
     // one word in common and no party or term of the story named: "what time is it in tokyo"
     top.matched <= 1 && analyzer.concepts(cleaned).size === 0 ? 1 : 0,
   ];
+}
+
+const companySets = new WeakMap<Topic, ReadonlySet<string>>();
+/** The story's companies beyond its parties (terms of kind "company"), worked out once per topic. */
+function companiesOf(topic: Topic): ReadonlySet<string> {
+  let found = companySets.get(topic);
+  if (!found) companySets.set(topic, (found = new Set(topic.terms.filter((t) => t.kind === "company").map((t) => t.id))));
+  return found;
 }
 
 /** Asks how something turned out: a winner, a verdict, a ruling, a settlement. */
@@ -120,6 +128,22 @@ const MARKET_MOVE_ASKED =
 const MARKET_GIVEN = /\b(?:stocks?|shares|share price|market cap\w*|valuation|valued)\b/i;
 const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
 
+/** Kinds of answer a question may ask for, each with what a sentence must have to give it. */
+const ANSWER_KINDS: readonly { readonly asked: RegExp; readonly given: RegExp; readonly unless?: RegExp }[] = [
+  // "which gpt model version", "trn2 or trn3?" want a version's name
+  { asked: VERSION_ASKED, given: VERSION_GIVEN },
+  // "who won the trial" is not answered by "Trial begins April 27"
+  { asked: OUTCOME_ASKED, given: OUTCOME_GIVEN },
+  // "did msft stock tank after the report" wants a sentence that speaks of a stock or a market value
+  { asked: MARKET_MOVE_ASKED, given: MARKET_GIVEN },
+  // "which judge", "who led the round", "which law firm" want a name
+  { asked: ROLE_ASKED, given: ROLE_GIVEN },
+  // "which court", "which regions", "where are they located" want a place
+  { asked: PLACE_ASKED, given: PLACE_GIVEN },
+  // "did sam altman respond", "andy jassy comment on the threat?" want what someone said ("how did shares react" is a market move)
+  { asked: SAID_ASKED, given: SAID_GIVEN, unless: MARKET_MOVE_ASKED },
+];
+
 /**
  * Whether a sentence has what the question type asks for: 1 when it has it, 0 when it has none
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
@@ -135,18 +159,9 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   // a question asking for several kinds ("how much, and when?") is met by any of them
   const asked: number[] = [];
   if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
-  // "which gpt model version", "trn2 or trn3?" want a version's name
-  if (VERSION_ASKED.test(question)) asked.push(Number(VERSION_GIVEN.test(sentence)));
-  // "who won the trial" is not answered by "Trial begins April 27"
-  if (OUTCOME_ASKED.test(question)) asked.push(Number(OUTCOME_GIVEN.test(sentence)));
-  // "did msft stock tank after the report" is not answered by a sentence that says nothing of a stock or a market value
-  if (MARKET_MOVE_ASKED.test(question)) asked.push(Number(MARKET_GIVEN.test(sentence)));
-  // "which judge", "who led the round", "which law firm" want a name
-  if (ROLE_ASKED.test(question)) asked.push(Number(ROLE_GIVEN.test(sentence)));
-  // "which court", "which regions", "where are they located" want a place
-  if (PLACE_ASKED.test(question)) asked.push(Number(PLACE_GIVEN.test(sentence)));
-  // "did sam altman respond", "andy jassy comment on the threat?" want what someone said
-  if (SAID_ASKED.test(question) && !MARKET_MOVE_ASKED.test(question)) asked.push(Number(SAID_GIVEN.test(sentence)));
+  for (const kind of ANSWER_KINDS) {
+    if (kind.asked.test(question) && !kind.unless?.test(question)) asked.push(Number(kind.given.test(sentence)));
+  }
   if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
   // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
   else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));
