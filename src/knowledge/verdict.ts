@@ -39,6 +39,18 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   return judgeOne(written, new Set(), ranked, retriever, analyzer, topic);
 }
 
+const widerTermSets = new WeakMap<Topic, ReadonlySet<string>>();
+/** The topic's terms that take in other terms (an alias of "the press" names Reuters), worked out once per topic. */
+function widerTermsOf(topic: Topic): ReadonlySet<string> {
+  let found = widerTermSets.get(topic);
+  if (!found) {
+    const termNames = new Set(topic.terms.map((t) => t.name.toLowerCase()));
+    found = new Set(topic.terms.filter((t) => t.aliases.some((a) => a.toLowerCase() !== t.name.toLowerCase() && termNames.has(a.toLowerCase()))).map((t) => t.id));
+    widerTermSets.set(topic, found);
+  }
+  return found;
+}
+
 /** A claim closing on what it is not: "X, not Y", "X and not Y". */
 const CONTRAST = /^(.*[\p{L}\p{N}])(?:\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)not\s+((?:[\p{L}\p{N}][\p{L}\p{N}'’.-]*\s*){1,4})[.!?]*\s*$/iu;
 
@@ -62,8 +74,7 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
   const claimNegated = isNegative(claim);
   const partyIds = new Set(topic.parties.map((p) => p.id));
   // a term that takes in other terms ("the press": reporters, Reuters, the FT) says too little for a negation to bear on
-  const termNames = new Set(topic.terms.map((t) => t.name.toLowerCase()));
-  const widerTerms = new Set(topic.terms.filter((t) => t.aliases.some((a) => a.toLowerCase() !== t.name.toLowerCase() && termNames.has(a.toLowerCase()))).map((t) => t.id));
+  const widerTerms = widerTermsOf(topic);
   /**
    * Whether a sentence says "not" where it speaks of the claim: in any of its independent clauses
    * (between semicolons or dashes) that holds a word of the claim beyond its parties, or anywhere when none does.
