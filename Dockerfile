@@ -34,6 +34,8 @@ COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY seeds ./seeds
+# the word vectors the ranking reads (src/sources/word-vectors.ts finds them here)
+COPY src/sources/word-vectors.bin ./src/sources/word-vectors.bin
 # the database (DATABASE_PATH=./data/…) and the index snapshots (INDEX_CACHE_DIR=./.cache) are written here
 RUN mkdir -p data .cache && chown node:node data .cache
 USER node

@@ -56,6 +56,10 @@ describe("the production build", () => {
     for (const dev of ["tsx", "typescript", "vitest", "pino-pretty"]) expect(installed).not.toContain(dev);
   });
 
+  it("the image holds the word vectors the ranking reads", () => {
+    expect(existsSync(join(image.workdir, "src/sources/word-vectors.bin"))).toBe(true);
+  });
+
   it("the image's CMD serves the console: a piped question gets a cited answer, JSON logs, exit 0", async () => {
     // no tokens: the console reads stdin; the database and the snapshots go to the image's data/ and .cache/
     const bot = inImage(image.cmd, { LOG_LEVEL: "info" });

@@ -41,9 +41,12 @@ export function composeAnswer(
   ranked: readonly RankedPassage[] = retriever.rank(query, 60, 2),
   /** Answer with the closest passages (confidence "low") even where the model would abstain: the passages behind a claim's verdict. */
   answerAnyway = false,
+  /** Reorders the ranked passages for the answer (by meaning); whether to answer is judged on the ranking by words. */
+  reorder?: (query: string, ranked: readonly RankedPassage[]) => RankedPassage[],
 ): Answer {
+  const judged = ranked[0] ? decideConfidence(answerabilityFeatures(query, ranked, retriever, analyzer, topic)) : "none";
+  if (reorder) ranked = reorder(query, ranked);
   const top = ranked[0];
-  const judged = top ? decideConfidence(answerabilityFeatures(query, ranked, retriever, analyzer, topic)) : "none";
   const confidence = judged === "none" && top && answerAnyway ? "low" : judged;
   if (!top || confidence === "none") {
     return { query, abstained: true, confidence: "none", items: [], notes: [abstainMessage(topic)], noteCitations: [[]] };

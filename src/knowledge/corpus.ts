@@ -1,5 +1,5 @@
 import { parseSeed } from "./parse.js";
-import type { DocumentMeta, SourceDocument, Lexicon, Topic } from "./types.js";
+import type { DocumentMeta, SourceDocument, Lexicon, Topic, WordVectors } from "./types.js";
 
 /** Everything the bot knows: the parsed documents and the topic. */
 export interface Corpus {
@@ -7,6 +7,8 @@ export interface Corpus {
   readonly topic: Topic;
   /** Synonyms of query words (a lexical resource such as WordNet); none when absent. */
   readonly lexicon?: Lexicon;
+  /** Word vectors that reorder the best passages by meaning; none when absent. */
+  readonly vectors?: WordVectors;
 }
 
 /** One seed as read from disk, before parsing. */
@@ -17,10 +19,10 @@ export interface SeedFile {
 }
 
 /** Parses seeds into documents. Pure. */
-export function buildCorpus(seeds: readonly SeedFile[], topic: Topic, lexicon?: Lexicon): Corpus {
+export function buildCorpus(seeds: readonly SeedFile[], topic: Topic, lexicon?: Lexicon, vectors?: WordVectors): Corpus {
   const documents = seeds.map((seed) => {
     const parsed = parseSeed(seed.id, seed.raw, seed.meta.title);
     return { id: seed.id, meta: seed.meta, raw: seed.raw, passages: parsed.passages, headings: parsed.headings };
   });
-  return lexicon ? { documents, topic, lexicon } : { documents, topic };
+  return { documents, topic, ...(lexicon ? { lexicon } : {}), ...(vectors ? { vectors } : {}) };
 }

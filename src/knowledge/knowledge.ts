@@ -10,6 +10,7 @@ import { buildTimeline, type TimelineEvent } from "./timeline.js";
 import type { Answer, ClaimCheck, SourceDocument } from "./types.js";
 import { buildUnits, lazyUnitTable } from "./units.js";
 import { judgeClaim } from "./verdict.js";
+import { meaningRanker } from "./meaning.js";
 
 /** An index loaded from a snapshot, with the first passage of each document (and the end). */
 export interface RestoredIndex {
@@ -69,16 +70,19 @@ function facade(corpus: Corpus, analyzer: Analyzer, retriever: Retriever): Knowl
   let status: Status | undefined;
   let timeline: TimelineEvent[] | undefined;
   let pool: string[] | undefined;
+  // without word vectors, passages keep their order by words
+  const byMeaning = corpus.vectors ? meaningRanker(corpus.vectors, corpus.topic) : undefined;
   return {
     corpus,
     analyzer,
     retriever,
-    ask: (question) => composeAnswer(retriever, analyzer, corpus.topic, question),
+    ask: (question) => composeAnswer(retriever, analyzer, corpus.topic, question, retriever.rank(question, 60, 2), false, byMeaning),
     cite(claim) {
-      const ranked = retriever.rank(claim, 60, 2);
+      const byWords = retriever.rank(claim, 60, 2);
+      const ranked = byMeaning ? byMeaning(claim, byWords) : byWords;
       const verdict = judgeClaim(claim, ranked, retriever, analyzer, corpus.topic);
       // a verdict from the sources comes with the passages behind it, however sure the answer model is
-      const answer = composeAnswer(retriever, analyzer, corpus.topic, claim, ranked, verdict.verdict !== "unverified");
+      const answer = composeAnswer(retriever, analyzer, corpus.topic, claim, byWords, verdict.verdict !== "unverified", byMeaning);
       return { ...answer, ...verdict };
     },
     positions(party) {

@@ -127,3 +127,12 @@ export interface Lexicon {
   /** Whether a word (or its base form) is a word of the language, as opposed to a typo. */
   isWord(word: string): boolean;
 }
+
+/** Word vectors (such as GloVe): words of like meaning have vectors pointing alike. */
+export interface WordVectors {
+  readonly dimensions: number;
+  /** A word's row: its rank by frequency, the commonest word 0; undefined for a word not held. */
+  rowOf(word: string): number | undefined;
+  /** Adds `weight` times the row's unit vector to `into`. */
+  addTo(into: Float32Array, row: number, weight: number): void;
+}

@@ -6,6 +6,7 @@ import { buildCorpus, type Corpus, type SeedFile } from "../knowledge/corpus.js"
 import { seedSchemas } from "../knowledge/metadata.js";
 import type { DocumentMeta, Lexicon, Topic } from "../knowledge/types.js";
 import { wordNetLexicon } from "./wordnet.js";
+import { defaultWordVectors } from "./word-vectors.js";
 
 /** Raised when a seed's metadata or the topic file is missing or malformed; names the file and the reason. */
 export class SeedError extends Error {
@@ -100,10 +101,10 @@ export function readSeeds(dir: string, options: SeedOptions = {}): { seeds: Seed
   return { seeds, topic };
 }
 
-/** Reads and parses a seeds folder, with the stored articles after its own; query words get WordNet synonyms. */
+/** Reads and parses a seeds folder, with the stored articles after its own; query words get WordNet synonyms, passages word vectors. */
 export function loadCorpus(dir: string, options: SeedOptions = {}): Corpus {
   const { seeds, topic } = readSeeds(dir, options);
-  return buildCorpus([...seeds, ...(options.stored?.().seeds ?? [])], topic, defaultLexicon());
+  return buildCorpus([...seeds, ...(options.stored?.().seeds ?? [])], topic, defaultLexicon(), defaultWordVectors());
 }
 
 let lexicon: Lexicon | undefined;

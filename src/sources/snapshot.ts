@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "../knowledge/article-text.js";
 import { defaultLexicon, loadCorpus, type SeedOptions } from "./seeds.js";
+import { defaultWordVectors } from "./word-vectors.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import { SYNONYM_GROUPS } from "../knowledge/lexicon.js";
 import { RANKING, type RetrieverData } from "../knowledge/ranking.js";
@@ -65,7 +66,7 @@ export function loadKnowledge(seedsDir: string, cacheDir: string | null, given: 
     const snapshot = deserialize(readFileSync(path)) as Snapshot;
     if (snapshot.key === key) {
       const { corpus, documentFirst } = unpackCorpus(snapshot.corpus, (id) => storedRaw.get(id) ?? readFileSync(join(seedsDir, `${id}.txt`), "utf8"));
-      return { knowledge: createKnowledge({ ...corpus, lexicon: defaultLexicon() }, { data: snapshot.data, documentFirst }), from: "snapshot", snapshotPath: path };
+      return { knowledge: createKnowledge({ ...corpus, lexicon: defaultLexicon(), vectors: defaultWordVectors() }, { data: snapshot.data, documentFirst }), from: "snapshot", snapshotPath: path };
     }
   } catch {
     // no snapshot yet, or an unreadable one: build
@@ -82,3 +83,4 @@ export function loadKnowledge(seedsDir: string, cacheDir: string | null, given: 
   }
   return { knowledge, from: "build", snapshotPath: path };
 }
+
