@@ -25,22 +25,8 @@ const shareOfText = (rank: number): number => 1 / ((rank + 10) * Math.log(150_00
  * {@link MEANING.candidates} keep their order; nothing is added or dropped.
  */
 export function meaningRanker(vectors: WordVectors, topic: Topic): (query: string, ranked: readonly RankedPassage[]) => RankedPassage[] {
-  const abbreviations = abbreviationsOf(topic);
+  const vectorOf = textVectors(vectors, topic);
   const cache = new WeakMap<Passage, Float32Array | null>();
-  const vectorOf = (text: string): Float32Array | null => {
-    const sum = new Float32Array(vectors.dimensions);
-    let any = false;
-    for (const raw of text.toLowerCase().replace(/[‘’]/g, "'").split(/[^a-z0-9]+/)) {
-      for (const word of abbreviations.get(raw) ?? [raw]) {
-        if (word.length < 2 || STOP_WORDS.has(word)) continue;
-        const row = vectors.rowOf(word);
-        if (row === undefined) continue;
-        vectors.addTo(sum, row, MEANING.smoothing / (MEANING.smoothing + shareOfText(row)));
-        any = true;
-      }
-    }
-    return any ? unit(sum) : null;
-  };
   const passageVector = (passage: Passage): Float32Array | null => {
     let found = cache.get(passage);
     if (found === undefined) {
@@ -61,6 +47,29 @@ export function meaningRanker(vectors: WordVectors, topic: Topic): (query: strin
     });
     blended.sort((a, b) => b.score - a.score);
     return [...blended.map((b) => b.r), ...ranked.slice(MEANING.candidates)];
+  };
+}
+
+/**
+ * A text's meaning as one unit vector: the average of its words' vectors, rare words weighing
+ * more, small words left out, the topic's abbreviations read as the names they stand for; null
+ * when no word of it has a vector.
+ */
+export function textVectors(vectors: WordVectors, topic: Topic): (text: string) => Float32Array | null {
+  const abbreviations = abbreviationsOf(topic);
+  return (text) => {
+    const sum = new Float32Array(vectors.dimensions);
+    let any = false;
+    for (const raw of text.toLowerCase().replace(/[‘’]/g, "'").split(/[^a-z0-9]+/)) {
+      for (const word of abbreviations.get(raw) ?? [raw]) {
+        if (word.length < 2 || STOP_WORDS.has(word)) continue;
+        const row = vectors.rowOf(word);
+        if (row === undefined) continue;
+        vectors.addTo(sum, row, MEANING.smoothing / (MEANING.smoothing + shareOfText(row)));
+        any = true;
+      }
+    }
+    return any ? unit(sum) : null;
   };
 }
 

@@ -276,6 +276,13 @@ describe("claim verdicts", () => {
     expect(cite("microsoft's cloud brings in more revenue than aws").verdict).toBe("contradicted");
   });
 
+  it("holds a claim's small closing word of state to the sentence: 'was over' is not 'remained strong'", () => {
+    // "… released a joint statement insisting their partnership remained "strong and central.""
+    expect(cite("openai and microsoft said their partnership remained strong").verdict).toBe("supported");
+    expect(cite("the joint statement said the partnership is basically over lol").verdict).not.toBe("supported");
+    expect(cite("openai and microsoft said their partnership was over").verdict).not.toBe("supported");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [

@@ -1,0 +1,286 @@
+import type { Analyzer } from "./analyze.js";
+import { ASPECT_WORDS, endsClause, type Fact, HEDGE, NEGATION, NEGATION_REACH, PERMISSION, PREPOSITION, RELATIVE_TIME, clauses, datesOf, figuresOf, isNegative, ordinalsOf, plainNegations, quotedPhrases } from "./claim-reading.js";
+import { spellRanks } from "./order-relation.js";
+import type { Retriever } from "./retrieval.js";
+import type { Topic } from "./types.js";
+
+/** Settings of the claim check. */
+export const CLAIM_CHECK = {
+  /** Evidence passages looked at, best first. */
+  evidence: 5,
+  /** A passage is about the claim when it holds at least this share of the claim's weight… */
+  relevant: 0.6,
+  /** …and supports it only when it holds at least this share. */
+  supporting: 0.75,
+  /** The weight of a claim word known only through its synonyms, as a share of its own. */
+  synonymShare: 0.5,
+} as const;
+
+const widerTermSets = new WeakMap<Topic, ReadonlySet<string>>();
+/** The topic's terms that take in other terms (an alias of "the press" names Reuters), worked out once per topic. */
+function widerTermsOf(topic: Topic): ReadonlySet<string> {
+  let found = widerTermSets.get(topic);
+  if (!found) {
+    const termNames = new Set(topic.terms.map((t) => t.name.toLowerCase()));
+    found = new Set(topic.terms.filter((t) => t.aliases.some((a) => a.toLowerCase() !== t.name.toLowerCase() && termNames.has(a.toLowerCase()))).map((t) => t.id));
+    widerTermSets.set(topic, found);
+  }
+  return found;
+}
+
+/**
+ * A small word, left out of the words that count elsewhere, that says what the claim says of its
+ * subject: right after "is", "was" or "are" (and a softening word) and closing the clause.
+ */
+const PREDICATE_PARTICLE = /\b(?:is|was|were|are|be|been|being|now|['’]s)\s+(?:(?:basically|kinda|kind of|sort of|pretty much|totally|completely|all|just|officially|already|now|so|like)\s+)*(over|off|out|up|down|through|back)\b(?=\s*(?:$|[,.;:!?)]|\b(?:and|but|now|already|lol|yet|right|rn|then)\b))/i;
+
+/** A claim read once for judging it against passages: see {@link readClaim}. */
+export type ClaimReading = ReturnType<typeof readClaim>;
+
+/**
+ * Reads a claim once for the checks against each passage: the words that count (figures, dates,
+ * ranks and words of time left to be compared apart) with their weights and the index terms that
+ * match them; its facts, parties and named terms; the deed it says a party did and who did it;
+ * where it negates, hedges or quotes; and the readings of source sentences that depend on the
+ * claim (what a negation or hedge there reaches of it, who does its deed there). `contrasted`
+ * holds the terms of what the claim says it is not ("…, not Azure").
+ */
+export function readClaim(written: string, contrasted: ReadonlySet<string>, retriever: Retriever, analyzer: Analyzer, topic: Topic) {
+  // "#2 on Trainium" is the second
+  const claim = spellRanks(written);
+  const profile = retriever.profile(claim);
+  // figures, dates, ranks and words of time and degree ("already", "literally") are compared, or not weighed, apart
+  const factTerms = new Set(analyzer.terms([...[...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)].map((f) => f.raw), ...ASPECT_WORDS, ...(claim.match(RELATIVE_TIME) ?? [])].join(" ")));
+  /** The claim's words that count: each with its weight and the index terms that match it (itself, a correction, synonyms). */
+  const parts = profile.terms
+    // a word the index does not know, read through its synonyms, is a guess: it weighs half in what a source must hold
+    .map((term, i) => ({ term, weight: profile.weights[i]! * (profile.kinds[i] === "synonym" ? CLAIM_CHECK.synonymShare : 1), matches: new Set(profile.matches[i]) }))
+    .filter((p) => p.weight > 0 && !factTerms.has(p.term));
+  const coreTotal = parts.reduce((a, p) => a + p.weight, 0);
+  const heldBy = (terms: readonly string[]): typeof parts => parts.filter((p) => terms.some((t) => p.matches.has(t)));
+  /** Share of the claim's weight (figures and dates left out) that a text holds. */
+  const share = (text: string): number => (coreTotal === 0 ? 0 : heldBy(analyzer.terms(text)).reduce((a, p) => a + p.weight, 0) / coreTotal);
+  const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)];
+  const claimNegated = isNegative(claim);
+  const partyIds = new Set(topic.parties.map((p) => p.id));
+  // a term that takes in other terms ("the press": reporters, Reuters, the FT) says too little for a negation to bear on
+  const widerTerms = widerTermsOf(topic);
+  /**
+   * Whether a sentence says "not" where it speaks of the claim: in any of its independent clauses
+   * (between semicolons or dashes) that holds a word of the claim beyond its parties, or anywhere when none does.
+   */
+  const negativeWhereHeld = (sentence: string): boolean => {
+    const speaking = sentence.split(/;|—|\s–\s/).filter((c) => heldBy(analyzer.terms(c)).some((p) => !partyIds.has(p.term) && !widerTerms.has(p.term)));
+    return (speaking.length > 0 ? speaking : [sentence]).some((c) => isNegative(c, false));
+  };
+  // a claim that something may or can be done is modal too ("AWS staff can say …")
+  const claimHedged = HEDGE.test(claim) || PERMISSION.test(claim);
+  // a small word that is what the claim says of its subject ("the partnership was basically over", "the deal is off")
+  const predicateWord = PREDICATE_PARTICLE.exec(claim)?.[1]?.toLowerCase();
+  const rarest = [...parts].sort((a, b) => b.weight - a.weight)[0];
+  /**
+   * Whether a source sentence negates something the claim is about: one of the claim's words
+   * (parties aside) in the negation's clause, up to four words before it or anywhere after it
+   * ("are banned from saying it “enables access” or “calls on” ChatGPT"), five words at least. A
+   * negation whose subject is a party the claim does not name ("capacity Microsoft couldn't
+   * match") says nothing of the claim.
+   */
+  const negatesClaim = (sentence: string): boolean => negatedParts(sentence).size > 0;
+  /**
+   * The claim's words (parties aside) that a negation in a text reaches, as `negatesClaim` reads
+   * reach; with `anySubject`, a negation whose subject is a party the claim does not name counts too.
+   */
+  const negatedParts = (sentence: string, anySubject = false): Set<string> => {
+    const words = plainNegations(sentence).split(/\s+/);
+    const reached = new Set<string>();
+    words.forEach((word, i) => {
+      // a negation in this word, or one of two words that starts here ("yet to", "rather than")
+      const pair = NEGATION.exec(`${word} ${words[i + 1] ?? ""}`);
+      if (!NEGATION.test(word) && !(pair && pair.index < word.length && pair.index + pair[0].length > word.length)) return;
+      let start = i;
+      // "avoiding", "rather than", "instead of" bear on what follows them only
+      const forwardOnly = /^(?:avoid\w*|rather|instead|without)$/i.test(word.replace(/[^\p{L}]+/gu, ""));
+      while (!forwardOnly && start > 0 && start > i - 4 && !endsClause(words[start - 1])) start--;
+      const subject = analyzer.concepts(words.slice(Math.max(start, i - 2), i + 1).join(" ").replace(/n['’]t\b/gi, ""));
+      if (!anySubject && [...subject].some((id) => partyIds.has(id) && !claimConcepts.has(id))) return;
+      let end = i + 6;
+      while (end < words.length && end < i + NEGATION_REACH && !endsClause(words[end - 1])) end++;
+      const near = analyzer.terms(words.slice(start, end).join(" "));
+      for (const p of heldBy(near)) if (!partyIds.has(p.term) && !widerTerms.has(p.term)) reached.add(p.term);
+    });
+    return reached;
+  };
+  /**
+   * Whether a source sentence hedges what the claim speaks of: a word of hedging ("would", "could",
+   * "if") with one of the claim's words (parties aside) up to four words before it or six after it,
+   * within its clause. A hedge elsewhere in the sentence ("… so long as they are not offered as
+   * APIs that would contravene agreements") leaves the rest of it plain.
+   */
+  const hedgesClaim = (sentence: string): boolean => {
+    const words = sentence.split(/\s+/);
+    // "would" with no condition in the sentence tells the past's future ("it gave up … Microsoft would retain …")
+    const conditional = /\b(?:if|unless)\b/i.test(sentence);
+    return words.some((word, i) => {
+      if (!HEDGE.test(word) || (!conditional && /^would$/i.test(word.replace(/[^\p{L}]+/gu, "")))) return false;
+      let start = i;
+      while (start > 0 && start > i - 4 && !endsClause(words[start - 1])) start--;
+      let end = i + 1;
+      while (end < words.length && end < i + 7 && !endsClause(words[end - 1])) end++;
+      return heldBy(analyzer.terms(words.slice(start, end).join(" "))).some((p) => !partyIds.has(p.term) && !widerTerms.has(p.term));
+    });
+  };
+  /** Terms of the clause (between commas, semicolons, brackets, dashes) that holds a figure or date. */
+  const clauseTerms = (text: string, raw: string, others: readonly string[] = []): Set<string> => {
+    const clause = clauses(text).find((c) => c.includes(raw)) ?? "";
+    // where one clause gives several figures ("15B up front and 35B later"), each has the words up to the next
+    const at = clause.indexOf(raw);
+    const after = others.map((o) => clause.indexOf(o, at + raw.length)).filter((i) => i >= 0);
+    const before = others.map((o) => clause.lastIndexOf(o, at - 1)).filter((i) => i >= 0 && i < at);
+    const start = before.length > 0 ? Math.max(...before.map((i) => clause.indexOf(" ", i))) : 0;
+    return new Set(analyzer.terms(clause.slice(Math.max(start, 0), after.length > 0 ? Math.min(...after) : undefined)));
+  };
+  /**
+   * Whether the claim's words beside a figure sit beside the same figure in the source: none of
+   * them may stand only in the clause of another figure of that kind ("$15 billion immediate,
+   * $35 billion contingent" does not make $35 billion immediate).
+   */
+  const neighboursAgree = (claimRaw: string, sentence: string, sourceRaw: string, others: readonly Fact[]): boolean => {
+    const own = clauseTerms(sentence, sourceRaw);
+    const elsewhere = new Set(others.filter((o) => o.raw !== sourceRaw).flatMap((o) => [...clauseTerms(sentence, o.raw)]));
+    const kind = claimFacts.find((f) => f.raw === claimRaw)?.kind;
+    const claimOthers = claimFacts.filter((f) => f.kind === kind && f.raw !== claimRaw).map((f) => f.raw);
+    return [...clauseTerms(claim, claimRaw, claimOthers)].every((t) => own.has(t) || !elsewhere.has(t) || analyzer.concepts(t).size > 0);
+  };
+  const claimConcepts = analyzer.concepts(claim);
+  const claimParties = [...claimConcepts].filter((id) => partyIds.has(id)).length;
+  /** Whether the claim names a party before any other word that counts: the party is what it is about. */
+  const opensWithParty = (() => {
+    for (const word of claim.split(/\s+/)) {
+      const terms = analyzer.terms(word);
+      if (terms.some((t) => partyIds.has(t))) return true;
+      if (terms.some((t) => parts.some((p) => p.term === t || p.matches.has(t)))) return false;
+    }
+    return false;
+  })();
+  const kindOf = new Map<string, string>([...topic.parties.map((p) => [p.id, "party"] as const), ...topic.terms.filter((t) => t.kind).map((t) => [t.id, t.kind!] as const)]);
+  const sameKind = (a: string | undefined, b: string): boolean => a === b || (b === "company" && a === "party");
+  const nameOf = new Map([...topic.parties, ...topic.terms].map((e) => [e.id, e.name]));
+  /** Whether a party after this text is an object: after a preposition, or joined to one that is ("into MS and AWS"). */
+  const isObject = (before: string): boolean => {
+    const words = before.split(/\s+/).filter(Boolean).reverse();
+    for (const word of words) {
+      const w = word.replace(/[^\p{L}\p{N}&]+/gu, "");
+      if (w === "") continue;
+      if (/^(?:and|or|&)$/.test(w) || [...analyzer.concepts(w)].some((id) => partyIds.has(id))) continue;
+      return PREPOSITION.test(w);
+    }
+    return false;
+  };
+  /** The party named first, as a subject: one after a preposition ("capacity from Amazon for OpenAI") is an object. */
+  const firstParty = (text: string): string | undefined => {
+    const lower = text.toLowerCase();
+    let best: { id: string; at: number } | undefined;
+    for (const p of topic.parties) {
+      for (const alias of [p.name, ...p.aliases]) {
+        const pattern = new RegExp(`(?<![a-z0-9])${alias.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z0-9])`, "g");
+        for (const m of lower.matchAll(pattern)) {
+          if (isObject(lower.slice(0, m.index))) continue;
+          if (!best || m.index < best.at) best = { id: p.id, at: m.index };
+          break;
+        }
+      }
+    }
+    return best?.id;
+  };
+
+  /**
+   * The parties doing `part` in a text: those named last before its first word that holds `part`,
+   * taken together when joined ("Amazon and OpenAI announced", "amazon/oai partnership"). A party
+   * after a preposition is an object ("Microsoft's partnership with OpenAI began"); one named with
+   * a possessive up to three words before the deed is its doer ("microsoft's first openai investment").
+   */
+  const doersOf = (text: string, part: (typeof parts)[number]): Set<string> | undefined => {
+    let doers: Set<string> | undefined;
+    // the word before joins the next party named to the last one ("Amazon and", "Amazon,")
+    let joined = false;
+    let previous = "";
+    let possessor: { id: string; at: number } | undefined;
+    let previousNamed = false;
+    const words = text.split(/\s+/);
+    const holdsPart = (word: string | undefined): boolean => word !== undefined && analyzer.terms(word).some((t) => t === part.term || part.matches.has(t));
+    for (const [i, word] of words.entries()) {
+      const terms = analyzer.terms(word);
+      // the part itself (in the claim: "out-earns", read through its synonyms) or one of the terms that match it
+      if (holdsPart(word)) return possessor && i - possessor.at <= 3 ? new Set([possessor.id]) : doers;
+      const named = terms.filter((t) => partyIds.has(t));
+      if (named.length > 0 && !PREPOSITION.test(previous)) {
+        // a party right before the deed may only qualify it ("says the amazon deal gives …"): it joins the doers named before
+        const qualifies = holdsPart(words[i + 1]);
+        doers = (joined || qualifies) && doers ? new Set([...doers, ...named]) : new Set(named);
+        if (/['’]s?$/.test(word.replace(/[^\p{L}'’]+$/u, ""))) possessor = { id: named[named.length - 1]!, at: i };
+        joined = /[,&/]$/.test(word);
+      } else {
+        joined = /^(?:and|&|or)$/i.test(word) && previousNamed;
+      }
+      previousNamed = named.length > 0;
+      previous = word;
+    }
+    return undefined;
+  };
+  /** Whether two sets of doers share a party. */
+  const overlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((id) => b.has(id));
+  /** The claim's first word that is neither a party nor a figure: what the claim says a party did. */
+  const claimDeed = (() => {
+    for (const word of claim.split(/\s+/)) {
+      const found = parts.find((p) => !partyIds.has(p.term) && analyzer.terms(word).some((t) => t === p.term || p.matches.has(t)));
+      if (found) return found;
+    }
+    return undefined;
+  })();
+  /** The party doing the claim's deed in the claim, if it names one. */
+  const claimDoer = claimDeed ? doersOf(claim, claimDeed) : undefined;
+
+  const quotes = quotedPhrases(claim);
+  const claimNegatedParts = negatedParts(claim);
+  /**
+   * Whether each of the claim's words that a negation reaches in the claim, and that a sentence
+   * holds, is reached by one there too (the other way round, the sentence's polarity is weighed
+   * as a whole, where the reach of a negation in a long sentence is a rough guess).
+   */
+  const samePolarity = (held: typeof parts, sourceNegated: ReadonlySet<string>): boolean =>
+    held.every((p) => !claimNegatedParts.has(p.term) || sourceNegated.has(p.term));
+  return {
+    contrasted,
+    analyzer,
+    claim,
+    profile,
+    factTerms,
+    parts,
+    heldBy,
+    share,
+    claimFacts,
+    claimNegated,
+    partyIds,
+    negativeWhereHeld,
+    claimHedged,
+    rarest,
+    negatesClaim,
+    negatedParts,
+    hedgesClaim,
+    neighboursAgree,
+    claimConcepts,
+    claimParties,
+    opensWithParty,
+    kindOf,
+    sameKind,
+    nameOf,
+    firstParty,
+    doersOf,
+    overlap,
+    claimDeed,
+    claimDoer,
+    quotes,
+    samePolarity,
+    predicateWord,
+  };
+}
