@@ -1,5 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import { ASPECT_WORDS, endsClause, type Fact, HEDGE, NEGATION, NEGATION_REACH, PERMISSION, PREPOSITION, RELATIVE_TIME, clauses, datesOf, figuresOf, isNegative, ordinalsOf, plainNegations, quotedPhrases } from "./claim-reading.js";
+import { cleanChatQuery } from "./chat-query.js";
 import { spellRanks } from "./order-relation.js";
 import type { Retriever } from "./retrieval.js";
 import type { Topic } from "./types.js";
@@ -47,7 +48,7 @@ export type ClaimReading = ReturnType<typeof readClaim>;
  */
 export function readClaim(written: string, contrasted: ReadonlySet<string>, retriever: Retriever, analyzer: Analyzer, topic: Topic) {
   // "#2 on Trainium" is the second
-  const claim = spellRanks(written);
+  const claim = spellRanks(cleanChatQuery(written));
   const profile = retriever.profile(claim);
   // figures, dates, ranks and words of time and degree ("already", "literally") are compared, or not weighed, apart
   const factTerms = new Set(analyzer.terms([...[...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)].map((f) => f.raw), ...ASPECT_WORDS, ...(claim.match(RELATIVE_TIME) ?? [])].join(" ")));
@@ -60,6 +61,18 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
   const heldBy = (terms: readonly string[]): typeof parts => parts.filter((p) => terms.some((t) => p.matches.has(t)));
   /** Share of the claim's weight (figures and dates left out) that a text holds. */
   const share = (text: string): number => (coreTotal === 0 ? 0 : heldBy(analyzer.terms(text)).reduce((a, p) => a + p.weight, 0) / coreTotal);
+  /**
+   * A source text without the asides in brackets that qualify the first of two things joined
+   * ("X (…) and Y") where the claim speaks of the second: an aside belongs to the words right
+   * before it, so "between stateless access (covered by the exclusivity clause) and stateful
+   * memory" does not say memory is covered.
+   */
+  const withoutStrayAsides = (text: string): string =>
+    text.replace(/\(([^()]*)\)(?=\s*,?\s*(?:and|or|but|vs\.?|versus|while|whereas)\s+(\S[^.;:!?]*))/gi, (aside: string, _inner: string, second: string, at: number) => {
+      const before = text.slice(0, at).split(/\s+/).filter(Boolean).slice(-4).join(" ");
+      const holds = (t: string): boolean => heldBy(analyzer.terms(t)).some((p) => !partyIds.has(p.term));
+      return holds(before) || !holds(second) ? aside : " ";
+    });
   const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)];
   const claimNegated = isNegative(claim);
   const partyIds = new Set(topic.parties.map((p) => p.id));
@@ -177,7 +190,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     return false;
   };
   /** The party named first, as a subject: one after a preposition ("capacity from Amazon for OpenAI") is an object. */
-  const firstParty = (text: string): string | undefined => {
+  const firstParty = (text: string): { id: string; at: number } | undefined => {
     const lower = text.toLowerCase();
     let best: { id: string; at: number } | undefined;
     for (const p of topic.parties) {
@@ -190,7 +203,28 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
         }
       }
     }
-    return best?.id;
+    return best;
+  };
+  /**
+   * The parties named first, as subjects: the first one and those joined to it ("OpenAI and
+   * Microsoft released", "the joint ms/oai statement"); empty when the text names none.
+   */
+  const firstParties = (text: string): Set<string> => {
+    const first = firstParty(text);
+    if (!first) return new Set();
+    const found = new Set<string>();
+    // a party, then joiners and parties in turn: "OpenAI and Microsoft", "Amazon, OpenAI", "ms/oai"
+    let wantParty = true;
+    for (const word of text.slice(first.at).split(/\s+/)) {
+      if (wantParty) {
+        const named = [...analyzer.concepts(word)].filter((id) => partyIds.has(id));
+        if (named.length === 0) break;
+        named.forEach((id) => found.add(id));
+        wantParty = /[,&/]$/.test(word);
+      } else if (/^(?:and|&|or)$/i.test(word)) wantParty = true;
+      else break;
+    }
+    return found;
   };
 
   /**
@@ -274,7 +308,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     kindOf,
     sameKind,
     nameOf,
-    firstParty,
+    firstParties,
     doersOf,
     overlap,
     claimDeed,
@@ -282,5 +316,6 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     quotes,
     samePolarity,
     predicateWord,
+    withoutStrayAsides,
   };
 }

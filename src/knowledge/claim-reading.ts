@@ -7,7 +7,7 @@ import { extractCounts, extractDates, extractFigures } from "./facts.js";
 import type { RankedPassage } from "./retrieval.js";
 
 /** Words that say something is not so, was refused or did not happen. */
-export const NEGATION = /\b(?:not|no|never|none|nothing|nobody|no-one|noone|nowhere|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied|avoid|avoids|avoided|avoiding|rather than|instead of|without|declined|declines|declining|failed to|fails to)\b|\bno one\b|n['’]t\b/i;
+export const NEGATION = /\b(?:not|cannot|no|never|none|nothing|nobody|no-one|noone|nowhere|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied|avoid|avoids|avoided|avoiding|rather than|instead of|without|declined|declines|declining|failed to|fails to)\b|\bno one\b|n['’]t\b/i;
 /** Negations that bear only on what follows them ("while avoiding language that implies …", "without litigation"). */
 const FORWARD_NEGATION = /\b(?:avoid|avoids|avoided|avoiding|rather than|instead of|without)\b/gi;
 /** Phrases with a negative word that negate nothing: "violates—if not the letter, then the spirit", "not only … but", "could not come at a worse time". */
@@ -38,7 +38,7 @@ export const HEDGE = /\b(?:if|could|would|will|may|might|believe|believes|likely
 /** Words that say something might happen ("the ms-might-sue reports"): a source weighing it or threatening it says as much. */
 export const POSSIBILITY = /\b(?:might|may|could|possibly|potentially|perhaps|maybe)\b/i;
 /** Words that say something may be done: "AWS staff can say …", "are cleared to tell customers …". */
-export const PERMISSION = /\b(?:can|may|allowed|permitted|able|cleared to|authori[sz]ed|free to|ok(?:ay)? to|green-?lit|permission)\b/i;
+export const PERMISSION = /\b(?:can|cannot|may|allowed|permitted|able|cleared to|authori[sz]ed|free to|ok(?:ay)? to|green-?lit|permission)\b/i;
 /** Words that make a statement conditional: a source saying what happens if something happens supports no plain claim. */
 export const CONDITIONAL = /\b(?:if|unless|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|threatened)\b/i;
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last", "only"] as const;

@@ -5,7 +5,7 @@
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["differ", "difference", "differences", "different", "distinction", "distinguish", "versus", "vs"],
-  ["begin", "begins", "began", "begun", "start", "starts", "started", "starting", "commence", "commences", "kick off", "kicks off", "kicked off", "kicking off"],
+  ["begin", "begins", "began", "begun", "start", "starts", "started", "starting", "commence", "commences", "kick off", "kicks off", "kicked off", "kicking off", "kick things off", "kicks things off", "kicked things off", "kicking things off"],
   ["launch", "launched", "launches", "launching", "debut", "debuted", "came out", "come out", "comes out", "rolled out", "roll out", "went live", "go live"],
   ["staff", "employees", "employee", "workers", "personnel"],
   ["chip", "chips", "silicon", "processor", "processors", "accelerators"],

@@ -72,14 +72,14 @@ type PassageView = NonNullable<ReturnType<typeof readPassage>>;
  * order it gives, and whether it negates the claim where quoted words do not stand plain.
  */
 function readPassage(reading: ClaimReading, c: RankedPassage) {
-  const { claim, heldBy, share, partyIds, claimHedged, rarest, negatesClaim, claimConcepts, claimParties, doersOf, overlap, claimDeed, claimDoer, quotes, analyzer } = reading;
+  const { claim, heldBy, share, partyIds, claimHedged, rarest, negatesClaim, claimConcepts, claimParties, doersOf, overlap, claimDeed, claimDoer, quotes, analyzer, withoutStrayAsides } = reading;
   // the passage's sentence that holds most of the claim (the ranked best one on a tie), with the list's lead-in
   const candidates = sentencesOf(c);
   // the parties a passage names stand behind each of its sentences ("All three companies—Microsoft, … No lawsuit has been filed yet.")
   const passageParties = [...analyzer.concepts(c.passage.text)].filter((id) => partyIds.has(id)).join(" ");
   const own = candidates.reduce(
     (best, text, i) => {
-      const held = share([c.passage.leadIn ?? "", text, passageParties].join(" "));
+      const held = share([c.passage.leadIn ?? "", withoutStrayAsides(text), passageParties].join(" "));
       return held > best.held || (held === best.held && i === c.best.sentence) ? { text, index: i, held } : best;
     },
     { text: c.best.text, index: c.best.sentence, held: -1 },
@@ -97,7 +97,7 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
   const sameDoer = claimDoer === undefined || sentenceDoer === undefined || overlap(claimDoer, sentenceDoer);
   const aboutIt =
     sameDoer && (sentenceShare >= CLAIM_CHECK.relevant || (claimConcepts.size >= 2 && holdsDeed && [...claimConcepts].every((id) => sentenceConcepts.has(id))));
-  const held = heldBy(analyzer.terms(sentence));
+  const held = heldBy(analyzer.terms(withoutStrayAsides(sentence)));
   // the sentence holds what the claim says beyond its parties, or two parties or more of it ("amazon put 40B into openai")
   const holdsMoreThanParties = held.some((p) => !partyIds.has(p.term)) || (claimParties >= 2 && held.filter((p) => partyIds.has(p.term)).length === claimParties);
   const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence)];
@@ -200,7 +200,7 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
  * holds the claim's quoted words plainly. Null otherwise.
  */
 function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: number): Evidence | null {
-  const { claim, claimFacts, claimNegated, negativeWhereHeld, claimHedged, negatesClaim, negatedParts, hedgesClaim, claimConcepts, claimParties, opensWithParty, firstParty, doersOf, overlap, claimDeed, claimDoer, quotes, samePolarity, analyzer, contrasted, predicateWord } = reading;
+  const { claim, claimFacts, claimNegated, negativeWhereHeld, claimHedged, negatesClaim, negatedParts, hedgesClaim, claimConcepts, claimParties, opensWithParty, firstParties, doersOf, overlap, claimDeed, claimDoer, quotes, samePolarity, analyzer, contrasted, predicateWord } = reading;
   const { c, own, sentence, sentenceShare, passageShare, label, held, order, quotesStandPlain, negated } = view;
   const factsNeeded = new Set(claimFacts.map((f) => f.kind)).size;
   const sameLead = (() => {
@@ -210,9 +210,10 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     // "OpenAI and Amazon signed … where Amazon committed $50 billion"); else the first-named ones
     const theirs = claimDeed ? doersOf(own.text, claimDeed) : undefined;
     if (claimDoer !== undefined && theirs !== undefined) return overlap(claimDoer, theirs);
-    const a = firstParty(claim);
-    const b = firstParty(own.text);
-    return a === undefined || b === undefined || a === b;
+    // the claim's first-named parties among the source's ("ms/oai" and "OpenAI and Microsoft")
+    const a = firstParties(claim);
+    const b = firstParties(own.text);
+    return a.size === 0 || b.size === 0 || [...a].every((id) => b.has(id));
   })();
   const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" ")).has(id));
   if (

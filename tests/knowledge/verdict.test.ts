@@ -283,6 +283,28 @@ describe("claim verdicts", () => {
     expect(cite("openai and microsoft said their partnership was over").verdict).not.toBe("supported");
   });
 
+  it("reads an aside in brackets as qualifying the words before it, not the next of two things joined", () => {
+    // "a technical distinction between "stateless" AI model access (covered by the exclusivity clause) and "stateful" memory …"
+    expect(cite("stateful memory is covered by the exclusivity clause").verdict).not.toBe("supported");
+    expect(cite("the exclusivity clause covers the memory layers").verdict).not.toBe("supported");
+    // "making OpenAI the second major AI lab (after Anthropic) to adopt Amazon's Nvidia alternative"
+    expect(cite("anthropic adopted trainium before openai did").verdict).toBe("supported");
+  });
+
+  it("reads a claim in chat's shorthand: 'doesnt', 'cant', 'kicked things off', 'sanity check:'", () => {
+    // "OpenAI: Has said its deal with Amazon does not provide any “backdoor access” to its stateless models"
+    expect(cite("oai says the amazon deal doesnt give any backdoor into its stateless models").verdict).toBe("supported");
+    expect(cite("aws staff cant say the sre is 'enabled by' openai").verdict).toBe("contradicted");
+    // "Microsoft's partnership with OpenAI began in 2019 with a $1 billion investment"
+    expect(cite("sanity check: microsoft kicked things off with openai in 2019 with $1 billion").verdict).toBe("supported");
+  });
+
+  it("takes parties joined at the start as named first together: 'ms/oai' is 'OpenAI and Microsoft'", () => {
+    // "The same day, OpenAI and Microsoft released a joint statement insisting their partnership remained "strong and central.""
+    expect(cite("the joint ms/oai statement called the partnership strong and central").verdict).toBe("supported");
+    expect(cite("the joint ms/amazon statement called the partnership strong and central").verdict).not.toBe("supported");
+  });
+
   it("calls no variant of a supported tuning claim supported when a figure, year, order, rank or state is changed", () => {
     const tune = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string; label: string }[] };
     const changes: [RegExp, string][] = [
