@@ -277,13 +277,15 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
   const support = supports.sort((a, b) => b.strength - a.strength)[0];
   const replaced = !strongest && (absent.length > 0 || !support) ? replacedName(reading, ranked, absent) : null;
   if (replaced) return { verdict: "contradicted", reason: replaced };
-  if (absent.length > 0 && !strongest) {
+  const notMentioned = (): ClaimVerdict => {
     const named = absent.slice(0, 3).map((w) => `“${w.length > 40 ? `${w.slice(0, 39)}…` : w}”`);
     return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.` };
-  }
+  };
+  if (absent.length > 0 && !strongest) return notMentioned();
   if (strongest && support) {
-    // a passage that holds the claim as closely as the conflicting one holds it settles nothing alone
-    if (support.strength > strongest.strength) return { verdict: "supported", reason: support.reason };
+    // a passage that holds the claim as closely as the conflicting one holds it settles nothing alone; a claim
+    // holding a word no source uses is never supported
+    if (support.strength > strongest.strength) return absent.length > 0 ? notMentioned() : { verdict: "supported", reason: support.reason };
     if (supports.some((s) => s.document !== strongest.document)) return { verdict: "mixed", reason: `Sources disagree. ${strongest.reason}` };
     return { verdict: "unverified", reason: "The sources do not settle this." };
   }

@@ -291,6 +291,12 @@ describe("claim verdicts", () => {
     expect(cite("anthropic adopted trainium before openai did").verdict).toBe("supported");
   });
 
+  it("never supports a claim holding a word no source uses, even where a weaker passage conflicts with it", () => {
+    // support from "… between "stateless" AI model access (covered by the exclusivity clause) and "stateful" memory …"
+    // once outweighed a conflict; "fair game" is in no source
+    expect(cite("the exclusivity covers stateful memory, stateless is fair game")).toMatchObject({ verdict: "unverified", reason: "The sources do not mention “fair” or “game”." });
+  });
+
   it("reads a claim in chat's shorthand: 'doesnt', 'cant', 'kicked things off', 'sanity check:'", () => {
     // "OpenAI: Has said its deal with Amazon does not provide any “backdoor access” to its stateless models"
     expect(cite("oai says the amazon deal doesnt give any backdoor into its stateless models").verdict).toBe("supported");
