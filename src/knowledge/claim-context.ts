@@ -73,6 +73,13 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
       const holds = (t: string): boolean => heldBy(analyzer.terms(t)).some((p) => !partyIds.has(p.term));
       return holds(before) || !holds(second) ? aside : " ";
     });
+  /** Share of the claim's weight a text holds, the term in question left out of both ("… from microsoft" against "… from Amazon"). */
+  const shareLeavingOut = (text: string, term: string): number => {
+    const rest = parts.filter((p) => p.term !== term);
+    const total = rest.reduce((a, p) => a + p.weight, 0);
+    const terms = analyzer.terms(text);
+    return total === 0 ? 0 : rest.filter((p) => terms.some((t) => p.matches.has(t))).reduce((a, p) => a + p.weight, 0) / total;
+  };
   const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim)];
   const claimNegated = isNegative(claim);
   const partyIds = new Set(topic.parties.map((p) => p.id));
@@ -292,6 +299,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     parts,
     heldBy,
     share,
+    shareLeavingOut,
     claimFacts,
     claimNegated,
     partyIds,

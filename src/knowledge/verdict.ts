@@ -151,7 +151,7 @@ function compareFacts(reading: ClaimReading, view: PassageView): { conflict: str
 
 /** Another name, place, party, order or polarity in the sentence than in the claim: the reason, or null. */
 function otherConflict(reading: ClaimReading, view: PassageView): string | null {
-  const { claim, claimNegated, partyIds, claimHedged, claimConcepts, claimParties, kindOf, sameKind, nameOf, analyzer } = reading;
+  const { claim, claimNegated, partyIds, claimHedged, claimConcepts, claimParties, kindOf, sameKind, nameOf, analyzer , shareLeavingOut} = reading;
   const { own, sentence, sentenceShare, passageShare, passageParties, label, sentenceConcepts, negatedSentence, order, negated } = view;
   let conflict: string | null = null;
   // a name or place of the claim the passage replaces with another of the same kind
@@ -177,6 +177,20 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
     const passageNames = new Set(passageParties.split(" "));
     if (theirs.length === 1 && theirs[0] !== mine && !passageNames.has(mine)) conflict = `Sources say ${nameOf.get(theirs[0]!)}, not ${nameOf.get(mine)}.`;
   }
+  // a party right after a preposition where the sentence, holding nearly all the rest of the claim and not naming
+  // that party, names another after the same preposition ("buying $138B of cloud services from microsoft" against
+  // "a commitment to purchase $138 billion in cloud services from Amazon Web Services")
+  if (!conflict) {
+    const theirs = partiesAfter(sentence, analyzer, partyIds);
+    for (const [preposition, mine] of partiesAfter(claim, analyzer, partyIds)) {
+      const other = [...(theirs.get(preposition) ?? [])].find((id) => !mine.has(id) && !claimConcepts.has(id));
+      const absentHere = [...mine].filter((id) => !sentenceConcepts.has(id));
+      if (other && absentHere.length === mine.size && absentHere.every((id) => shareLeavingOut(sentence, id) >= CLAIM_CHECK.supporting)) {
+        conflict = `Sources say ${nameOf.get(other)}, not ${nameOf.get(absentHere[0]!)}.`;
+        break;
+      }
+    }
+  }
   // "before Anthropic" where the source says "second … (after Anthropic)"
   if (!conflict && order === "reversed" && sentenceShare >= CLAIM_CHECK.relevant) conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
   // "microsoft bedrock" where the source says "Amazon Bedrock"
@@ -200,8 +214,8 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
  * holds the claim's quoted words plainly. Null otherwise.
  */
 function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: number): Evidence | null {
-  const { claim, claimFacts, claimNegated, negativeWhereHeld, claimHedged, negatesClaim, negatedParts, hedgesClaim, claimConcepts, claimParties, opensWithParty, firstParties, doersOf, overlap, claimDeed, claimDoer, quotes, samePolarity, analyzer, contrasted, predicateWord } = reading;
-  const { c, own, sentence, sentenceShare, passageShare, label, held, order, quotesStandPlain, negated } = view;
+  const { claim, claimFacts, claimNegated, negativeWhereHeld, claimHedged, negatesClaim, negatedParts, hedgesClaim, claimConcepts, claimParties, opensWithParty, firstParties, doersOf, overlap, claimDeed, claimDoer, quotes, samePolarity, analyzer, contrasted, predicateWord , partyIds} = reading;
+  const { c, own, sentence, sentenceShare, passageShare, label, held, order, quotesStandPlain, negated , sentenceConcepts} = view;
   const factsNeeded = new Set(claimFacts.map((f) => f.kind)).size;
   const sameLead = (() => {
     // who does what to whom matters between parties, and for a claim that opens with its one party ("microsoft brings in more …")
@@ -216,6 +230,10 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     return a.size === 0 || b.size === 0 || [...a].every((id) => b.has(id));
   })();
   const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" ")).has(id));
+  // a party of the claim the sentence leaves out while it names another the claim does not: the sentence is about
+  // someone else ("… of microsoft cloud services" against "… in cloud services from Amazon Web Services")
+  const otherParty =
+    [...claimConcepts].some((id) => partyIds.has(id) && !sentenceConcepts.has(id)) && [...sentenceConcepts].some((id) => partyIds.has(id) && !claimConcepts.has(id));
   if (
     // support needs the same polarity in every clause of the sentence that speaks of the claim, not just near its
     // words (a negation that bears only on what follows it counts where it bears on the claim)
@@ -229,6 +247,7 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     (POSSIBILITY.test(claim) || CONDITIONAL.test(claim) || !HEDGE.test(c.passage.leadIn ?? "")) &&
     sameLead &&
     conceptsHeld &&
+    !otherParty &&
     (order === "none" || order === "agrees") &&
     sentenceShare >= CLAIM_CHECK.supporting &&
     matchedFacts >= factsNeeded &&
@@ -292,4 +311,27 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
   if (strongest) return { verdict: "contradicted", reason: strongest.reason };
   if (support) return { verdict: "supported", reason: support.reason };
   return { verdict: "unverified", reason: "Nothing in the sources confirms or contradicts this." };
+}
+
+/** Parties named right after each preposition of a text that can name a party ("from Amazon Web Services", "with ms"). */
+function partiesAfter(text: string, analyzer: Analyzer, partyIds: ReadonlySet<string>): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const words = text.split(/\s+/);
+  words.forEach((word, i) => {
+    const preposition = word.toLowerCase();
+    if (!/^(?:from|with|by|into|against|to|through|via)$/.test(preposition)) return;
+    // the party may take up to three words ("Amazon Web Services"), after "the"
+    const after = words.slice(i + 1, i + 4);
+    if (after[0]?.toLowerCase() === "the") after.shift();
+    for (let n = Math.min(3, after.length); n >= 1; n--) {
+      const named = [...analyzer.concepts(after.slice(0, n).join(" "))].filter((id) => partyIds.has(id));
+      if (named.length > 0) {
+        const set = found.get(preposition) ?? new Set<string>();
+        named.forEach((id) => set.add(id));
+        found.set(preposition, set);
+        break;
+      }
+    }
+  });
+  return found;
 }

@@ -291,6 +291,13 @@ describe("claim verdicts", () => {
     expect(cite("anthropic adopted trainium before openai did").verdict).toBe("supported");
   });
 
+  it("holds a party after a preposition, or beside its deed, to the one the sentence names there", () => {
+    // "… a commitment to purchase $138 billion in cloud services from Amazon Web Services …"
+    expect(cite("oai committed to buying 138b of cloud services from aws").verdict).toBe("supported");
+    expect(cite("oai committed to buying 138b of cloud services from microsoft")).toMatchObject({ verdict: "contradicted", reason: "Sources say Amazon, not Microsoft." });
+    expect(cite("oai committed to buying 138 billion dollars of microsoft cloud services").verdict).not.toBe("supported");
+  });
+
   it("never supports a claim holding a word no source uses, even where a weaker passage conflicts with it", () => {
     // support from "… between "stateless" AI model access (covered by the exclusivity clause) and "stateful" memory …"
     // once outweighed a conflict; "fair game" is in no source
