@@ -247,6 +247,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     let previous = "";
     let possessor: { id: string; at: number } | undefined;
     let previousNamed = false;
+    let objectRun = false;
     const words = text.split(/\s+/);
     const holdsPart = (word: string | undefined): boolean => word !== undefined && analyzer.terms(word).some((t) => t === part.term || part.matches.has(t));
     for (const [i, word] of words.entries()) {
@@ -254,7 +255,13 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
       // the part itself (in the claim: "out-earns", read through its synonyms) or one of the terms that match it
       if (holdsPart(word)) return possessor && i - possessor.at <= 3 ? new Set([possessor.id]) : doers;
       const named = terms.filter((t) => partyIds.has(t));
-      if (named.length > 0 && !PREPOSITION.test(previous)) {
+      // a party joined to an object is an object too ("against both Amazon and OpenAI")
+      const joinedToObject = objectRun && (/^(?:and|&|or)$/i.test(previous) || /[,&/]$/.test(previous));
+      if (named.length > 0 && (PREPOSITION.test(previous) || joinedToObject)) {
+        objectRun = true;
+        joined = false;
+      } else if (named.length > 0) {
+        objectRun = false;
         // a party right before the deed may only qualify it ("says the amazon deal gives …"): it joins the doers named before
         const qualifies = holdsPart(words[i + 1]);
         doers = (joined || qualifies) && doers ? new Set([...doers, ...named]) : new Set(named);
@@ -262,9 +269,11 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
         joined = /[,&/]$/.test(word);
       } else {
         joined = /^(?:and|&|or)$/i.test(word) && previousNamed;
+        if (!/^(?:and|&|or|both|the|its|their|all|either|neither|each|his|her)$/i.test(word)) objectRun = false;
       }
       previousNamed = named.length > 0;
-      previous = word;
+      // "against both Amazon and OpenAI": a determiner leaves the preposition before it in force
+      if (!/^(?:both|the|its|their|all|either|neither|each|his|her)$/i.test(word)) previous = word;
     }
     return undefined;
   };

@@ -34,13 +34,15 @@ export const RELATIVE_TIME = /\b(?:(?:last|next|this|past|coming)\s+(?:week|week
 export const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right"];
 
 /** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
-export const HEDGE = /\b(?:if|could|would|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|threatened|plan|plans|planning|planned|possible|possibly|potential|potentially|unless)\b/i;
+export const HEDGE = /\b(?:if|could|would|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|contemplat\w*|mull|mulls|mulling|eyeing|thinking about|thinking of|weigh|weighs|weighing|threaten|threatens|threatening|threatened|plan|plans|planning|planned|possible|possibly|potential|potentially|unless)\b/i;
 /** Words that say something might happen ("the ms-might-sue reports"): a source weighing it or threatening it says as much. */
 export const POSSIBILITY = /\b(?:might|may|could|possibly|potentially|perhaps|maybe)\b/i;
 /** Words that say something may be done: "AWS staff can say …", "are cleared to tell customers …". */
 export const PERMISSION = /\b(?:can|cannot|may|allowed|permitted|able|cleared to|authori[sz]ed|free to|ok(?:ay)? to|green-?lit|permission)\b/i;
 /** Words that make a statement conditional: a source saying what happens if something happens supports no plain claim. */
-export const CONDITIONAL = /\b(?:if|unless|willing|willingness|consider|considers|considering|weigh|weighs|weighing|threaten|threatens|threatening|threatened)\b/i;
+/** Says that what it speaks of is not settled: "remain unconfirmed in public sources", "it is unclear whether". */
+export const UNSETTLED = /\b(?:unconfirmed|unverified|unclear|uncertain|unknown|unresolved|unanswered|undetermined|open questions?|remains? to be seen|not (?:yet )?(?:known|clear|confirmed|public))\b/i;
+export const CONDITIONAL = /\b(?:if|unless|willing|willingness|consider|considers|considering|contemplat\w*|mull|mulls|mulling|eyeing|thinking about|thinking of|weigh|weighs|weighing|threaten|threatens|threatening|threatened)\b/i;
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last", "only"] as const;
 const ORDINAL_RE = new RegExp(`\\b(${ORDINALS.join("|")})\\b`, "gi");
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

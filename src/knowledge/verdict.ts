@@ -1,6 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
-import { BEGAN, CONDITIONAL, HEDGE, POSSIBILITY, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair } from "./claim-reading.js";
+import { BEGAN, CONDITIONAL, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair } from "./claim-reading.js";
 export { quotedPhrases } from "./claim-reading.js";
 import { compareOrder, isRelationWord } from "./order-relation.js";
 import { CLAIM_CHECK, type ClaimReading, readClaim } from "./claim-context.js";
@@ -26,7 +26,8 @@ export interface ClaimVerdict {
 export function judgeClaim(written: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): ClaimVerdict {
   // "runs inside Bedrock, not Azure": the claim is what comes before the contrast, and no sentence speaking of Azure supports it
   const contrast = CONTRAST.exec(written);
-  if (contrast && !isNegative(contrast[1]!)) return judgeOne(contrast[1]!, new Set(analyzer.terms(contrast[2]!)), ranked, retriever, analyzer, topic);
+  // "not just Y", "not only Y" add Y rather than set it against the claim
+  if (contrast && !isNegative(contrast[1]!) && !/^(?:just|only|merely|simply)\b/i.test(contrast[2]!)) return judgeOne(contrast[1]!, new Set(analyzer.terms(contrast[2]!)), ranked, retriever, analyzer, topic);
   return judgeOne(written, new Set(), ranked, retriever, analyzer, topic);
 }
 
@@ -248,6 +249,8 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     sameLead &&
     conceptsHeld &&
     !otherParty &&
+    // a sentence saying that what it speaks of is not settled asserts none of it
+    !UNSETTLED.test(own.text) &&
     (order === "none" || order === "agrees") &&
     sentenceShare >= CLAIM_CHECK.supporting &&
     matchedFacts >= factsNeeded &&

@@ -298,6 +298,14 @@ describe("claim verdicts", () => {
     expect(cite("oai committed to buying 138 billion dollars of microsoft cloud services").verdict).not.toBe("supported");
   });
 
+  it("reads 'not just Y' as adding Y, 'thinking about' as a hedge, parties joined to an object as objects, and an unsettled sentence as asserting nothing", () => {
+    // "Microsoft is weighing legal action against both Amazon and OpenAI …"
+    expect(cite("ms is thinking about suing amazon, not just openai").verdict).toBe("supported");
+    expect(cite("openai is thinking about suing microsoft and amazon").verdict).not.toBe("supported");
+    // "The existence of Amazon/OpenAI work on an SRE … whether a court would view the implementation as breaching exclusivity—remain unconfirmed"
+    expect(cite("amazon is thinking about suing openai").verdict).not.toBe("supported");
+  });
+
   it("never supports a claim holding a word no source uses, even where a weaker passage conflicts with it", () => {
     // support from "… between "stateless" AI model access (covered by the exclusivity clause) and "stateful" memory …"
     // once outweighed a conflict; "fair game" is in no source
