@@ -1,7 +1,7 @@
 import { cleanChatQuery } from "./chat-query.js";
 import type { RankedPassage } from "./ranking.js";
 import { STOP_WORDS } from "./stopwords.js";
-import type { Lexicon, Passage, Topic, WordVectors } from "./types.js";
+import type { Passage, Topic, WordVectors } from "./types.js";
 
 /** Settings of the reordering by meaning, chosen on the tuning questions. */
 export const MEANING = {
@@ -11,8 +11,6 @@ export const MEANING = {
   candidates: 10,
   /** Smoothing of the weight of a word by its frequency: a / (a + share of running text). */
   smoothing: 1e-4,
-  /** Least cosine between a word and a synonym the lexicon lists for it, for the synonym to count. */
-  synonymCosine: 0.4,
 } as const;
 
 /** Zipf's law estimate of the share of running text taken by the word of a frequency rank. */
@@ -72,30 +70,6 @@ export function textVectors(vectors: WordVectors, topic: Topic): (text: string) 
       }
     }
     return any ? unit(sum) : null;
-  };
-}
-
-/**
- * A lexicon whose one-word synonyms are those the word vectors also place near the word (cosine at
- * least {@link MEANING.synonymCosine}): WordNet lists every sense, and the commonest sense is the
- * one chat means ("game" is not "stake", "good" is not "full"). Synonyms of more than one word,
- * derived forms and the test for words are the lexicon's own.
- */
-export function meaningCheckedLexicon(lexicon: Lexicon, vectors: WordVectors): Lexicon {
-  const near = (a: string, b: string): boolean => {
-    const ra = vectors.rowOf(a);
-    const rb = vectors.rowOf(b);
-    if (ra === undefined || rb === undefined) return false;
-    const va = new Float32Array(vectors.dimensions);
-    const vb = new Float32Array(vectors.dimensions);
-    vectors.addTo(va, ra, 1);
-    vectors.addTo(vb, rb, 1);
-    return dot(va, vb) >= MEANING.synonymCosine;
-  };
-  return {
-    synonyms: (word) => lexicon.synonyms(word).filter((synonym) => /\s/.test(synonym) || near(word.toLowerCase(), synonym.toLowerCase())),
-    derived: (word) => lexicon.derived(word),
-    isWord: (word) => lexicon.isWord(word),
   };
 }
 

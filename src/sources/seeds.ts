@@ -7,7 +7,6 @@ import { seedSchemas } from "../knowledge/metadata.js";
 import type { DocumentMeta, Lexicon, Topic } from "../knowledge/types.js";
 import { wordNetLexicon } from "./wordnet.js";
 import { defaultWordVectors } from "./word-vectors.js";
-import { meaningCheckedLexicon } from "../knowledge/meaning.js";
 
 /** Raised when a seed's metadata or the topic file is missing or malformed; names the file and the reason. */
 export class SeedError extends Error {
@@ -109,11 +108,8 @@ export function loadCorpus(dir: string, options: SeedOptions = {}): Corpus {
 }
 
 let lexicon: Lexicon | undefined;
-/**
- * The lexicon every corpus loaded from disk gets, built or restored from a snapshot: WordNet, read
- * on first use, its one-word synonyms kept where the word vectors agree they are near in meaning.
- */
+/** The lexicon every corpus loaded from disk gets, built or restored from a snapshot: WordNet, read on first use. */
 export function defaultLexicon(): Lexicon {
-  lexicon ??= meaningCheckedLexicon(wordNetLexicon(), defaultWordVectors());
+  lexicon ??= wordNetLexicon();
   return lexicon;
 }

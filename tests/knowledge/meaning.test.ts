@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeVectors } from "../../src/cli/build-word-vectors.js";
 import { createKnowledge, type Knowledge } from "../../src/knowledge/knowledge.js";
-import { meaningCheckedLexicon, MEANING, meaningRanker } from "../../src/knowledge/meaning.js";
+import { MEANING, meaningRanker } from "../../src/knowledge/meaning.js";
 import type { RankedPassage } from "../../src/knowledge/ranking.js";
 import type { Passage, Topic } from "../../src/knowledge/types.js";
 import { decodeWordVectors } from "../../src/sources/word-vectors.js";
@@ -55,23 +55,6 @@ describe("reordering by meaning", () => {
   it("leaves the order alone when the question has no word it knows", () => {
     const list = [ranked("cloud revenue grew", 1), ranked("a lawsuit is weighed", 0.9)];
     expect(reorder("zzz qqq", list)).toEqual(list);
-  });
-});
-
-describe("synonyms checked by meaning", () => {
-  const wordNetLike = { synonyms: () => ["revenue", "microsoft", "cloud computing", "tomato"], derived: () => ["courts"], isWord: (w: string) => w !== "xyz" };
-  const checked = meaningCheckedLexicon(wordNetLike, vectors);
-
-  it("keeps a one-word synonym only where the vectors place it near the word, and every phrase", () => {
-    // "cloud" points near "revenue" (the money direction), far from "microsoft"; "tomato" has no vector
-    expect(checked.synonyms("cloud")).toEqual(["revenue", "cloud computing"]);
-    expect(checked.synonyms("court")).toEqual(["cloud computing"]);
-  });
-
-  it("leaves derived forms and the test for words to the lexicon", () => {
-    expect(checked.derived("court")).toEqual(["courts"]);
-    expect(checked.isWord("xyz")).toBe(false);
-    expect(checked.isWord("court")).toBe(true);
   });
 });
 
