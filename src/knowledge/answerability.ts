@@ -127,10 +127,6 @@ const MARKET_MOVE_ASKED =
 /** Speaks of a stock or a market value. */
 const MARKET_GIVEN = /\b(?:stocks?|shares|share price|market cap\w*|valuation|valued)\b/i;
 const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
-/** Asks when something runs out: "when does the contract expire", "what's the end date of the deal". */
-const EXPIRY_ASKED = /\b(?:expire|expires|expiring|expiry|expiration|end date|run out|runs out|lapse|lapses)\b/i;
-/** Says when or how something runs out or how long it runs. */
-const EXPIRY_GIVEN = /\b(?:expir\w*|until|through\s+(?:\w+\s+)?\d{4}|runs? (?:out|through|until)|lapse\w*|terminat\w*|ends?\b|ending|term of)\b/i;
 
 /** Kinds of answer a question may ask for, each with what a sentence must have to give it. */
 const ANSWER_KINDS: readonly { readonly asked: RegExp; readonly given: RegExp; readonly unless?: RegExp }[] = [
@@ -146,7 +142,6 @@ const ANSWER_KINDS: readonly { readonly asked: RegExp; readonly given: RegExp; r
   { asked: PLACE_ASKED, given: PLACE_GIVEN },
   // "did sam altman respond", "andy jassy comment on the threat?" want what someone said ("how did shares react" is a market move)
   { asked: SAID_ASKED, given: SAID_GIVEN, unless: MARKET_MOVE_ASKED },
-  { asked: EXPIRY_ASKED, given: EXPIRY_GIVEN },
 ];
 
 /**
@@ -163,8 +158,7 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   const hints = questionHints(question);
   // a question asking for several kinds ("how much, and when?") is met by any of them
   const asked: number[] = [];
-  // "when does it expire" is met by when it runs out, not by any date
-  if (hints.when && !EXPIRY_ASKED.test(question)) asked.push(Number(mentionsTime(sentence, published)));
+  if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
   for (const kind of ANSWER_KINDS) {
     if (kind.asked.test(question) && !kind.unless?.test(question)) asked.push(Number(kind.given.test(sentence)));
   }
