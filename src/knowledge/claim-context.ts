@@ -63,15 +63,24 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
   const share = (text: string): number => (coreTotal === 0 ? 0 : heldBy(analyzer.terms(text)).reduce((a, p) => a + p.weight, 0) / coreTotal);
   /**
    * A source text without the asides in brackets that qualify the first of two things joined
-   * ("X (…) and Y") where the claim speaks of the second: an aside belongs to the words right
-   * before it, so "between stateless access (covered by the exclusivity clause) and stateful
-   * memory" does not say memory is covered.
+   * ("X (…) and Y") where the claim puts the aside's words nearer the second: an aside belongs to
+   * the words right before it, so "between stateless access (covered by the exclusivity clause)
+   * and stateful memory" does not say memory is covered ("the exclusivity covers stateful memory").
    */
+  const claimTokens = claim.split(/\s+/).map((w) => analyzer.terms(w));
+  /** Positions of the claim's words that a text's terms hold (parties aside). */
+  const positionsOf = (t: string): number[] => {
+    const terms = new Set(heldBy(analyzer.terms(t)).filter((p) => !partyIds.has(p.term)).flatMap((p) => [p.term, ...p.matches]));
+    return claimTokens.flatMap((tokenTerms, at) => (tokenTerms.some((x) => terms.has(x)) ? [at] : []));
+  };
+  const nearest = (a: readonly number[], b: readonly number[]): number => Math.min(Infinity, ...a.flatMap((x) => b.map((y) => Math.abs(x - y))));
   const withoutStrayAsides = (text: string): string =>
-    text.replace(/\(([^()]*)\)(?=\s*,?\s*(?:and|or|but|vs\.?|versus|while|whereas)\s+(\S[^.;:!?]*))/gi, (aside: string, _inner: string, second: string, at: number) => {
+    text.replace(/\(([^()]*)\)(?=\s*,?\s*(?:and|or|but|vs\.?|versus|while|whereas)\s+(\S[^.;:!?]*))/gi, (aside: string, inner: string, second: string, at: number) => {
       const before = text.slice(0, at).split(/\s+/).filter(Boolean).slice(-4).join(" ");
-      const holds = (t: string): boolean => heldBy(analyzer.terms(t)).some((p) => !partyIds.has(p.term));
-      return holds(before) || !holds(second) ? aside : " ";
+      const asideAt = positionsOf(inner);
+      const secondAt = positionsOf(second);
+      if (asideAt.length === 0 || secondAt.length === 0) return aside;
+      return nearest(asideAt, secondAt) < nearest(asideAt, positionsOf(before)) ? " " : aside;
     });
   /** Share of the claim's weight a text holds, the term in question left out of both ("… from microsoft" against "… from Amazon"). */
   const shareLeavingOut = (text: string, term: string): number => {

@@ -306,10 +306,15 @@ describe("claim verdicts", () => {
     expect(cite("amazon is thinking about suing openai").verdict).not.toBe("supported");
   });
 
+  it("binds an aside to the words before it even where the claim also names them elsewhere", () => {
+    // "… between "stateless" AI model access (covered by the exclusivity clause) and "stateful" memory …"
+    expect(cite("the exclusivity covers stateful memory, stateless is fair game").verdict).not.toBe("supported");
+    expect(cite("the exclusivity covers stateful memory and stateless is fair game lol").verdict).not.toBe("supported");
+  });
+
   it("never supports a claim holding a word no source uses, even where a weaker passage conflicts with it", () => {
-    // support from "… between "stateless" AI model access (covered by the exclusivity clause) and "stateful" memory …"
-    // once outweighed a conflict; "fair game" is in no source
-    expect(cite("the exclusivity covers stateful memory, stateless is fair game")).toMatchObject({ verdict: "unverified", reason: "The sources do not mention “fair” or “game”." });
+    // a passage on stateless and stateful access supports the rest more strongly than another conflicts with it
+    expect(cite("stateless vs stateful, my brain is mush")).toMatchObject({ verdict: "unverified", reason: "The sources do not mention “brain” or “mush”." });
   });
 
   it("reads a claim in chat's shorthand: 'doesnt', 'cant', 'kicked things off', 'sanity check:'", () => {
