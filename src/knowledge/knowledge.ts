@@ -82,7 +82,8 @@ function facade(corpus: Corpus, analyzer: Analyzer, retriever: Retriever): Knowl
       const ranked = byMeaning ? byMeaning(claim, byWords) : byWords;
       const verdict = judgeClaim(claim, ranked, retriever, analyzer, corpus.topic);
       // a verdict from the sources comes with the passages behind it, however sure the answer model is
-      const answer = composeAnswer(retriever, analyzer, corpus.topic, claim, byWords, verdict.verdict !== "unverified", byMeaning);
+      // the passages come in the order the verdict read them; whether to answer is judged on the order by words
+      const answer = composeAnswer(retriever, analyzer, corpus.topic, claim, byWords, verdict.verdict !== "unverified", () => ranked);
       return { ...answer, ...verdict };
     },
     positions(party) {
