@@ -35,6 +35,9 @@ function widerTermsOf(topic: Topic): ReadonlySet<string> {
  */
 const PREDICATE_PARTICLE = /\b(?:is|was|were|are|be|been|being|now|['’]s)\s+(?:(?:basically|kinda|kind of|sort of|pretty much|totally|completely|all|just|officially|already|now|so|like)\s+)*(over|off|out|up|down|through|back)\b(?=\s*(?:$|[,.;:!?)]|\b(?:and|but|now|already|lol|yet|right|rn|then)\b))/i;
 
+/** The word that closes a claim on what its subject is or has become: "the uk cma probe is closed", "talks have stalled". */
+const PREDICATE_STATE = /\b(?:is|was|were|are|been|has|have|had|now)\s+(?:(?:basically|kinda|pretty much|totally|completely|all|just|officially|already|now|so|like|still|finally)\s+)*([a-z]{3,})\s*[.!?]*\s*$/i;
+
 /** A claim read once for judging it against passages: see {@link readClaim}. */
 export type ClaimReading = ReturnType<typeof readClaim>;
 
@@ -106,6 +109,11 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
   const claimHedged = HEDGE.test(claim) || PERMISSION.test(claim);
   // a small word that is what the claim says of its subject ("the partnership was basically over", "the deal is off")
   const predicateWord = PREDICATE_PARTICLE.exec(claim)?.[1]?.toLowerCase();
+  // a word closing the claim on its subject's state ("… is closed"): what the claim says of its subject, which a supporting sentence must hold
+  const stateTerm = (() => {
+    const terms = analyzer.terms(PREDICATE_STATE.exec(claim)?.[1] ?? "");
+    return terms.length === 1 ? parts.find((p) => p.term === terms[0]) : undefined;
+  })();
   const rarest = [...parts].sort((a, b) => b.weight - a.weight)[0];
   /**
    * Whether a source sentence negates something the claim is about: one of the claim's words
@@ -342,6 +350,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     quotes,
     samePolarity,
     predicateWord,
+    stateTerm,
     withoutStrayAsides,
   };
 }

@@ -179,7 +179,8 @@ function buildPassages(documentId: string, blocks: RawBlock[], title: string): P
       }
       case "bullet": {
         if (headingSet.has(text.toLowerCase())) continue; // a table-of-contents entry
-        if (isTooShort(text) || isTruncatedTeaser(text) || isBareQuestion(text)) continue;
+        // a question in a list under a lead-in ("Key questions to watch:") is the article's own content
+        if (isTooShort(text) || isTruncatedTeaser(text) || (isBareQuestion(text) && !leadIn)) continue;
         add("bullet", text, block.line, null, leadIn);
         continue;
       }

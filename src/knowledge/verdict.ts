@@ -1,5 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
+import { isBareQuestion } from "./boilerplate.js";
 import { BEGAN, CONDITIONAL, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair } from "./claim-reading.js";
 export { quotedPhrases } from "./claim-reading.js";
 import { compareOrder, isRelationWord } from "./order-relation.js";
@@ -8,7 +9,7 @@ import { reboundParty } from "./party-binding.js";
 import { replacedName } from "./replaced-name.js";
 export { CLAIM_CHECK } from "./claim-context.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
-import type { Topic, Verdict } from "./types.js";
+import type { Passage, Topic, Verdict } from "./types.js";
 
 /** A claim's verdict and the one sentence that explains it. */
 export interface ClaimVerdict {
@@ -34,6 +35,11 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
 /** A claim closing on what it is not: "X, not Y", "X and not Y". */
 const CONTRAST = /^(.*[\p{L}\p{N}])(?:\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)not\s+((?:[\p{L}\p{N}][\p{L}\p{N}'’.-]*\s*){1,4})[.!?]*\s*$/iu;
 
+/** What a passage is read with: its list's lead-in, or a table row's column headers ("Case / Probe | Parties Involved | …"). */
+function contextOf(passage: Passage): string {
+  return passage.leadIn ?? passage.cells?.map((cell) => cell.header).join(" ") ?? "";
+}
+
 /** Judges one claim (the part before a closing "not Y"): each passage read for conflict first, then support; then the verdict. */
 function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): ClaimVerdict {
   const reading = readClaim(written, contrasted, retriever, analyzer, topic);
@@ -41,6 +47,8 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
   const conflicts: Evidence[] = [];
   const supports: Evidence[] = [];
   for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
+    // a question the article asks ("Will Microsoft's regulatory exposure deter it …?") asserts nothing
+    if (isBareQuestion(c.passage.text)) continue;
     const view = readPassage(reading, c);
     if (view === null) continue;
     const facts = compareFacts(reading, view);
@@ -80,14 +88,14 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
   const passageParties = [...analyzer.concepts(c.passage.text)].filter((id) => partyIds.has(id)).join(" ");
   const own = candidates.reduce(
     (best, text, i) => {
-      const held = share([c.passage.leadIn ?? "", withoutStrayAsides(text), passageParties].join(" "));
+      const held = share([contextOf(c.passage), withoutStrayAsides(text), passageParties].join(" "));
       return held > best.held || (held === best.held && i === c.best.sentence) ? { text, index: i, held } : best;
     },
     { text: c.best.text, index: c.best.sentence, held: -1 },
   );
-  const sentence = [c.passage.leadIn ?? "", own.text].join(" ").trim();
+  const sentence = [contextOf(c.passage), own.text].join(" ").trim();
   const sentenceShare = own.held;
-  const passageShare = share([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" "));
+  const passageShare = share([contextOf(c.passage), c.passage.section ?? "", c.passage.text].join(" "));
   if (passageShare < CLAIM_CHECK.relevant) return null;
   const label = citationLabel(itemOf(c.document, c.passage, own.index).citation);
   // about the claim: most of its words, or every party and term it names (two or more)
@@ -215,7 +223,7 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
  * holds the claim's quoted words plainly. Null otherwise.
  */
 function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: number): Evidence | null {
-  const { claim, claimFacts, claimNegated, negativeWhereHeld, claimHedged, negatesClaim, negatedParts, hedgesClaim, claimConcepts, claimParties, opensWithParty, firstParties, doersOf, overlap, claimDeed, claimDoer, quotes, samePolarity, analyzer, contrasted, predicateWord , partyIds} = reading;
+  const { claim, claimFacts, claimNegated, negativeWhereHeld, claimHedged, negatesClaim, negatedParts, hedgesClaim, claimConcepts, claimParties, opensWithParty, firstParties, doersOf, overlap, claimDeed, claimDoer, quotes, samePolarity, analyzer, contrasted, predicateWord, stateTerm, partyIds } = reading;
   const { c, own, sentence, sentenceShare, passageShare, label, held, order, quotesStandPlain, negated , sentenceConcepts} = view;
   const factsNeeded = new Set(claimFacts.map((f) => f.kind)).size;
   const sameLead = (() => {
@@ -230,7 +238,7 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     const b = firstParties(own.text);
     return a.size === 0 || b.size === 0 || [...a].every((id) => b.has(id));
   })();
-  const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([c.passage.leadIn ?? "", c.passage.section ?? "", c.passage.text].join(" ")).has(id));
+  const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([contextOf(c.passage), c.passage.section ?? "", c.passage.text].join(" ")).has(id));
   // a party of the claim the sentence leaves out while it names another the claim does not: the sentence is about
   // someone else ("… of microsoft cloud services" against "… in cloud services from Amazon Web Services")
   const otherParty =
@@ -258,6 +266,7 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     quotes.every((q) => foldQuote(own.text).includes(q)) &&
     // what the claim says of its subject in a small word ("was basically over") must be said in the sentence too
     (predicateWord === undefined || new RegExp(`\\b${predicateWord}\\b`, "i").test(own.text)) &&
+    (stateTerm === undefined || held.includes(stateTerm)) &&
     // a sentence that speaks of what the claim says it is not may say it is that too
     !analyzer.terms(own.text).some((t) => contrasted.has(t))
   ) {

@@ -12,7 +12,7 @@ import { packCorpus, unpackCorpus, type PackedCorpus } from "../knowledge/snapsh
 import { STOP_WORDS } from "../knowledge/stopwords.js";
 
 /** Bumped whenever parsing or the index layout changes, so old snapshots are rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /** What a snapshot file holds. */
 interface Snapshot {

@@ -17,6 +17,7 @@ const LINE_LAYOUT = [
   "| Stateless access | AI model retains no memory | Covered by Microsoft's clause |",
   '"We know our contract. We will sue them if they breach it."',
   "— Unnamed Microsoft source, Financial Times",
+  "So what happens to the deal now that lawyers are involved?",
   "Key questions to watch:",
   "- Will Microsoft actually file suit?",
   "Related Article: Something Else Entirely Happened Today",
@@ -83,9 +84,15 @@ describe("parseSeed, one paragraph per line", () => {
     expect(quote?.text).toBe('"We know our contract. We will sue them if they breach it." — Unnamed Microsoft source, Financial Times');
   });
 
-  it("drops the title, question lists, related teasers and source lists", () => {
+  it("drops the title, a lone question, related teasers and source lists", () => {
     expect(texts).not.toContain("Big Deal Sparks Fight");
-    expect(texts.join(" ")).not.toMatch(/Will Microsoft actually file suit|Related Article|considers legal action\" \(March|Google recently moved/);
+    expect(texts.join(" ")).not.toMatch(/So what happens to the deal|Related Article|considers legal action\" \(March|Google recently moved/);
+  });
+
+  it("keeps a list of questions under its lead-in: the article's own questions to watch", () => {
+    const question = passages.find((p) => p.text === "Will Microsoft actually file suit?");
+    expect(question?.kind).toBe("bullet");
+    expect(question?.leadIn).toBe("Key questions to watch:");
   });
 
   it("numbers passages from 1 and records their lines", () => {
@@ -126,7 +133,7 @@ describe("parseSeed on the real seeds", () => {
     for (const junk of [
       "Jump to content", "206 views", "Share on other sites", "Link to comment", "Nadella is poison", "Join the conversation",
       "Recently Browsing", "Posted Thursday", "News posts:", "Related Article", "Table of Contents", "Google recently moved",
-      "When Kali Meets Claude", "Can Amazon and OpenAI", "Hope you enjoyed", "Karlston", "paywall)\n",
+      "When Kali Meets Claude", "Hope you enjoyed", "Karlston", "paywall)\n",
     ]) {
       expect(text, junk).not.toContain(junk);
     }

@@ -32,6 +32,20 @@ describe("claim verdicts", () => {
     expect(sued.reason).toContain("No lawsuit has been filed yet");
   });
 
+  it("takes nothing a source only asks as saying it", () => {
+    // "Key questions to watch: … Will Microsoft's regulatory exposure deter it from actually filing suit?"
+    expect(cite("microsoft's regulatory exposure will deter it from actually filing suit").verdict).not.toBe("supported");
+    expect(cite("other ai labs face similar exclusivity constraints with their cloud backers").verdict).not.toBe("supported");
+  });
+
+  it("reads a table row with its column headers", () => {
+    // "Case / Probe | Parties Involved | …": the row's "Musk v. OpenAI & Altman" is a case
+    expect(cite("ms is a co-defendant in the musk v oai case").verdict).toBe("supported");
+    // the row says "Active, 2026": a claim closing on another state of its subject holds more than the row
+    expect(cite("the uk cma probe is closed").verdict).not.toBe("supported");
+    expect(cite("ftc investigation status is finished").verdict).not.toBe("supported");
+  });
+
   it("holds the first-named party to the source's when the claim names two parties, or opens with its one", () => {
     // one party named, not first: the source may name another first ("OpenAI and Amazon co-created … hosted on Amazon Bedrock")
     expect(cite("The SRE is hosted on Amazon Bedrock").verdict).toBe("supported");
