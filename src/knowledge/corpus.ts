@@ -1,3 +1,4 @@
+import type { WordAssociations } from "./associations.js";
 import { parseSeed } from "./parse.js";
 import type { DocumentMeta, SourceDocument, Lexicon, Topic, WordVectors } from "./types.js";
 
@@ -9,6 +10,8 @@ export interface Corpus {
   readonly lexicon?: Lexicon;
   /** Word vectors that reorder the best passages by meaning; none when absent. */
   readonly vectors?: WordVectors;
+  /** Words learned to stand in for question words in answering passages; the fitted ones (`ASSOCIATIONS`) when absent. */
+  readonly associations?: WordAssociations;
 }
 
 /** One seed as read from disk, before parsing. */

@@ -48,8 +48,9 @@ export function createKnowledge(corpus: Corpus, restored?: RestoredIndex): Knowl
         analyzer,
         corpus.topic,
         corpus.lexicon,
+        corpus.associations,
       )
-    : createRetriever(buildUnits(corpus.documents), analyzer, corpus.topic, corpus.lexicon);
+    : createRetriever(buildUnits(corpus.documents), analyzer, corpus.topic, corpus.lexicon, corpus.associations);
   return facade(corpus, analyzer, retriever);
 }
 
@@ -61,7 +62,7 @@ export function createKnowledge(corpus: Corpus, restored?: RestoredIndex): Knowl
 export function extendKnowledge(knowledge: Knowledge, documents: readonly SourceDocument[]): Knowledge {
   if (documents.length === 0) return knowledge;
   const { corpus, analyzer } = knowledge;
-  const delta = createDeltaRetriever(buildUnits(documents), analyzer, corpus.topic, corpus.lexicon, knowledge.retriever);
+  const delta = createDeltaRetriever(buildUnits(documents), analyzer, corpus.topic, corpus.lexicon, knowledge.retriever, corpus.associations);
   return facade({ ...corpus, documents: [...corpus.documents, ...documents] }, analyzer, combineRetrievers(knowledge.retriever, delta));
 }
 

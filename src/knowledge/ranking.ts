@@ -28,6 +28,8 @@ export const RANKING = {
   synonymWeight: 0.45,
   /** …and the share of the word's weight it stands for, when the word itself is unknown. */
   synonymCoverage: 0.7,
+  /** A word learned to stand in for a query word in the passages answering such questions: its weight in scores. */
+  associationWeight: 0.3,
   /** Synonyms looked up per query word, at most. */
   maxSynonyms: 4,
 } as const;

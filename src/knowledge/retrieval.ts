@@ -5,6 +5,7 @@ import { questionHints } from "./question.js";
 import { definitionPattern, fuzzyDistance, RANKING, type Retriever, type RetrieverData } from "./ranking.js";
 import { TopK } from "./top-k.js";
 import { isListItem, packFeatures, planHints, type HintPlan, type UnitFeatures } from "./unit-features.js";
+import { ASSOCIATIONS, type WordAssociations } from "./associations.js";
 import type { Passage, Lexicon, Topic } from "./types.js";
 import { unitTable, type AnswerUnit, type UnitTable } from "./units.js";
 
@@ -98,17 +99,17 @@ interface PassageHit {
  * Passages that match fewer than `minMatched` query terms, or cannot beat the current top k,
  * are skipped without further work.
  */
-export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic, lexicon?: Lexicon): Retriever {
+export function createRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic, lexicon?: Lexicon, associations: WordAssociations = ASSOCIATIONS): Retriever {
   const index = buildCompactIndex(units, analyzer);
   const df = passageDocumentFrequency(index, index.text.start.length - 1);
-  return makeRetriever(unitTable(units), index, packFeatures(units, analyzer, topic), df, analyzer, topic, lexicon);
+  return makeRetriever(unitTable(units), index, packFeatures(units, analyzer, topic), df, analyzer, topic, lexicon, associations);
 }
 
 /** The retriever over an index loaded from a snapshot; units are made as answers need them. */
-export function restoreRetriever(units: UnitTable, saved: RetrieverData, analyzer: Analyzer, topic: Topic, lexicon?: Lexicon): Retriever {
+export function restoreRetriever(units: UnitTable, saved: RetrieverData, analyzer: Analyzer, topic: Topic, lexicon?: Lexicon, associations: WordAssociations = ASSOCIATIONS): Retriever {
   const index = restoreIndex(saved.index);
   if (index.unitCount !== units.length) throw new Error(`index snapshot has ${index.unitCount} units, the corpus ${units.length}`);
-  return makeRetriever(units, index, saved.features, saved.df, analyzer, topic, lexicon);
+  return makeRetriever(units, index, saved.features, saved.df, analyzer, topic, lexicon, associations);
 }
 
 /**
@@ -117,7 +118,14 @@ export function restoreRetriever(units: UnitTable, saved: RetrieverData, analyze
  * retriever's, so its scores and weights compare with the base's. Building it reads only the
  * added documents; {@link combineRetrievers} serves both as one.
  */
-export function createDeltaRetriever(units: readonly AnswerUnit[], analyzer: Analyzer, topic: Topic, lexicon: Lexicon | undefined, base: Retriever): Retriever {
+export function createDeltaRetriever(
+  units: readonly AnswerUnit[],
+  analyzer: Analyzer,
+  topic: Topic,
+  lexicon: Lexicon | undefined,
+  base: Retriever,
+  associations: WordAssociations = ASSOCIATIONS,
+): Retriever {
   const index = buildCompactIndex(units, analyzer);
   const vocabSize = index.text.start.length - 1;
   const df = passageDocumentFrequency(index, vocabSize);
@@ -130,7 +138,7 @@ export function createDeltaRetriever(units: readonly AnswerUnit[], analyzer: Ana
     df[id]! += known.passages;
   }
   const totals = { units: index.unitCount + base.statisticsTotals().units, passages: index.passageCount + base.statisticsTotals().passages };
-  return makeRetriever(unitTable(units), index, packFeatures(units, analyzer, topic), df, analyzer, topic, lexicon, totals);
+  return makeRetriever(unitTable(units), index, packFeatures(units, analyzer, topic), df, analyzer, topic, lexicon, associations, totals);
 }
 
 /** Serves a base retriever and a delta over added documents as one: rankings merged by score. */
@@ -175,6 +183,7 @@ function makeRetriever(
   analyzer: Analyzer,
   topic: Topic,
   lexicon: Lexicon | undefined,
+  associations: WordAssociations,
   /** Units and passages the term statistics count (more than this index holds, for a delta). */
   totals: { readonly units: number; readonly passages: number } = { units: index.unitCount, passages: index.passageCount },
 ): Retriever {
@@ -213,6 +222,13 @@ function makeRetriever(
     }
     return found;
   };
+
+  /** Index terms learned to stand in for a query term in the passages answering it, not already asked. */
+  const associated = (term: string, asked: ReadonlySet<string>): IndexTerm[] =>
+    (associations[term] ?? []).flatMap((other) => {
+      const id = asked.has(other) ? undefined : index.vocab.get(other);
+      return id === undefined ? [] : [{ id, term: other }];
+    });
 
   /**
    * What the index makes of a query: its terms, the look-ups for each (the term itself, similar
@@ -254,6 +270,8 @@ function makeRetriever(
             if (d > 0) specs.push({ bit, id: similarId, weight: (RANKING.fuzzyWeight * similar.length) / (similar.length + d), exact: false });
           }
         }
+        // words that questions use where answering passages use others ("probe" → "investigation") weigh less than the word
+        for (const other of associated(term, asked)) specs.push({ bit, id: other.id, weight: RANKING.associationWeight, exact: false });
         weights.push(idfOfId(id));
         kinds.push("known");
         matches.push([term]);
@@ -270,7 +288,7 @@ function makeRetriever(
       }
       // words of the same root ("argument" → "argues", "settl" → "settlement") stand in almost as the word itself; synonyms less so
       const rooted = [...(word ? synonymTerms(word, asked, lexicon?.derived(word) ?? []) : []), ...extensions(term)];
-      const expansions = [...rooted, ...(word ? synonymTerms(word, asked) : [])].filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i);
+      const expansions = [...rooted, ...(word ? synonymTerms(word, asked) : []), ...associated(term, asked)].filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i);
       if (expansions.length > 0) {
         for (const e of expansions) {
           const same = rooted.some((r) => r.id === e.id);

@@ -25,9 +25,9 @@ describe("evaluation questions", () => {
   it("holds its measured level on the held-out chat questions, and never calls a false claim supported", () => {
     const r = evaluate(seedKnowledge(), load("chat-heldout.json"));
     // floors a little under the figures reported in the README, so a regression shows
-    expect(r.top1 / r.total).toBeGreaterThanOrEqual(0.52);
-    expect(r.top3 / r.total).toBeGreaterThanOrEqual(0.63);
-    expect(answeringFigures(r).recall).toBeGreaterThanOrEqual(0.83);
+    expect(r.top1 / r.total).toBeGreaterThanOrEqual(0.6);
+    expect(r.top3 / r.total).toBeGreaterThanOrEqual(0.72);
+    expect(answeringFigures(r).recall).toBeGreaterThanOrEqual(0.88);
     expect(r.abstained / r.outOfScope).toBeGreaterThanOrEqual(0.55);
     expect(r.verdictsRight / r.claims).toBeGreaterThanOrEqual(0.58);
     expect(r.falseSupported).toBe(0);
