@@ -47,6 +47,8 @@ const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last", "only"]
 const ORDINAL_RE = new RegExp(`\\b(${ORDINALS.join("|")})\\b`, "gi");
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const BARE_MONTH = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
+/** "May" is a month after a word of time ("starts in may", "by may"), never the verb it is elsewhere. */
+const BARE_MAY = /\b(?:in|by|until|till|since|from|before|after|early|late|mid-?|end of|start of|beginning of)\s+(may)\b/gi;
 const PERCENT = /\b(\d+(?:\.\d+)?)\s?(?:%|percent|per cent|pct)\b/gi;
 
 /** A figure, date or rank in a claim or a source, comparable by `key` within its `kind`. */
@@ -78,9 +80,9 @@ export function datesOf(text: string, published: string | null, bareMonths: bool
     if (d.date.length >= 10 && /\d/.test(d.raw)) facts.push({ kind: "day", key: d.date.slice(5), raw: d.raw });
   }
   if (bareMonths && !facts.some((f) => f.kind === "month")) {
-    for (const m of text.matchAll(BARE_MONTH)) {
+    for (const m of [...text.matchAll(BARE_MONTH), ...text.matchAll(BARE_MAY)]) {
       const n = MONTHS.findIndex((name) => name.startsWith(m[1]!.toLowerCase().slice(0, 3))) + 1;
-      if (n > 0 && !(m[1]!.toLowerCase() === "mar" || m[1]!.toLowerCase() === "may")) facts.push({ kind: "month", key: String(n).padStart(2, "0"), raw: m[0] });
+      if (n > 0 && m[1]!.toLowerCase() !== "mar") facts.push({ kind: "month", key: String(n).padStart(2, "0"), raw: m[1]! });
     }
   }
   return facts;

@@ -25,6 +25,9 @@ describe("claim verdicts", () => {
   it("contradicts a wrong date, rank, place and a claim that something happened that has not", () => {
     expect(cite("Amazon and OpenAI announced their partnership on January 27, 2026").reason).toBe("Sources say February 27, 2026, not January 27, 2026.");
     expect(cite("The Musk trial begins April 17").reason).toBe("Sources say April 27, not April 17.");
+    // "may" after a word of time is the month; elsewhere it is the verb
+    expect(cite("iirc the musk trial starts in may").reason).toBe("Sources say April 27, not may.");
+    expect(cite("the musk trial may start april 27").verdict).toBe("supported");
     expect(cite("OpenAI is the first major AI lab to adopt Trainium").reason).toBe("Sources say second, not first.");
     expect(cite("The Stateful Runtime Environment runs on Microsoft Azure").reason).toBe("Sources say Bedrock, not Azure.");
     const sued = cite("Microsoft has filed a lawsuit against OpenAI");
