@@ -1,4 +1,5 @@
 import { answerabilityFeatures, decideConfidence } from "./answerability.js";
+import { unansweredOdds } from "./unanswered-words.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { extractDates, extractFigures } from "./facts.js";
 import { questionHints } from "./question.js";
@@ -44,7 +45,9 @@ export function composeAnswer(
   /** Reorders the ranked passages for the answer (by meaning); whether to answer is judged on the ranking by words. */
   reorder?: (query: string, ranked: readonly RankedPassage[]) => RankedPassage[],
 ): Answer {
-  const judged = ranked[0] ? decideConfidence(answerabilityFeatures(query, ranked, retriever, analyzer, topic)) : "none";
+  const judged = ranked[0]
+    ? decideConfidence(answerabilityFeatures(query, ranked, retriever, analyzer, topic), undefined, unansweredOdds(query, ranked[0], retriever))
+    : "none";
   if (reorder) ranked = reorder(query, ranked);
   const top = ranked[0];
   const confidence = judged === "none" && top && answerAnyway ? "low" : judged;

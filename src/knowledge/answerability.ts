@@ -3,6 +3,7 @@ import { cleanChatQuery } from "./chat-query.js";
 import { extractCounts, extractFigures, mentionsTime } from "./facts.js";
 import MODEL from "./answerability-model.json" with { type: "json" };
 import { questionHints } from "./question.js";
+import { UNANSWERED_WORDS } from "./unanswered-words.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import type { Confidence, Topic } from "./types.js";
 
@@ -202,10 +203,14 @@ export function answerability(features: readonly number[], model: AnswerabilityM
 /**
  * Whether to answer, from the features: the model's confidence, except that a question asking
  * for a kind of answer (a date, a sum, a percentage, a count) that the best passage does not have is not
- * answered by it ("how much did Nvidia put in" against a sentence on Nvidia with no sum).
+ * answered by it ("how much did Nvidia put in" against a sentence on Nvidia with no sum), nor
+ * one asking with a word of high `unanswered` odds that the best passage lacks (see
+ * `unansweredOdds` in unanswered-words.ts).
  */
-export function decideConfidence(features: readonly number[], model: AnswerabilityModel = ANSWERABILITY): Confidence {
+export function decideConfidence(features: readonly number[], model: AnswerabilityModel = ANSWERABILITY, unanswered: number | null = null): Confidence {
   if (features[FEATURE_NAMES.indexOf("typeMatch")] === 0) return "none";
+  // a word the sources' unanswered questions were asked with, which the best passage lacks ("what valuation…", "which judge…")
+  if (unanswered !== null && unanswered >= UNANSWERED_WORDS.veto) return "none";
   return confidenceOf(answerability(features, model), model);
 }
 

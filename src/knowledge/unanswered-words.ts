@@ -1,0 +1,62 @@
+import FITTED from "./unanswered-words.json" with { type: "json" };
+import type { RankedPassage, Retriever } from "./retrieval.js";
+
+/**
+ * How much more often the tuning questions asked with an index term when the sources did not
+ * answer them than when they did: log P(term | out of scope) − log P(term | in scope), each
+ * smoothed; `unseen` is the value of a term no tuning question used.
+ */
+export interface WordOdds {
+  readonly odds: Readonly<Record<string, number>>;
+  readonly unseen: number;
+}
+
+/** How the word odds are learned and read. */
+export const UNANSWERED_WORDS = {
+  /** Added to every count (Laplace smoothing). */
+  smoothing: 1,
+  /**
+   * A question is not answered when it asks with a word of at least these odds that the best
+   * passage lacks: about seven times as often asked when the sources did not answer (with no
+   * in-scope question using it, three out-of-scope ones do).
+   */
+  veto: 2,
+} as const;
+
+/** Learns {@link WordOdds} from questions' index terms (words the index knows only) and whether the sources answer them. */
+export function fitWordOdds(examples: readonly { readonly terms: readonly string[]; readonly answerable: boolean }[], smoothing: number = UNANSWERED_WORDS.smoothing): WordOdds {
+  const counts = { in: new Map<string, number>(), out: new Map<string, number>() };
+  let answerable = 0;
+  for (const e of examples) {
+    if (e.answerable) answerable++;
+    const into = e.answerable ? counts.in : counts.out;
+    for (const t of new Set(e.terms)) into.set(t, (into.get(t) ?? 0) + 1);
+  }
+  const unanswerable = examples.length - answerable;
+  const oddsOf = (inScope: number, outOfScope: number): number =>
+    Math.log((outOfScope + smoothing) / (unanswerable + 2 * smoothing)) - Math.log((inScope + smoothing) / (answerable + 2 * smoothing));
+  const round = (v: number): number => Math.round(v * 1000) / 1000;
+  const odds: Record<string, number> = {};
+  for (const t of [...new Set([...counts.in.keys(), ...counts.out.keys()])].sort()) odds[t] = round(oddsOf(counts.in.get(t) ?? 0, counts.out.get(t) ?? 0));
+  return { odds, unseen: round(oddsOf(0, 0)) };
+}
+
+/** The odds fitted on the tuning questions (`npm run fit:words`). */
+export const WORD_ODDS: WordOdds = FITTED;
+
+/**
+ * The highest odds among the words the question asks with that the best passage lacks; null
+ * when it holds them all. Only words the index knows count: a word it never saw says nothing,
+ * and a word's correction or synonym is not the word asked with.
+ */
+export function unansweredOdds(query: string, top: RankedPassage, retriever: Retriever, words: WordOdds = WORD_ODDS): number | null {
+  const profile = retriever.profile(query);
+  const passageTerms = retriever.termsOf(top.passage);
+  let highest: number | null = null;
+  for (const [i, term] of profile.terms.entries()) {
+    if (profile.kinds[i] !== "known" || passageTerms.has(term)) continue;
+    const odds = words.odds[term] ?? words.unseen;
+    if (highest === null || odds > highest) highest = odds;
+  }
+  return highest;
+}

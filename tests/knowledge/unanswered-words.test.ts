@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ANSWERABILITY, decideConfidence } from "../../src/knowledge/answerability.js";
+import { fitWordOdds, UNANSWERED_WORDS, unansweredOdds, WORD_ODDS } from "../../src/knowledge/unanswered-words.js";
+import { WORD_ODDS_SET, wordOddsOf } from "../../src/cli/fit-word-odds.js";
+import { PROJECT_ROOT } from "../../src/paths.js";
+import { seedKnowledge } from "../support/knowledge.js";
+
+const inScope = (terms: string[]) => ({ terms, answerable: true });
+const outOfScope = (terms: string[]) => ({ terms, answerable: false });
+
+describe("words of unanswered questions", () => {
+  it("gives a word the log of how much more often unanswered questions asked with it", () => {
+    const examples = [
+      ...Array.from({ length: 30 }, () => inScope(["deal", "azure"])),
+      ...Array.from({ length: 10 }, () => outOfScope(["deal"])),
+      outOfScope(["revenu"]),
+      outOfScope(["revenu"]),
+      outOfScope(["revenu", "azure"]),
+    ];
+    const words = fitWordOdds(examples, 1);
+    // 3 of 13 unanswered, none of 30 answered: (3+1)/15 against (0+1)/32
+    expect(words.odds.revenu).toBeCloseTo(Math.log(4 / 15) - Math.log(1 / 32), 2);
+    expect(words.odds.revenu).toBeGreaterThanOrEqual(UNANSWERED_WORDS.veto);
+    // asked with about as often either way: near even, far from the veto
+    expect(words.odds.azure!).toBeLessThan(0);
+    expect(words.unseen).toBeCloseTo(Math.log(1 / 15) - Math.log(1 / 32), 2);
+    expect(words.unseen).toBeLessThan(UNANSWERED_WORDS.veto);
+  });
+
+  it("reads only words the index knows that the best passage lacks", () => {
+    const knowledge = seedKnowledge();
+    const words = { odds: { revenu: 3, share: 3, azure: 3 }, unseen: 0 };
+    const oddsOf = (q: string) => unansweredOdds(q, knowledge.retriever.rank(q, 60, 2)[0]!, knowledge.retriever, words);
+    // "revenue" is in the index; the best passage for this question does not hold it
+    expect(oddsOf("how much revenue did azure openai make last quarter")).toBe(3);
+    // a word the passage holds ("revenue share" in the outcomes) is no sign of anything
+    expect(oddsOf("would ms take a revenue share to settle")).toBeLessThan(3);
+    // words the index never saw count for nothing: "bitcoin" and "pizza" are not in the articles
+    const bitcoin = "is bitcoin priced in the amazon openai deal";
+    expect(knowledge.retriever.profile(bitcoin).kinds[knowledge.retriever.profile(bitcoin).terms.indexOf("bitcoin")]).toBe("unknown");
+    expect(unansweredOdds(bitcoin, knowledge.retriever.rank(bitcoin, 60, 2)[0]!, knowledge.retriever, { odds: { bitcoin: 9 }, unseen: 0 })).not.toBe(9);
+  });
+
+  it("abstains on a question asking with such a word, which the model alone would answer", () => {
+    const features = [0.9, 0.9, 0.5, 0.9, 0];
+    expect(decideConfidence(features, ANSWERABILITY)).not.toBe("none");
+    expect(decideConfidence(features, ANSWERABILITY, UNANSWERED_WORDS.veto)).toBe("none");
+    expect(decideConfidence(features, ANSWERABILITY, UNANSWERED_WORDS.veto - 0.5)).not.toBe("none");
+    const q = "how much revenue did azure openai make last quarter";
+    const knowledge = seedKnowledge();
+    expect(unansweredOdds(q, knowledge.retriever.rank(q, 60, 2)[0]!, knowledge.retriever)).toBeGreaterThanOrEqual(UNANSWERED_WORDS.veto);
+    expect(knowledge.ask(q).abstained).toBe(true);
+  });
+
+  it("ships the odds the fitting command learns from the tuning part, never the held-out part", () => {
+    const file = JSON.parse(readFileSync(join(PROJECT_ROOT, "src", "knowledge", "unanswered-words.json"), "utf8")) as { fittedOn: string };
+    expect(file.fittedOn).toBe(WORD_ODDS_SET);
+    expect(WORD_ODDS_SET).not.toMatch(/heldout/);
+    const fitted = wordOddsOf(seedKnowledge(), JSON.parse(readFileSync(join(PROJECT_ROOT, "tests", "eval", WORD_ODDS_SET), "utf8")));
+    expect(fitted).toEqual({ odds: WORD_ODDS.odds, unseen: WORD_ODDS.unseen });
+    expect(Object.keys(WORD_ODDS.odds).length).toBeGreaterThan(100);
+  });
+});
