@@ -88,6 +88,14 @@ export function datesOf(text: string, published: string | null, bareMonths: bool
   return facts;
 }
 
+/** A name with a version number: "GPT-4", "Trn2", "gpt 4o" is not one (a space parts them). */
+const VERSION = /\b([a-z]{2,})-?(\d+(?:\.\d+)?[a-z]?)\b/gi;
+
+/** Versions, one kind per name ("GPT-4" is of kind "version:gpt", key "4"): another number of the same name is another version. */
+export function versionsOf(text: string): Fact[] {
+  return [...text.matchAll(VERSION)].map((m) => ({ kind: `version:${m[1]!.toLowerCase()}`, key: m[2]!.toLowerCase(), raw: m[0] }));
+}
+
 /** Ranks: "first", "second", "last", and "only" where it names one of a kind ("the only cloud"), not a limit ("only $15 billion"). */
 export function ordinalsOf(text: string): Fact[] {
   return [...text.matchAll(ORDINAL_RE)]
