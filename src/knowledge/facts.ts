@@ -11,6 +11,7 @@ export interface Figure {
 
 // "$50 billion", "$15B", "35 billion"; and as chat writes sums without the sign: "50B", "10b", "1.5bn", "50 bil"
 const MONEY = /(?:US\$|\$|USD\s?)(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|mn|[TBM])\b|\b(\d+(?:\.\d+)?)\s?(trillion|billion|million|bn|bil|mil|tn)\b|\b(\d+(?:\.\d+)?)([TBM])\b/gi;
+const RANGE = /(?:\bbetween\s+\$?(\d+(?:\.\d+)?)\s+and\s+|(?<![\d.$])\$?(\d+(?:\.\d+)?)\s?(?:-|–|to)\s?)\$?\d+(?:\.\d+)?\s?(trillion|billion|million|bn|bil|mil|tn|[TBM])\b/gi;
 const ONE_UNIT = /\b(?:a|one)\s+(trillion|billion|million)\b(?!\s+(?:people|users|customers|tokens|times|years))/gi;
 const POWER = /\b(\d+(?:\.\d+)?)\s?(gigawatts?|GW)\b/gi;
 const SCALE: Record<string, number> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, bil: 1e9, billion: 1e9, m: 1e6, mn: 1e6, mil: 1e6, million: 1e6 };
@@ -22,6 +23,16 @@ export function extractFigures(text: string): Figure[] {
     const n = Number(m[1] ?? m[3] ?? m[5]);
     const unit = (m[2] ?? m[4] ?? m[6] ?? "").toLowerCase();
     figures.push({ key: `usd:${Math.round(n * (SCALE[unit] ?? 1))}`, raw: m[0], index: m.index });
+  }
+  // the first end of a range takes the unit of the second: "79-134b", "between 79 and 134 billion", "$15 to $35 billion"
+  for (const m of text.matchAll(RANGE)) {
+    const first = m[1] ?? m[2]!;
+    // a year is no sum ("in 2019 to 10 billion")
+    if (/^(?:19|20)\d{2}$/.test(first)) continue;
+    const unit = m[3]!.toLowerCase();
+    const index = m.index + m[0].indexOf(first);
+    if (figures.some((f) => f.index <= index && index < f.index + f.raw.length)) continue;
+    figures.push({ key: `usd:${Math.round(Number(first) * (SCALE[unit] ?? 1))}`, raw: `${first}${unit.length === 1 ? unit : ` ${unit}`}`, index });
   }
   // "a billion", "one million"
   for (const m of text.matchAll(ONE_UNIT)) figures.push({ key: `usd:${SCALE[m[1]!.toLowerCase()]!}`, raw: m[0], index: m.index });

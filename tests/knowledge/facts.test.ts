@@ -22,6 +22,11 @@ describe("extractFigures", () => {
 
   it("reads ranges and capacities", () => {
     expect(extractFigures("$79B-$134B in damages").map((f) => f.key)).toEqual(["usd:79000000000", "usd:134000000000"]);
+    // a range's first end takes the unit of the second; a year never does
+    expect(extractFigures("musk wants like 79-134b").map((f) => f.key)).toEqual(["usd:79000000000", "usd:134000000000"]);
+    expect(extractFigures("between 79 and 134 billion in damages").map((f) => f.raw)).toEqual(["79 billion", "134 billion"]);
+    expect(extractFigures("$15 to $35 billion").map((f) => f.key)).toEqual(["usd:15000000000", "usd:35000000000"]);
+    expect(extractFigures("in 2019 to 10 billion, and 2019 and 10 billion").map((f) => f.key)).toEqual(["usd:10000000000", "usd:10000000000"]);
     // chat writes sums without the sign
     expect(extractFigures("ms dropped 10B in, then 1.5bn, like 50 bil").map((f) => f.key)).toEqual(["usd:10000000000", "usd:1500000000", "usd:50000000000"]);
     expect(extractFigures("trn2 chips on a 5G network")).toEqual([]);

@@ -30,6 +30,8 @@ describe("claim verdicts", () => {
     expect(cite("the musk trial may start april 27").verdict).toBe("supported");
     // a version's number is a fact of its own ("Azure OpenAI became the default way for businesses to access GPT-4")
     expect(cite("so azure openai was basically the default way businesses got gpt-6 right").reason).toBe("Sources say GPT-4, not gpt-6.");
+    // "70-134b" is 70 billion to 134 billion
+    expect(cite("musk wants 70-134b in damages").reason).toBe("Sources say $79B, not 70b.");
     expect(cite("OpenAI is the first major AI lab to adopt Trainium").reason).toBe("Sources say second, not first.");
     expect(cite("The Stateful Runtime Environment runs on Microsoft Azure").reason).toBe("Sources say Bedrock, not Azure.");
     const sued = cite("Microsoft has filed a lawsuit against OpenAI");
