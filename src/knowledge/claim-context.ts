@@ -1,5 +1,5 @@
 import type { Analyzer } from "./analyze.js";
-import { ASPECT_WORDS, endsClause, type Fact, HEDGE, NEGATION, NEGATION_REACH, PERMISSION, PREPOSITION, RELATIVE_TIME, clauses, datesOf, figuresOf, isNegative, ordinalsOf, plainNegations, quotedPhrases, versionsOf } from "./claim-reading.js";
+import { ASPECT_WORDS, endsClause, type Fact, HEDGE, NEGATION, NEGATION_REACH, PERMISSION, PREPOSITION, RELATIVE_TIME, clauses, datesOf, figuresOf, isNegative, ordinalsOf, plainNegations, quotedPhrases, versionsOf, agoOf } from "./claim-reading.js";
 import { cleanChatQuery } from "./chat-query.js";
 import { spellRanks } from "./order-relation.js";
 import type { Retriever } from "./retrieval.js";
@@ -54,11 +54,11 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
   const claim = spellRanks(cleanChatQuery(written));
   const profile = retriever.profile(claim);
   // figures, dates, ranks and words of time and degree ("already", "literally") are compared, or not weighed, apart
-  const factTerms = new Set(analyzer.terms([...[...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim)].map((f) => f.raw), ...ASPECT_WORDS, ...(claim.match(RELATIVE_TIME) ?? [])].join(" ")));
-  /** The claim's words that count: each with its weight and the index terms that match it (itself, a correction, synonyms, learned stand-ins). */
+  const factTerms = new Set(analyzer.terms([...[...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim)].map((f) => f.raw), ...ASPECT_WORDS, ...(claim.match(RELATIVE_TIME) ?? [])].join(" ")));
+  /** The claim's words that count: each with its weight and the index terms that match it (itself, a correction, synonyms). */
   const parts = profile.terms
     // a word the index does not know, read through its synonyms, is a guess: it weighs half in what a source must hold
-    .map((term, i) => ({ term, weight: profile.weights[i]! * (profile.kinds[i] === "synonym" ? CLAIM_CHECK.synonymShare : 1), matches: new Set([...profile.matches[i]!, ...profile.associated[i]!]) }))
+    .map((term, i) => ({ term, weight: profile.weights[i]! * (profile.kinds[i] === "synonym" ? CLAIM_CHECK.synonymShare : 1), matches: new Set(profile.matches[i]) }))
     .filter((p) => p.weight > 0 && !factTerms.has(p.term));
   const coreTotal = parts.reduce((a, p) => a + p.weight, 0);
   const heldBy = (terms: readonly string[]): typeof parts => parts.filter((p) => terms.some((t) => p.matches.has(t)));
@@ -92,7 +92,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     const terms = analyzer.terms(text);
     return total === 0 ? 0 : rest.filter((p) => terms.some((t) => p.matches.has(t))).reduce((a, p) => a + p.weight, 0) / total;
   };
-  const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim)];
+  const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim)];
   const claimNegated = isNegative(claim);
   const partyIds = new Set(topic.parties.map((p) => p.id));
   // a term that takes in other terms ("the press": reporters, Reuters, the FT) says too little for a negation to bear on
@@ -187,6 +187,16 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     const kind = claimFacts.find((f) => f.raw === claimRaw)?.kind;
     const claimOthers = claimFacts.filter((f) => f.kind === kind && f.raw !== claimRaw).map((f) => f.raw);
     return [...clauseTerms(claim, claimRaw, claimOthers)].every((t) => own.has(t) || !elsewhere.has(t) || analyzer.concepts(t).size > 0);
+  };
+  /**
+   * Whether the parties beside a sum in the claim may be those beside it in the source: not when
+   * the claim names a party there that the source's clause lacks while that clause names another
+   * ("msft has put 50B into openai" against "a $50 billion partnership … signed between Amazon and OpenAI").
+   */
+  const figurePartiesAgree = (claimRaw: string, sentence: string, sourceRaw: string): boolean => {
+    const mine = [...clauseTerms(claim, claimRaw)].filter((t) => partyIds.has(t));
+    const theirs = [...clauseTerms(sentence, sourceRaw)].filter((t) => partyIds.has(t));
+    return !(mine.some((t) => !theirs.includes(t)) && theirs.some((t) => !mine.includes(t)));
   };
   const claimConcepts = analyzer.concepts(claim);
   const claimParties = [...claimConcepts].filter((id) => partyIds.has(id)).length;
@@ -336,6 +346,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     negatedParts,
     hedgesClaim,
     neighboursAgree,
+    figurePartiesAgree,
     claimConcepts,
     claimParties,
     opensWithParty,

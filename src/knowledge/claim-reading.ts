@@ -5,6 +5,7 @@
  */
 import { extractCounts, extractDates, extractFigures } from "./facts.js";
 import type { RankedPassage } from "./retrieval.js";
+import { NOT_A_TIME } from "./order-relation.js";
 
 /** Words that say something is not so, was refused or did not happen. */
 export const NEGATION = /\b(?:not|cannot|no|never|none|nothing|nobody|no-one|noone|nowhere|neither|nor|yet to|far from|banned|barred|prohibited|forbidden|refused|rejected|denied|avoid|avoids|avoided|avoiding|rather than|instead of|without|declined|declines|declining|failed to|fails to)\b|\bno one\b|n['’]t\b/i;
@@ -44,7 +45,7 @@ export const PERMISSION = /\b(?:can|cannot|may|allowed|permitted|able|cleared to
 export const UNSETTLED = /\b(?:unconfirmed|unverified|unclear|uncertain|unknown|unresolved|unanswered|undetermined|open questions?|remains? to be seen|not (?:yet )?(?:known|clear|confirmed|public))\b/i;
 export const CONDITIONAL = /\b(?:if|unless|willing|willingness|consider|considers|considering|contemplat\w*|mull|mulls|mulling|eyeing|thinking about|thinking of|weigh|weighs|weighing|threaten|threatens|threatening|threatened)\b/i;
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last", "only"] as const;
-const ORDINAL_RE = new RegExp(`\\b(${ORDINALS.join("|")})\\b`, "gi");
+const ORDINAL_RE = new RegExp(`\\b(${ORDINALS.join("|")})\\b${NOT_A_TIME}`, "gi");
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const BARE_MONTH = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
 /** "May" is a month after a word of time ("starts in may", "by may"), never the verb it is elsewhere. */
@@ -86,6 +87,23 @@ export function datesOf(text: string, published: string | null, bareMonths: bool
     }
   }
   return facts;
+}
+
+const SPAN_NUMBERS = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+/** How long ago, as said: "six months ago", "2 weeks ago", "last month", "a year ago". */
+const AGO = new RegExp(`\\b(?:(${SPAN_NUMBERS.join("|")}|an|\\d{1,2})\\s+(day|week|month|year)s?\\s+ago|last\\s+(week|month|year))\\b`, "gi");
+
+/**
+ * How long ago something happened, one kind per unit ("six months ago" is of kind "ago:month",
+ * key "6"; "last month" key "1"): another count of the same unit is another time. "A few weeks
+ * ago" gives no count and is not compared.
+ */
+export function agoOf(text: string): Fact[] {
+  return [...text.matchAll(AGO)].map((m) => {
+    const unit = (m[2] ?? m[3]!).toLowerCase();
+    const count = m[3] ? 1 : /\d/.test(m[1]!) ? Number(m[1]) : m[1]!.toLowerCase() === "an" ? 1 : Math.max(1, SPAN_NUMBERS.indexOf(m[1]!.toLowerCase()));
+    return { kind: `ago:${unit}`, key: String(count), raw: m[0] };
+  });
 }
 
 /** A name with a version number: "GPT-4", "Trn2", "gpt 4o" is not one (a space parts them). */

@@ -39,7 +39,9 @@ export function spellRanks(text: string): string {
 }
 
 /** Ranks: the same rank must sit on the same side of the claim's words ("Anthropic was second" against "OpenAI the second … after Anthropic"). */
-const RANKS = /\b(first|second|third|fourth|fifth|last)\b/gi;
+/** "Last" before a span of time ("last month") says when, not a rank. */
+export const NOT_A_TIME = "(?!\\s+(?:week|weekend|month|year|quarter|night|time|summer|spring|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b)";
+const RANKS = new RegExp(`\\b(first|second|third|fourth|fifth|last)\\b${NOT_A_TIME}`, "gi");
 const RANK_GROUP = 100;
 
 function relationWords(text: string): Found[] {

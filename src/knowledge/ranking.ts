@@ -64,8 +64,6 @@ export interface Retriever {
     readonly kinds: readonly TermKind[];
     /** The index terms each query term is matched by: itself, its correction, or its synonyms. */
     readonly matches: readonly (readonly string[])[];
-    /** Index terms learned to stand in for a known query term (not counted as the term towards coverage). */
-    readonly associated: readonly (readonly string[])[];
   };
   /** Passages best first; passages matching fewer than `minMatched` query terms are left out. */
   rank(query: string, limit?: number, minMatched?: number): RankedPassage[];

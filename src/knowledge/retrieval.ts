@@ -31,8 +31,6 @@ interface QueryPlan {
   readonly kinds: readonly TermKind[];
   /** The index terms each query term is matched by: itself, its correction, or its synonyms. */
   readonly matches: readonly (readonly string[])[];
-  /** Index terms learned to stand in for each known term, looked up beside it. */
-  readonly associated: readonly (readonly string[])[];
 }
 
 /** An index term found for a query word. */
@@ -169,7 +167,6 @@ export function combineRetrievers(base: Retriever, delta: Retriever): Retriever 
         kinds: a.kinds.map((k, i) => (k === "unknown" ? b.kinds[i]! : k)),
         weights: a.weights.map((w, i) => (a.kinds[i] === "unknown" ? b.weights[i]! : w)),
         matches: a.matches.map((m, i) => [...new Set([...m, ...b.matches[i]!])]),
-        associated: a.associated.map((m, i) => [...new Set([...m, ...b.associated[i]!])]),
       };
     },
     rank(query, limit = 10, minMatched = 1) {
@@ -262,7 +259,6 @@ function makeRetriever(
     const weights: number[] = [];
     const kinds: TermKind[] = [];
     const matches: string[][] = [];
-    const associatedTerms: string[][] = [];
     terms.forEach((term, bit) => {
       const id = index.vocab.get(term);
       const word = surface.get(term);
@@ -275,9 +271,7 @@ function makeRetriever(
           }
         }
         // words that questions use where answering passages use others ("probe" → "investigation") weigh less than the word
-        const others = associated(term, asked);
-        for (const other of others) specs.push({ bit, id: other.id, weight: RANKING.associationWeight, exact: false });
-        associatedTerms.push(others.map((o) => o.term));
+        for (const other of associated(term, asked)) specs.push({ bit, id: other.id, weight: RANKING.associationWeight, exact: false });
         weights.push(idfOfId(id));
         kinds.push("known");
         matches.push([term]);
@@ -290,7 +284,6 @@ function makeRetriever(
         weights.push(idfOfId(correction.id));
         kinds.push("corrected");
         matches.push([correction.term]);
-        associatedTerms.push([]);
         return;
       }
       // words of the same root ("argument" → "argues", "settl" → "settlement") stand in almost as the word itself; synonyms less so
@@ -304,15 +297,13 @@ function makeRetriever(
         weights.push(Math.max(...expansions.map((e) => idfOfId(e.id))) * RANKING.synonymCoverage);
         kinds.push("synonym");
         matches.push(expansions.map((e) => e.term));
-        associatedTerms.push([]);
         return;
       }
       weights.push(0);
       kinds.push("unknown");
       matches.push([]);
-      associatedTerms.push([]);
     });
-    return { terms, specs, weights, kinds, matches, associated: associatedTerms };
+    return { terms, specs, weights, kinds, matches };
   };
 
   /** For "what even is this X thing" / "eli5 X": the one story term a what-is question names. */
@@ -514,8 +505,8 @@ function makeRetriever(
       return { text: index.text.matching[id]!, context: index.context.matching[id]!, section: index.section.matching[id]!, passages: df[id]! };
     },
     profile(query) {
-      const { terms, weights, kinds, matches, associated } = planQuery(query);
-      return { terms, weights, kinds, matches, associated };
+      const { terms, weights, kinds, matches } = planQuery(query);
+      return { terms, weights, kinds, matches };
     },
     rank(query, limit = 10, minMatched = 1) {
       const q = planQuery(query);

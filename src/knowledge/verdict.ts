@@ -1,7 +1,7 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { isBareQuestion } from "./boilerplate.js";
-import { BEGAN, CONDITIONAL, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair, versionsOf } from "./claim-reading.js";
+import { BEGAN, CONDITIONAL, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair, versionsOf, agoOf } from "./claim-reading.js";
 export { quotedPhrases } from "./claim-reading.js";
 import { compareOrder, isRelationWord } from "./order-relation.js";
 import { CLAIM_CHECK, type ClaimReading, readClaim } from "./claim-context.js";
@@ -31,6 +31,9 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   if (contrast && !isNegative(contrast[1]!) && !/^(?:just|only|merely|simply)\b/i.test(contrast[2]!)) return judgeOne(contrast[1]!, new Set(analyzer.terms(contrast[2]!)), ranked, retriever, analyzer, topic);
   return judgeOne(written, new Set(), ranked, retriever, analyzer, topic);
 }
+
+/** "Only", "just", "solely" and the words after it that it bears on: "only targets amazon", "just oai". */
+const ONLY_BEFORE = /\b(?:only|just|solely|exclusively)\s+((?:[\p{L}\p{N}][\p{L}\p{N}'’.-]*\s*){1,3})/iu;
 
 /** A claim closing on what it is not: "X, not Y", "X and not Y". */
 const CONTRAST = /^(.*[\p{L}\p{N}])(?:\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)not\s+((?:[\p{L}\p{N}][\p{L}\p{N}'’.-]*\s*){1,4})[.!?]*\s*$/iu;
@@ -109,7 +112,7 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
   const held = heldBy(analyzer.terms(withoutStrayAsides(sentence)));
   // the sentence holds what the claim says beyond its parties, or two parties or more of it ("amazon put 40B into openai")
   const holdsMoreThanParties = held.some((p) => !partyIds.has(p.term)) || (claimParties >= 2 && held.filter((p) => partyIds.has(p.term)).length === claimParties);
-  const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence), ...versionsOf(sentence)];
+  const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence), ...versionsOf(sentence), ...agoOf(sentence)];
   const negatedSentence = c.passage.sentences
     .map((span) => c.passage.text.slice(span.start, span.end))
     // a hedged one ("executives believe it violates—if not the letter …") says what someone thinks, not what happened
@@ -127,7 +130,7 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
  * about the claim is a conflict; `matched` counts the kinds that agree beside the same words.
  */
 function compareFacts(reading: ClaimReading, view: PassageView): { conflict: string | null; matched: number } {
-  const { claim, claimFacts, neighboursAgree } = reading;
+  const { claim, claimFacts, neighboursAgree, figurePartiesAgree } = reading;
   const { sentence, aboutIt, holdsMoreThanParties, sourceFacts } = view;
   let conflict: string | null = null;
   let matched = 0;
@@ -137,7 +140,10 @@ function compareFacts(reading: ClaimReading, view: PassageView): { conflict: str
     // "first" is what a sentence saying how something began gives ("began in 2019 with a $1 billion investment")
     if (theirs.length === 0 && kind === "rank" && mine.every((m) => m.key === "first") && BEGAN.test(sentence)) matched++;
     if (theirs.length === 0) continue;
-    const same = mine.flatMap((m) => theirs.filter((t) => t.key === m.key).map((t) => [m, t] as const));
+    // a sum beside other parties in the source is another sum ("$50 billion partnership … between Amazon and OpenAI" is not Microsoft's)
+    const same = mine.flatMap((m) => theirs.filter((t) => t.key === m.key && (!/^(?:usd|gw|pct)/.test(kind) || figurePartiesAgree(m.raw, sentence, t.raw))).map((t) => [m, t] as const));
+    // the same sum beside other parties says nothing of the claim's, for or against
+    if (same.length === 0 && mine.some((m) => theirs.some((t) => t.key === m.key))) continue;
     // every figure of the claim must stand in the sentence: "9b is 15b now and 35b later" is not "$50 billion ($15 billion immediate, $35 billion contingent)"
     const unmatched = mine.filter((m) => !theirs.some((t) => t.key === m.key));
     if (same.length > 0 && unmatched.length > 0) {
@@ -185,6 +191,16 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
     const theirs = [...sentenceConcepts].filter((id) => partyIds.has(id));
     const passageNames = new Set(passageParties.split(" "));
     if (theirs.length === 1 && theirs[0] !== mine && !passageNames.has(mine)) conflict = `Sources say ${nameOf.get(theirs[0]!)}, not ${nameOf.get(mine)}.`;
+  }
+  // "only" or "just" before the claim's one party where the sentence, holding the rest of the claim, names others
+  // beside it ("the EU DMA probe only targets amazon" against "European Commission vs. Microsoft & AWS")
+  if (!conflict && claimParties === 1 && sentenceShare >= CLAIM_CHECK.relevant) {
+    const mine = [...claimConcepts].find((id) => partyIds.has(id))!;
+    const alone = ONLY_BEFORE.exec(claim);
+    const others = [...sentenceConcepts].filter((id) => partyIds.has(id) && id !== mine);
+    if (alone && analyzer.concepts(alone[1]!).has(mine) && sentenceConcepts.has(mine) && others.length > 0) {
+      conflict = `Sources name ${others.map((id) => nameOf.get(id)).join(" and ")} as well as ${nameOf.get(mine)}.`;
+    }
   }
   // a party right after a preposition where the sentence, holding nearly all the rest of the claim and not naming
   // that party, names another after the same preposition ("buying $138B of cloud services from microsoft" against

@@ -71,13 +71,4 @@ describe("learned word associations", () => {
     const profile = withAssociation.profile(question);
     expect(profile.matches[profile.terms.indexOf("regulator")]).toEqual(["regulator"]);
   });
-
-  it("lets a claim's word be held by its learned stand-in", () => {
-    const corpus = loadCorpus(DEFAULT_SEEDS_DIR);
-    // "OpenAI and Amazon co-created a "Stateful Runtime Environment" (SRE) … hosted on Amazon Bedrock"
-    const claim = (text: string, associations: Record<string, string[]>) => createKnowledge({ ...corpus, associations }).cite(text).verdict;
-    expect(claim("the SRE that amazon and openai built is hosted on bedrock", {})).toBe("unverified");
-    expect(claim("the SRE that amazon and openai built is hosted on bedrock", { built: ["co"] })).toBe("supported");
-    expect(claim("the SRE that amazon and openai built is hosted on azure", { built: ["co"] })).toBe("contradicted");
-  });
 });

@@ -30,6 +30,15 @@ describe("claim verdicts", () => {
     expect(cite("the musk trial may start april 27").verdict).toBe("supported");
     // a version's number is a fact of its own ("Azure OpenAI became the default way for businesses to access GPT-4")
     expect(cite("so azure openai was basically the default way businesses got gpt-6 right").reason).toBe("Sources say GPT-4, not gpt-6.");
+    // "only" before the one party, where the row names another beside it
+    expect(cite("the EU DMA probe only targets amazon").reason).toBe("Sources name Microsoft as well as Amazon.");
+    expect(cite("the EU DMA probe targets amazon").verdict).toBe("supported");
+    // how long ago, in the same unit ("However, last month, OpenAI and Amazon signed …"); "last month" is no rank
+    expect(cite("the amazon-openai deal was signed like six months ago").reason).toBe("Sources say last month, not six months ago.");
+    expect(cite("the amazon-openai deal was signed last month").verdict).toBe("supported");
+    // the same sum beside other parties is another sum: "a whopping $50 billion partnership that was signed between Amazon and OpenAI"
+    expect(cite("msft has put something like 50B into openai total").verdict).not.toBe("supported");
+    expect(cite("amazon put 50b into openai").verdict).toBe("supported");
     // "70-134b" is 70 billion to 134 billion
     expect(cite("musk wants 70-134b in damages").reason).toBe("Sources say $79B, not 70b.");
     expect(cite("OpenAI is the first major AI lab to adopt Trainium").reason).toBe("Sources say second, not first.");
