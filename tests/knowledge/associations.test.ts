@@ -23,9 +23,10 @@ describe("learned word associations", () => {
     expect(learned.probe?.[0]).toBe("investig");
   });
 
-  it("learns nothing from one passage's words, however often it is asked about", () => {
+  it("learns from one passage only with as many passages as the fit asks for", () => {
     const spicy = [ask(["spici", "line"], [2]), ask(["spici", "quot"], [2]), ask(["spici", "lawyer"], [2])];
-    expect(fitAssociations(spicy, passages).spici).toBeUndefined();
+    expect(fitAssociations(spicy, passages, { ...ASSOCIATION_FIT, minPassages: 1 }).spici).toEqual(expect.arrayContaining(["contract", "creativ"]));
+    expect(fitAssociations(spicy, passages, { ...ASSOCIATION_FIT, minPassages: 2 }).spici).toBeUndefined();
   });
 
   it("needs the word in enough questions, and never learns a word the question uses itself", () => {
