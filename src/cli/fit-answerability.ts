@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../sources/seeds.js";
-import { answerability, answerabilityFeatures, FEATURE_NAMES, type AnswerabilityModel } from "../knowledge/answerability.js";
+import { answerability, answerabilityFeatures, FEATURE_NAMES, quotedPassage, type AnswerabilityModel } from "../knowledge/answerability.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from "../paths.js";
 
@@ -27,6 +27,8 @@ const HIGH_PRECISION = 0.9;
 interface Example {
   readonly x: number[];
   readonly y: 0 | 1;
+  /** The question quotes words one of the best passages holds: answered whatever the model says. */
+  readonly quotes?: boolean;
 }
 
 /** Features and labels of every training question. */
@@ -35,7 +37,7 @@ export function trainingExamples(knowledge: Knowledge, files: readonly string[])
   const add = (q: string, y: 0 | 1): void => {
     const ranked = knowledge.retriever.rank(q, 60, 2);
     if (ranked.length === 0) return; // nothing matched: the bot abstains whatever the model says
-    examples.push({ x: answerabilityFeatures(q, ranked, knowledge.retriever, knowledge.analyzer, knowledge.corpus.topic), y });
+    examples.push({ x: answerabilityFeatures(q, ranked, knowledge.retriever, knowledge.analyzer, knowledge.corpus.topic), y, quotes: quotedPassage(q, ranked) !== undefined });
   };
   for (const file of files) {
     const data = JSON.parse(readFileSync(file, "utf8")) as { questions: { q: string }[]; outOfScope: (string | { q: string })[] };
@@ -81,7 +83,8 @@ export function operatingPoints(model: Omit<AnswerabilityModel, "high" | "low">,
   const scored = examples.map((e) => ({ p: answerability(e.x, full), y: e.y }));
   const positives = scored.filter((s) => s.y === 1).map((s) => s.p).sort((a, b) => b - a);
   const target = positives.length === 0 ? 0.5 : positives[Math.min(positives.length - 1, Math.ceil(ANSWER_TARGET * positives.length) - 1)]!;
-  const low = Math.min(Math.max(target, 0.05), ...mustAnswer.filter((e) => e.y === 1).map((e) => answerability(e.x, full)));
+  // a question quoting the passage is answered anyway
+  const low = Math.min(Math.max(target, 0.05), ...mustAnswer.filter((e) => e.y === 1 && !e.quotes).map((e) => answerability(e.x, full)));
   const candidates = [...new Set(scored.map((s) => s.p))].filter((p) => p >= low).sort((a, b) => a - b);
   let high = 1;
   for (const t of candidates) {

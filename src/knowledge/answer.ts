@@ -1,4 +1,4 @@
-import { answerabilityFeatures, decideConfidence } from "./answerability.js";
+import { answerabilityFeatures, decideConfidence, quotedPassage } from "./answerability.js";
 import { unansweredOdds } from "./unanswered-words.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { extractDates, extractFigures } from "./facts.js";
@@ -45,10 +45,12 @@ export function composeAnswer(
   /** Reorders the ranked passages for the answer (by meaning); whether to answer is judged on the ranking by words. */
   reorder?: (query: string, ranked: readonly RankedPassage[]) => RankedPassage[],
 ): Answer {
-  const judged = ranked[0]
-    ? decideConfidence(answerabilityFeatures(query, ranked, retriever, analyzer, topic), undefined, unansweredOdds(query, ranked[0], retriever))
-    : "none";
+  const model = ranked[0] ? decideConfidence(answerabilityFeatures(query, ranked, retriever, analyzer, topic), undefined, unansweredOdds(query, ranked[0], retriever)) : "none";
+  // words the question quotes, standing verbatim in one of the best passages, are found whatever else it asks, and lead
+  const quoted = quotedPassage(query, ranked);
+  const judged = model === "none" && quoted ? "low" : model;
   if (reorder) ranked = reorder(query, ranked);
+  if (quoted) ranked = [quoted, ...ranked.filter((r) => r !== quoted)];
   const top = ranked[0];
   const confidence = judged === "none" && top && answerAnyway ? "low" : judged;
   if (!top || confidence === "none") {

@@ -2,6 +2,7 @@ import type { Analyzer } from "./analyze.js";
 import { cleanChatQuery } from "./chat-query.js";
 import { extractCounts, extractFigures, mentionsTime } from "./facts.js";
 import MODEL from "./answerability-model.json" with { type: "json" };
+import { foldQuote, quotedPhrases } from "./claim-reading.js";
 import { questionHints } from "./question.js";
 import { UNANSWERED_WORDS } from "./unanswered-words.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
@@ -212,6 +213,19 @@ export function decideConfidence(features: readonly number[], model: Answerabili
   // a word the sources' unanswered questions were asked with, which the best passage lacks ("what valuation…", "which judge…")
   if (unanswered !== null && unanswered >= UNANSWERED_WORDS.veto) return "none";
   return confidenceOf(answerability(features, model), model);
+}
+
+/**
+ * The first of the best passages (by words) that holds verbatim every phrase the question quotes
+ * (two words or more): "who said 'we know our contract'?"; undefined when it quotes none.
+ */
+export function quotedPassage(query: string, ranked: readonly RankedPassage[], limit = 60): RankedPassage | undefined {
+  const quotes = quotedPhrases(query);
+  if (quotes.length === 0) return undefined;
+  return ranked.slice(0, limit).find((r) => {
+    const text = foldQuote(r.passage.text);
+    return quotes.every((q) => text.includes(q));
+  });
 }
 
 /** Confidence at the model's operating points. */

@@ -37,7 +37,11 @@ export interface AssociationExample {
  * does not use itself, kept when frequent, spread over several passages and far above chance,
  * ranked by count times log lift. `passages` holds every passage's index terms.
  */
-export function fitAssociations(examples: readonly AssociationExample[], passages: readonly ReadonlySet<string>[], fit = ASSOCIATION_FIT): Record<string, string[]> {
+export function fitAssociations(
+  examples: readonly AssociationExample[],
+  passages: readonly ReadonlySet<string>[],
+  fit: { readonly [K in keyof typeof ASSOCIATION_FIT]: number } = ASSOCIATION_FIT,
+): Record<string, string[]> {
   const passageCount = new Map<string, number>();
   for (const terms of passages) for (const t of terms) passageCount.set(t, (passageCount.get(t) ?? 0) + 1);
   const asked = new Map<string, number>();

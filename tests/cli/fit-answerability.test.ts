@@ -35,5 +35,7 @@ describe("answerability fitting", () => {
     const hard = { x: [0.05, ...FEATURE_NAMES.slice(1).map(() => 0.5)], y: 1 as const };
     const forced = operatingPoints(fitted, data, [hard]);
     expect(answerability(hard.x, full)).toBeGreaterThanOrEqual(forced.low);
+    // a question quoting a passage is answered whatever the model says: it does not pull the point down
+    expect(operatingPoints(fitted, data, [{ ...hard, quotes: true }]).low).toBe(low);
   });
 });

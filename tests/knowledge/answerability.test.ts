@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerTypeMatch } from "../../src/knowledge/answerability.js";
+import { answerTypeMatch, quotedPassage } from "../../src/knowledge/answerability.js";
 import { questionHints } from "../../src/knowledge/question.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
@@ -156,6 +156,20 @@ describe("answer or abstain", () => {
     const amazon = knowledge.ask("how much did amazon put into openai");
     expect(amazon.abstained).toBe(false);
     expect(amazon.items[0]!.text).toContain("$50 billion");
+  });
+
+  it("finds words the question quotes, leads with the passage holding them, and answers whatever the model says", () => {
+    const knowledge = seedKnowledge();
+    const question = "who said 'we know our contract'?";
+    const ranked = knowledge.retriever.rank(question, 60, 2);
+    // by words it is not first: the question shares one word with it
+    expect(ranked[0]!.passage.text).not.toContain("We know our contract");
+    expect(quotedPassage(question, ranked)?.passage.text).toContain("We know our contract");
+    const answer = knowledge.ask(question);
+    expect(answer.abstained).toBe(false);
+    expect(answer.items[0]!.text).toContain("We know our contract");
+    expect(quotedPassage("who said we know our contract", ranked)).toBeUndefined();
+    expect(quotedPassage("who said 'we never signed anything'", ranked)).toBeUndefined();
   });
 
   it("abstains when the question is about another company that the passage it finds does not name", () => {
