@@ -1,4 +1,11 @@
 /** What kind of answer a question asks for; used as a ranking hint, never as a filter. */
+/**
+ * Words that name a part of a source's layout ("the table", "that row", "the bullets", "per the
+ * article") rather than what it says: they say what form of answer is wanted (see `list`) and are
+ * not words to find in a passage.
+ */
+export const LAYOUT_WORDS: readonly string[] = ["table", "tables", "row", "rows", "column", "columns", "bullet", "bullets", "bulleted", "chart", "charts", "paragraph", "paragraphs", "section", "sections", "heading", "headings", "article", "articles", "explainer", "explainers"];
+
 export interface QuestionHints {
   readonly when: boolean;
   readonly amount: boolean;

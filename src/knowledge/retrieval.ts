@@ -1,7 +1,7 @@
 import { normalizeText, type Analyzer } from "./analyze.js";
 import { cleanChatQuery } from "./chat-query.js";
 import { bm25Idf, buildCompactIndex, indexData, restoreIndex, type CompactIndex, type FieldPostings } from "./compact-index.js";
-import { questionHints } from "./question.js";
+import { LAYOUT_WORDS, questionHints } from "./question.js";
 import { definitionPattern, fuzzyDistance, RANKING, type Retriever, type RetrieverData } from "./ranking.js";
 import { TopK } from "./top-k.js";
 import { isListItem, packFeatures, planHints, type HintPlan, type UnitFeatures } from "./unit-features.js";
@@ -205,6 +205,7 @@ function makeRetriever(
     touchedCount: 0,
   };
 
+  const layoutTerms = new Set(LAYOUT_WORDS.flatMap((w) => analyzer.terms(w)));
   const queryTerms = (query: string): string[] => [...new Set(analyzer.terms(cleanChatQuery(query)))].slice(0, 32);
   const idfOfId = (id: number): number => Math.log(1 + passages / (df[id] === 0 ? 0.5 : df[id]!));
 
@@ -262,6 +263,13 @@ function makeRetriever(
     terms.forEach((term, bit) => {
       const id = index.vocab.get(term);
       const word = surface.get(term);
+      // "the table", "that row": the form of the answer wanted, not a word to find
+      if (layoutTerms.has(term)) {
+        weights.push(0);
+        kinds.push("unknown");
+        matches.push([]);
+        return;
+      }
       if (id !== undefined) {
         specs.push({ bit, id, weight: 1, exact: true });
         const distance = fuzzyDistance(term);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { oneEditAway } from "../../src/knowledge/retrieval.js";
+import { questionHints } from "../../src/knowledge/question.js";
 import { wordNetLexicon } from "../../src/sources/wordnet.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
@@ -25,6 +26,20 @@ describe("query plan: words the index lacks", () => {
     expect(plan("partnrship")).toEqual({ kind: "corrected", matches: ["agreement"] });
     // a word of the language is not respelt, and a non-word with no word near stays unknown
     expect(plan("qzxwvkj").kind).toBe("unknown");
+  });
+
+  it("weighs nothing for words naming the source's layout, which still ask for a list", () => {
+    const question = "table row for stateful access, what does it mean";
+    const profile = knowledge.retriever.profile(question);
+    for (const word of ["table", "row"]) {
+      const at = profile.terms.findIndex((t) => word.startsWith(t));
+      expect(profile.kinds[at], word).toBe("unknown");
+      expect(profile.weights[at], word).toBe(0);
+    }
+    expect(questionHints(question).list).toBe(true);
+    const answer = knowledge.ask(question);
+    expect(answer.abstained).toBe(false);
+    expect(answer.items[0]!.text).toContain("Stateful access");
   });
 
   it("lists the strings one edit away: deletions, swaps, changes, insertions", () => {
