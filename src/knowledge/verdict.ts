@@ -192,13 +192,13 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
     const passageNames = new Set(passageParties.split(" "));
     if (theirs.length === 1 && theirs[0] !== mine && !passageNames.has(mine)) conflict = `Sources say ${nameOf.get(theirs[0]!)}, not ${nameOf.get(mine)}.`;
   }
-  // "only" or "just" before the claim's one party where the sentence, holding the rest of the claim, names others
-  // beside it ("the EU DMA probe only targets amazon" against "European Commission vs. Microsoft & AWS")
-  if (!conflict && claimParties === 1 && sentenceShare >= CLAIM_CHECK.relevant) {
-    const mine = [...claimConcepts].find((id) => partyIds.has(id))!;
-    const alone = ONLY_BEFORE.exec(claim);
-    const others = [...sentenceConcepts].filter((id) => partyIds.has(id) && id !== mine);
-    if (alone && analyzer.concepts(alone[1]!).has(mine) && sentenceConcepts.has(mine) && others.length > 0) {
+  // "only" or "just" before a party of the claim where the sentence, holding the rest of the claim, names others the
+  // claim does not ("the EU DMA probe only targets amazon" against "European Commission vs. Microsoft & AWS")
+  const alone = ONLY_BEFORE.exec(claim);
+  if (!conflict && alone && sentenceShare >= CLAIM_CHECK.relevant) {
+    const mine = [...analyzer.concepts(alone[1]!)].find((id) => partyIds.has(id));
+    const others = [...sentenceConcepts].filter((id) => partyIds.has(id) && !claimConcepts.has(id));
+    if (mine && sentenceConcepts.has(mine) && others.length > 0) {
       conflict = `Sources name ${others.map((id) => nameOf.get(id)).join(" and ")} as well as ${nameOf.get(mine)}.`;
     }
   }

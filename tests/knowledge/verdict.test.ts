@@ -33,6 +33,8 @@ describe("claim verdicts", () => {
     // "only" before the one party, where the row names another beside it
     expect(cite("the EU DMA probe only targets amazon").reason).toBe("Sources name Microsoft as well as Amazon.");
     expect(cite("the EU DMA probe targets amazon").verdict).toBe("supported");
+    // "only" bears on the party after it, whatever else the claim names
+    expect(cite("microsoft is only threatening amazon, not openai").reason).toBe("Sources name OpenAI as well as Amazon.");
     // how long ago, in the same unit ("However, last month, OpenAI and Amazon signed …"); "last month" is no rank
     expect(cite("the amazon-openai deal was signed like six months ago").reason).toBe("Sources say last month, not six months ago.");
     expect(cite("the amazon-openai deal was signed last month").verdict).toBe("supported");
