@@ -1,4 +1,4 @@
-import { answerabilityFeatures, decideConfidence, quotedPassage } from "./answerability.js";
+import { answerabilityFeatures, decideConfidence, FEATURE_NAMES, quotedPassage } from "./answerability.js";
 import { unansweredOdds } from "./unanswered-words.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { extractDates, extractFigures } from "./facts.js";
@@ -6,7 +6,7 @@ import { questionHints } from "./question.js";
 import type { Analyzer } from "./analyze.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import { jaccard, SAME_FACT } from "./similarity.js";
-import type { Answer, AnswerItem, Citation, Topic } from "./types.js";
+import type { Answer, AnswerItem, Citation, Confidence, Topic } from "./types.js";
 
 /** Answer-selection settings, calibrated on the evaluation questions as a whole. */
 export const ANSWERING = {
@@ -45,7 +45,21 @@ export function composeAnswer(
   /** Reorders the ranked passages for the answer (by meaning); whether to answer is judged on the ranking by words. */
   reorder?: (query: string, ranked: readonly RankedPassage[]) => RankedPassage[],
 ): Answer {
-  const model = ranked[0] ? decideConfidence(answerabilityFeatures(query, ranked, retriever, analyzer, topic), undefined, unansweredOdds(query, ranked[0], retriever)) : "none";
+  let model: Confidence = "none";
+  if (ranked[0]) {
+    const features = answerabilityFeatures(query, ranked, retriever, analyzer, topic);
+    // the kind of answer asked for ("as of when?" wants a time) may stand in the passage shown first, by meaning,
+    // though not in the first by words: the answer is judged to have it then
+    const at = FEATURE_NAMES.indexOf("typeMatch");
+    if (features[at] === 0 && reorder) {
+      const first = reorder(query, ranked)[0]!;
+      if (first !== ranked[0]) {
+        const alt = answerabilityFeatures(query, [first, ...ranked.filter((r) => r !== first)], retriever, analyzer, topic);
+        if (alt[at]! > 0) features[at] = alt[at]!;
+      }
+    }
+    model = decideConfidence(features, undefined, unansweredOdds(query, ranked[0], retriever));
+  }
   // words the question quotes, standing verbatim in one of the best passages, are found whatever else it asks, and lead
   const quoted = quotedPassage(query, ranked);
   const judged = model === "none" && quoted ? "low" : model;

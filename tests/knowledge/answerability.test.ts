@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerTypeMatch, quotedPassage } from "../../src/knowledge/answerability.js";
+import { answerabilityFeatures, answerTypeMatch, FEATURE_NAMES, quotedPassage } from "../../src/knowledge/answerability.js";
 import { questionHints } from "../../src/knowledge/question.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
@@ -156,6 +156,17 @@ describe("answer or abstain", () => {
     const amazon = knowledge.ask("how much did amazon put into openai");
     expect(amazon.abstained).toBe(false);
     expect(amazon.items[0]!.text).toContain("$50 billion");
+  });
+
+  it("judges the kind of answer asked for on the passage shown first when the first by words lacks it", () => {
+    const knowledge = seedKnowledge();
+    const question = "exact date the amzn/oai partnership went public?";
+    const byWords = knowledge.retriever.rank(question, 60, 2);
+    const at = FEATURE_NAMES.indexOf("typeMatch");
+    expect(answerabilityFeatures(question, byWords, knowledge.retriever, knowledge.analyzer, knowledge.corpus.topic)[at]).toBe(0);
+    const answer = knowledge.ask(question);
+    expect(answer.abstained).toBe(false);
+    expect(answer.items.map((i) => i.text).join(" ")).toContain("February 27, 2026");
   });
 
   it("finds words the question quotes, leads with the passage holding them, and answers whatever the model says", () => {
