@@ -55,11 +55,13 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
   const profile = retriever.profile(claim);
   // figures, dates, ranks and words of time and degree ("already", "literally") are compared, or not weighed, apart
   const factTerms = new Set(analyzer.terms([...[...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim)].map((f) => f.raw), ...ASPECT_WORDS, ...(claim.match(RELATIVE_TIME) ?? [])].join(" ")));
+  const negationTerms = new Set(claim.split(/\s+/).filter((w) => isNegative(w)).flatMap((w) => analyzer.terms(w)));
   /** The claim's words that count: each with its weight and the index terms that match it (itself, a correction, synonyms). */
   const parts = profile.terms
     // a word the index does not know, read through its synonyms, is a guess: it weighs half in what a source must hold
     .map((term, i) => ({ term, weight: profile.weights[i]! * (profile.kinds[i] === "synonym" ? CLAIM_CHECK.synonymShare : 1), matches: new Set(profile.matches[i]) }))
-    .filter((p) => p.weight > 0 && !factTerms.has(p.term));
+    // words of negation ("avoid", "banned") are compared as polarity, not held as words
+    .filter((p) => p.weight > 0 && !factTerms.has(p.term) && !negationTerms.has(p.term));
   const coreTotal = parts.reduce((a, p) => a + p.weight, 0);
   const heldBy = (terms: readonly string[]): typeof parts => parts.filter((p) => terms.some((t) => p.matches.has(t)));
   /** Share of the claim's weight (figures and dates left out) that a text holds. */

@@ -31,8 +31,8 @@ export const PREPOSITION = /^(?:with|to|in|into|from|against|by|for|of|at|on|ont
 export const NEGATION_REACH = 14;
 /** When something happened, said relative to now ("last week", "yesterday", "two days ago"): not weighed in how much of a claim a source holds. */
 export const RELATIVE_TIME = /\b(?:(?:last|next|this|past|coming)\s+(?:week|weekend|month|year|quarter|night|time)|yesterday|today|tonight|recently|lately|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+ago)\b/gi;
-/** Words of time and degree that a claim adds ("already sued", "literally said"): not weighed either. */
-export const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right"];
+/** Words of time and degree that a claim adds ("already sued", "literally said"), and of attempt ("trying to avoid court"): not weighed either. */
+export const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right", "try", "trying", "tried", "tries"];
 
 /** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
 export const HEDGE = /\b(?:if|could|would|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|contemplat\w*|mull|mulls|mulling|eyeing|thinking about|thinking of|weigh|weighs|weighing|threaten|threatens|threatening|threatened|plan|plans|planning|planned|possible|possibly|potential|potentially|unless)\b/i;

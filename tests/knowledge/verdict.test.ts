@@ -33,6 +33,8 @@ describe("claim verdicts", () => {
     // "only" before the one party, where the row names another beside it
     expect(cite("the EU DMA probe only targets amazon").reason).toBe("Sources name Microsoft as well as Amazon.");
     expect(cite("the EU DMA probe targets amazon").verdict).toBe("supported");
+    // "trying to" and a negation's own word are not what a source must hold: "still in talks as of Wednesday to resolve the matter without going to court"
+    expect(cite("the three were still talking as of wednesday trying to avoid court").verdict).toBe("supported");
     // "only" bears on the party after it, whatever else the claim names
     expect(cite("microsoft is only threatening amazon, not openai").reason).toBe("Sources name OpenAI as well as Amazon.");
     // how long ago, in the same unit ("However, last month, OpenAI and Amazon signed …"); "last month" is no rank
