@@ -89,6 +89,21 @@ export function datesOf(text: string, published: string | null, bareMonths: bool
   return facts;
 }
 
+/** A part of a year: "early 2025", "late-2025", "end of 2025", "mid 2026". */
+const YEAR_PART = /\b(early|late|mid|end of|start of|beginning of)[\s-]+((?:19|20)\d{2})\b/gi;
+
+/**
+ * Parts of a year, one kind per year ("late 2025" is of kind "part:2025", key "late"): another
+ * part of the same year is another time.
+ */
+export function yearPartsOf(text: string): Fact[] {
+  return [...text.matchAll(YEAR_PART)].map((m) => {
+    const part = m[1]!.toLowerCase();
+    const key = part === "mid" ? "mid" : /^(?:late|end of)$/.test(part) ? "late" : "early";
+    return { kind: `part:${m[2]}`, key, raw: m[0] };
+  });
+}
+
 const SPAN_NUMBERS = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 /** How long ago, as said: "six months ago", "2 weeks ago", "last month", "a year ago". */
 const AGO = new RegExp(`\\b(?:(${SPAN_NUMBERS.join("|")}|an|\\d{1,2})\\s+(day|week|month|year)s?\\s+ago|last\\s+(week|month|year))\\b`, "gi");

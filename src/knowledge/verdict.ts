@@ -1,7 +1,7 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { isBareQuestion } from "./boilerplate.js";
-import { BEGAN, CONDITIONAL, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair, versionsOf, agoOf } from "./claim-reading.js";
+import { BEGAN, CONDITIONAL, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair, versionsOf, agoOf, yearPartsOf } from "./claim-reading.js";
 export { quotedPhrases } from "./claim-reading.js";
 import { compareOrder, isRelationWord } from "./order-relation.js";
 import { CLAIM_CHECK, type ClaimReading, readClaim } from "./claim-context.js";
@@ -112,7 +112,7 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
   const held = heldBy(analyzer.terms(withoutStrayAsides(sentence)));
   // the sentence holds what the claim says beyond its parties, or two parties or more of it ("amazon put 40B into openai")
   const holdsMoreThanParties = held.some((p) => !partyIds.has(p.term)) || (claimParties >= 2 && held.filter((p) => partyIds.has(p.term)).length === claimParties);
-  const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence), ...versionsOf(sentence), ...agoOf(sentence)];
+  const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence), ...versionsOf(sentence), ...agoOf(sentence), ...yearPartsOf(sentence)];
   const negatedSentence = c.passage.sentences
     .map((span) => c.passage.text.slice(span.start, span.end))
     // a hedged one ("executives believe it violates—if not the letter …") says what someone thinks, not what happened

@@ -35,6 +35,9 @@ describe("claim verdicts", () => {
     expect(cite("the EU DMA probe targets amazon").verdict).toBe("supported");
     // "trying to" and a negation's own word are not what a source must hold: "still in talks as of Wednesday to resolve the matter without going to court"
     expect(cite("the three were still talking as of wednesday trying to avoid court").verdict).toBe("supported");
+    // a part of a year is a fact of its own: "In late 2025, when Microsoft restructured …"
+    expect(cite("MS restructured the openai partnership in early 2025").reason).toBe("Sources say late 2025, not early 2025.");
+    expect(cite("MS restructured the openai partnership in late 2025").verdict).toBe("supported");
     // "only" bears on the party after it, whatever else the claim names
     expect(cite("microsoft is only threatening amazon, not openai").reason).toBe("Sources name OpenAI as well as Amazon.");
     // how long ago, in the same unit ("However, last month, OpenAI and Amazon signed …"); "last month" is no rank
@@ -379,7 +382,8 @@ describe("claim verdicts", () => {
       [/^(?!.*google)(.*?)\b(?:microsoft|msft|ms)\b/i, "$1google"],
       [/^(?!.*oracle)(.*?)\b(?:amazon|amzn|aws)\b/i, "$1oracle"],
       [/^(?!.*anthropic)(.*?)\b(?:openai|oai)\b/i, "$1anthropic"],
-      [/^(?!.*reuters)(.*?)\b(?:ft|financial times)\b/i, "$1reuters"],
+      // an outlet no source names (Reuters reported too, so "reuters reported this" can be true)
+      [/^(?!.*wall street)(.*?)\b(?:ft|financial times)\b/i, "$1the wall street journal"],
       [/\bbedrock\b/i, "azure"],
       [/\bfebruary|feb\b/i, "march"],
       [/^(?!.*(?:\b(?:not|no|nobody|never|none|nothing|without)\b|n't\b))(.*?)\b(is|are|was|were|has|have|can|will)\b/i, "$1$2 not"],
