@@ -45,26 +45,12 @@ export function composeAnswer(
   /** Reorders the ranked passages for the answer (by meaning); whether to answer is judged on the ranking by words. */
   reorder?: (query: string, ranked: readonly RankedPassage[]) => RankedPassage[],
 ): Answer {
-  let model: Confidence = "none";
-  if (ranked[0]) {
-    const features = answerabilityFeatures(query, ranked, retriever, analyzer, topic);
-    // the kind of answer asked for ("as of when?" wants a time) may stand in the passage shown first, by meaning,
-    // though not in the first by words: the answer is judged to have it then
-    const at = FEATURE_NAMES.indexOf("typeMatch");
-    if (features[at] === 0 && reorder) {
-      const first = reorder(query, ranked)[0]!;
-      if (first !== ranked[0]) {
-        const alt = answerabilityFeatures(query, [first, ...ranked.filter((r) => r !== first)], retriever, analyzer, topic);
-        if (alt[at]! > 0) features[at] = alt[at]!;
-      }
-    }
-    model = decideConfidence(features, undefined, unansweredOdds(query, ranked[0], retriever));
-  }
+  const shown = reorder ? reorder(query, ranked) : [...ranked];
+  const model = ranked[0] ? judgeAnswer(query, ranked, shown[0]!, retriever, analyzer, topic) : "none";
   // words the question quotes, standing verbatim in one of the best passages, are found whatever else it asks, and lead
   const quoted = quotedPassage(query, ranked);
   const judged = model === "none" && quoted ? "low" : model;
-  if (reorder) ranked = reorder(query, ranked);
-  if (quoted) ranked = [quoted, ...ranked.filter((r) => r !== quoted)];
+  ranked = quoted ? [quoted, ...shown.filter((r) => r !== quoted)] : shown;
   const top = ranked[0];
   const confidence = judged === "none" && top && answerAnyway ? "low" : judged;
   if (!top || confidence === "none") {
@@ -93,6 +79,21 @@ export function composeAnswer(
     ...dateConflicts(query, chosen[0]!, ranked, retriever, analyzer, topic),
   ];
   return { query, abstained: false, confidence, items, notes: cited.map((n) => n.text), noteCitations: cited.map((n) => n.citations) };
+}
+
+/**
+ * The answer model's confidence, judged on the ranking by words; the kind of answer asked for ("as
+ * of when?" wants a time) may stand in the passage shown first, by meaning, instead of the first by
+ * words, and the answer is judged to have it then.
+ */
+function judgeAnswer(query: string, byWords: readonly RankedPassage[], shownFirst: RankedPassage, retriever: Retriever, analyzer: Analyzer, topic: Topic): Confidence {
+  const features = answerabilityFeatures(query, byWords, retriever, analyzer, topic);
+  const at = FEATURE_NAMES.indexOf("typeMatch");
+  if (features[at] === 0 && shownFirst !== byWords[0]) {
+    const alt = answerabilityFeatures(query, [shownFirst, ...byWords.filter((r) => r !== shownFirst)], retriever, analyzer, topic);
+    if (alt[at]! > 0) features[at] = alt[at]!;
+  }
+  return decideConfidence(features, undefined, unansweredOdds(query, byWords[0]!, retriever));
 }
 
 /** A note and the citations whose labels it shows (renderers may turn those into links). */
