@@ -425,9 +425,10 @@ function makeRetriever(
   };
 
   /** Scores every touched passage, keeps the best `limit`, and clears the scratch space. */
-  const collect = (terms: readonly string[], weights: readonly number[], plan: HintPlan, limit: number, minMatched: number): PassageHit[] => {
+  const collect = (terms: readonly string[], weights: readonly number[], plan: HintPlan, limit: number, minMatched: number, guesses = 0): PassageHit[] => {
     const s = scratch;
-    const total = weights.reduce((a, b) => a + b, 0);
+    // a word read only through its synonyms (a guess) weighs in a passage's coverage where the passage matches it, never against it
+    const total = weights.reduce((a, b, bit) => (guesses & (1 << bit) ? a : a + b), 0);
     const top = new TopK(limit);
     const hits = new Map<number, PassageHit>();
     for (let k = 0; k < s.touchedCount; k++) {
@@ -456,7 +457,9 @@ function makeRetriever(
           else if (sectionExact & mask) matchedWeight += weights[bit]! * RANKING.sectionOnly;
           else if (fuzzy & mask) matchedWeight += weights[bit]! * RANKING.fuzzyCoverage;
         }
-        const coverage = total > 0 ? matchedWeight / total : 0;
+        let passageTotal = total;
+        for (let bit = 0; bit < terms.length; bit++) if (guesses & (1 << bit) && (bodyExact | sectionExact | fuzzy) & (1 << bit)) passageTotal += weights[bit]!;
+        const coverage = passageTotal > 0 ? matchedWeight / passageTotal : 0;
         let bestScore = 0;
         let bestUnit = -1;
         for (let u = first; u < last; u++) {
@@ -550,7 +553,8 @@ function makeRetriever(
         lookUp(index.context, spec, RANKING.boost.context, scratch.contextScore, spec.exact ? scratch.contextExact : scratch.passageFuzzy, false);
         lookUp(index.section, spec, RANKING.boost.section, scratch.sectionScore, spec.exact ? scratch.sectionExact : scratch.passageFuzzy, false);
       }
-      return collect(terms, q.weights, plan, limit, needed).map((hit) => {
+      const guesses = q.kinds.reduce((mask, kind, bit) => (kind === "synonym" ? mask | (1 << bit) : mask), 0);
+      return collect(terms, q.weights, plan, limit, needed, guesses).map((hit) => {
         const unit = units.at(hit.unit);
         return { passage: unit.passage, document: unit.document, best: unit, score: hit.score, coverage: hit.coverage, matched: hit.matched };
       });

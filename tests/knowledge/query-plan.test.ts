@@ -42,6 +42,19 @@ describe("query plan: words the index lacks", () => {
     expect(answer.items[0]!.text).toContain("Stateful access");
   });
 
+  it("counts a word read through its synonyms towards a passage's coverage only where the passage matches it", () => {
+    // "downside" is not in the articles; it is read through WordNet's synonyms ("barrier", "ecosystem", …)
+    const profile = knowledge.retriever.profile("stateless api exclusivity clause downside");
+    expect(profile.kinds.at(-1)).toBe("synonym");
+    expect(profile.weights.at(-1)).toBeGreaterThan(0);
+    const without = knowledge.retriever.rank("stateless api exclusivity clause", 60, 2).slice(0, 3);
+    const withGuess = knowledge.retriever.rank("stateless api exclusivity clause downside", 60, 2);
+    for (const r of without) {
+      // these passages hold none of its synonyms: their coverage is what it is without the word
+      expect(withGuess.find((x) => x.passage === r.passage)?.coverage).toBeCloseTo(r.coverage, 6);
+    }
+  });
+
   it("lists the strings one edit away: deletions, swaps, changes, insertions", () => {
     const edits = [...oneEditAway("ab")];
     expect(edits).toEqual(expect.arrayContaining(["b", "a", "ba", "xb", "axb", "abx", "xab"]));
