@@ -182,6 +182,15 @@ describe("the bot process", () => {
       await bot.exit;
       const freed = await portIsFree(port, 10_000);
       expect(freed).toBe(true);
+      // the bot may outlive the shell that ran it by a moment: its last lines arrive when it closes the pipe
+      await new Promise<void>((resolve) => {
+        if (bot.child.stdout.closed) return resolve();
+        const timer = setTimeout(resolve, 10_000);
+        bot.child.stdout.once("close", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
       expect(bot.output()).toMatch(/shutting down/);
     });
   });
