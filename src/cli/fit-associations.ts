@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { fitAssociations, type AssociationExample } from "../knowledge/associations.js";
+import { fold } from "./eval.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import { loadCorpus } from "../sources/seeds.js";
 import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from "../paths.js";
@@ -18,7 +19,6 @@ import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from "../paths.js";
 export const ASSOCIATION_SET = "chat-tune.json";
 
 const setSchema = z.object({ questions: z.array(z.object({ q: z.string(), expect: z.array(z.string()).min(1) })) });
-const fold = (text: string): string => text.replace(/\s+/g, " ").trim().toLowerCase();
 
 /** The examples of a questions file: each question's index terms and the passages (by position in `passages`) holding an expected phrase. */
 export function associationExamples(knowledge: Knowledge, questionsJson: unknown): { examples: AssociationExample[]; passages: ReadonlySet<string>[] } {
