@@ -1,5 +1,4 @@
 import { answerabilityFeatures, decideConfidence, FEATURE_NAMES, quotedPassage } from "./answerability.js";
-import { unansweredOdds } from "./unanswered-words.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { extractDates, extractFigures } from "./facts.js";
 import { questionHints } from "./question.js";
@@ -93,7 +92,7 @@ function judgeAnswer(query: string, byWords: readonly RankedPassage[], shownFirs
     const alt = answerabilityFeatures(query, [shownFirst, ...byWords.filter((r) => r !== shownFirst)], retriever, analyzer, topic);
     if (alt[at]! > 0) features[at] = alt[at]!;
   }
-  return decideConfidence(features, undefined, unansweredOdds(query, byWords[0]!, retriever));
+  return decideConfidence(features);
 }
 
 /** A note and the citations whose labels it shows (renderers may turn those into links). */

@@ -4,7 +4,8 @@ import { extractCounts, extractFigures, mentionsTime } from "./facts.js";
 import MODEL from "./answerability-model.json" with { type: "json" };
 import { foldQuote, quotedPhrases } from "./claim-reading.js";
 import { questionHints } from "./question.js";
-import { UNANSWERED_WORDS } from "./unanswered-words.js";
+import { boostedProbability, type BoostedTrees } from "./boosted-trees.js";
+import { unansweredOdds, WORD_ODDS, type WordOdds } from "./unanswered-words.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import type { Confidence, Topic } from "./types.js";
 
@@ -15,15 +16,31 @@ export const FEATURE_NAMES = [
   "typeMatch",
   "sentenceCoverage",
   "loneWord",
+  "missingWeight",
+  "missingWeightTop3",
+  "knownTerms",
+  "namedConcepts",
+  "logScore",
+  "unansweredOdds",
+  "runnerUpRatio",
+  "coverageTop3",
+  "asksWhen",
+  "asksAmount",
+  "asksWho",
+  "asksStance",
+  "asksList",
+  "asksWhy",
+  "asksYesNo",
+  "asksQuote",
+  "asksDefinition",
 ] as const;
 
-/** A fitted logistic model: P(answerable) = σ(bias + Σ wᵢ·(xᵢ − meanᵢ)/scaleᵢ). */
-export interface AnswerabilityModel {
+/** The `unansweredOdds` feature when the best passage holds every word the question asks with: below any word's odds. */
+export const NOTHING_MISSING = -3;
+
+/** A fitted model: boosted trees over the features, P(answerable) = σ(rate · Σ tree(x)). */
+export interface AnswerabilityModel extends BoostedTrees {
   readonly features: readonly string[];
-  readonly mean: readonly number[];
-  readonly scale: readonly number[];
-  readonly weights: readonly number[];
-  readonly bias: number;
   /** At or above: confidence "high". */
   readonly high: number;
   /** At or above (and below `high`): an answer with confidence "low"; below: abstain. */
@@ -31,17 +48,23 @@ export interface AnswerabilityModel {
 }
 
 /** The model fitted on the tuning questions (`npm run fit`). */
-export const ANSWERABILITY: AnswerabilityModel = MODEL;
+export const ANSWERABILITY: AnswerabilityModel = MODEL as AnswerabilityModel;
 
 /**
  * What the answer-or-abstain decision looks at, for a query and its ranked passages (best first):
  * how much of the query the best passage covers (words the index never saw weigh nothing), how
  * much of it beyond the story's names, whether its best sentence has what the question type asks
  * for (a date for "when", a figure for "how much"; nothing at all when the question names another
- * company that the passage does not), how much of the query that sentence alone covers, and
- * whether the question shares a single word with it and names nothing of the story.
+ * company that the passage does not), how much of the query that sentence alone covers, whether
+ * the question shares a single word with it and names nothing of the story; the weight of the
+ * heaviest word beyond the story's names that the best passage (and the best three) lack, how
+ * many words the index knows and how many names of the story the question uses, the best score,
+ * the highest `words` odds among the words the best passage lacks (see unanswered-words.ts), the
+ * runner-up's score against the best, the best coverage among the first three, and what kind of
+ * question it is (when, how much, who, what someone thinks, a list, why, yes or no, a quote, a
+ * definition). Words the index never saw change none of these.
  */
-export function answerabilityFeatures(query: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): number[] {
+export function answerabilityFeatures(query: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic, words: WordOdds = WORD_ODDS): number[] {
   const top = ranked[0];
   if (!top) return FEATURE_NAMES.map(() => 0);
   const profile = retriever.profile(query);
@@ -57,6 +80,9 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
   let rarest = -1;
   let sentenceWeight = 0;
   let knownWeight = 0;
+  let missing = 0;
+  let missingTop3 = 0;
+  const top3Terms = new Set(ranked.slice(0, 3).flatMap((r) => [...retriever.termsOf(r.passage)]));
   profile.terms.forEach((term, i) => {
     if (profile.kinds[i] === "unknown") return;
     const weight = profile.weights[i]!;
@@ -66,6 +92,8 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
     if (parties.has(term)) return;
     contentWeight += weight;
     if (holds(passageTerms, i)) contentMatched += weight;
+    else missing = Math.max(missing, weight);
+    if (!holds(top3Terms, i)) missingTop3 = Math.max(missingTop3, weight);
   });
   const hints = questionHints(cleaned);
   const sentence = top.best.text;
@@ -76,13 +104,23 @@ export function answerabilityFeatures(query: string, ranked: readonly RankedPass
   const companyMissing = askedCompanies.length > 0 && !askedCompanies.some((id) => passageConcepts.has(id));
   const typeMatch = companyMissing ? 0 : answerTypeMatch(cleaned, sentence, top.document.meta.published);
   const second = ranked[1];
+  const named = analyzer.concepts(cleaned);
   return [
     top.coverage,
     contentWeight === 0 ? 0.5 : contentMatched / contentWeight,
     typeMatch,
     knownWeight === 0 ? 0 : sentenceWeight / knownWeight,
     // one word in common and no party or term of the story named: "what time is it in tokyo"
-    top.matched <= 1 && analyzer.concepts(cleaned).size === 0 ? 1 : 0,
+    top.matched <= 1 && named.size === 0 ? 1 : 0,
+    missing,
+    missingTop3,
+    profile.kinds.filter((k) => k === "known" || k === "corrected").length,
+    named.size,
+    Math.log1p(top.score),
+    unansweredOdds(query, top, retriever, words) ?? NOTHING_MISSING,
+    second ? second.score / top.score : 0,
+    Math.max(...ranked.slice(0, 3).map((r) => r.coverage)),
+    ...[hints.when, hints.amount, hints.who, hints.stance, hints.list, hints.why, hints.yesNo, hints.quote, hints.subject !== null].map(Number),
   ];
 }
 
@@ -194,24 +232,16 @@ function amountMatch(kind: "money" | "capacity", sentence: string, question: str
 
 /** The model's probability that the passages answer the query. */
 export function answerability(features: readonly number[], model: AnswerabilityModel = ANSWERABILITY): number {
-  let z = model.bias;
-  features.forEach((x, i) => {
-    z += model.weights[i]! * ((x - model.mean[i]!) / (model.scale[i]! || 1));
-  });
-  return 1 / (1 + Math.exp(-z));
+  return boostedProbability(model, features);
 }
 
 /**
  * Whether to answer, from the features: the model's confidence, except that a question asking
  * for a kind of answer (a date, a sum, a percentage, a count) that the best passage does not have is not
- * answered by it ("how much did Nvidia put in" against a sentence on Nvidia with no sum), nor
- * one asking with a word of high `unanswered` odds that the best passage lacks (see
- * `unansweredOdds` in unanswered-words.ts).
+ * answered by it ("how much did Nvidia put in" against a sentence on Nvidia with no sum).
  */
-export function decideConfidence(features: readonly number[], model: AnswerabilityModel = ANSWERABILITY, unanswered: number | null = null): Confidence {
+export function decideConfidence(features: readonly number[], model: AnswerabilityModel = ANSWERABILITY): Confidence {
   if (features[FEATURE_NAMES.indexOf("typeMatch")] === 0) return "none";
-  // a word the sources' unanswered questions were asked with, which the best passage lacks ("what valuation…", "which judge…")
-  if (unanswered !== null && unanswered >= UNANSWERED_WORDS.veto) return "none";
   return confidenceOf(answerability(features, model), model);
 }
 

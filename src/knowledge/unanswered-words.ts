@@ -15,14 +15,6 @@ export interface WordOdds {
 export const UNANSWERED_WORDS = {
   /** Added to every count (Laplace smoothing). */
   smoothing: 1,
-  /**
-   * A question is not answered when it asks with a word of at least these odds that the best
-   * passage lacks: about four and a half times as often asked when the sources did not answer
-   * (with no in-scope question using it, one out-of-scope question does). Chosen by leaving each
-   * writer's questions out in turn, for the best sum of in-scope questions answered and
-   * out-of-scope ones abstained on (shares of each).
-   */
-  veto: 1.5,
 } as const;
 
 /** Learns {@link WordOdds} from questions' index terms (words the index knows only) and whether the sources answer them. */

@@ -24,7 +24,7 @@ const QUESTIONS = [
   "how much is amazon putting into openai",
   "whats frontier",
   "where does the SRE run",
-  "which calls stay on azure",
+  "which api calls stay on azure",
   "when was the deal announced",
   "is the $50B paid upfront",
   "who broke the story",

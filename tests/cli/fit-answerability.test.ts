@@ -1,41 +1,91 @@
+import { readFileSync } from "node:fs";
+import { join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { answerability, confidenceOf, FEATURE_NAMES } from "../../src/knowledge/answerability.js";
-import { fitLogistic, operatingPoints } from "../../src/cli/fit-answerability.js";
+import { ANSWERABILITY, answerability, confidenceOf, FEATURE_NAMES } from "../../src/knowledge/answerability.js";
+import { boostedProbability, fitBoostedTrees, treeValue } from "../../src/knowledge/boosted-trees.js";
+import { fitAnswerability, fitModel, foldOf, FOLDS, operatingPoints, OPERATING_SET, outOfFoldScores, scoreOf, TRAINING_SETS, type Example } from "../../src/cli/fit-answerability.js";
+import { loadCorpus } from "../../src/sources/seeds.js";
+import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from "../../src/paths.js";
+
+const rest = (): number[] => FEATURE_NAMES.slice(1).map(() => 0.5);
+const typeAt = FEATURE_NAMES.indexOf("typeMatch");
 
 /** Examples whose first feature (coverage) separates answerable (1) from not (0), with some overlap. */
-function examples(): { x: number[]; y: 0 | 1 }[] {
-  const out: { x: number[]; y: 0 | 1 }[] = [];
+function examples(): Example[] {
+  const out: Example[] = [];
   for (let i = 0; i < 40; i++) {
     const noise = ((i * 37) % 11) / 50;
-    const rest = FEATURE_NAMES.slice(1).map(() => 0.5);
-    out.push({ x: [0.6 + noise, ...rest], y: 1 });
-    out.push({ x: [0.25 + noise, ...rest], y: 0 });
+    out.push({ x: [0.6 + noise, ...rest()], y: 1 });
+    out.push({ x: [0.25 + noise, ...rest()], y: 0 });
   }
   return out;
 }
 
-describe("answerability fitting", () => {
-  it("learns that more coverage means more likely answerable", () => {
-    const model = { ...fitLogistic(examples()), high: 0.8, low: 0.5 };
-    expect(model.weights[0]).toBeGreaterThan(0);
-    const rest = FEATURE_NAMES.slice(1).map(() => 0.5);
-    expect(answerability([0.9, ...rest], model)).toBeGreaterThan(answerability([0.2, ...rest], model));
-    expect(confidenceOf(answerability([0.9, ...rest], model), model)).not.toBe("none");
-    expect(confidenceOf(answerability([0.1, ...rest], model), model)).toBe("none");
+describe("boosted trees", () => {
+  it("learn that more coverage means more likely answerable, and read a split the way it was made", () => {
+    const model = { ...fitModel(examples(), { rounds: 30, rate: 0.2, depth: 2, minLeaf: 5, lambda: 1 }), features: [...FEATURE_NAMES], high: 0.8, low: 0.5 };
+    expect(answerability([0.9, ...rest()], model)).toBeGreaterThan(answerability([0.2, ...rest()], model));
+    expect(confidenceOf(answerability([0.9, ...rest()], model), model)).not.toBe("none");
+    expect(confidenceOf(answerability([0.1, ...rest()], model), model)).toBe("none");
+    expect(treeValue({ f: 1, t: 2, l: -1, r: 1 }, [0, 2])).toBe(-1);
+    expect(treeValue({ f: 1, t: 2, l: -1, r: 1 }, [0, 2.5])).toBe(1);
   });
 
-  it("puts the low point where it answers the target share, and never above a question it must answer", () => {
-    const data = examples();
-    const fitted = fitLogistic(data);
-    const full = { ...fitted, high: 1, low: 0 };
-    const { low, high } = operatingPoints(fitted, data);
-    const answered = data.filter((e) => e.y === 1 && answerability(e.x, full) >= low).length;
-    expect(answered / 40).toBeGreaterThanOrEqual(0.9);
+  it("learn what no single feature says: answerable only where two features agree", () => {
+    const data: Example[] = [];
+    for (let i = 0; i < 200; i++) {
+      const a = (i % 10) / 10;
+      const b = Math.floor(i / 10) / 20;
+      data.push({ x: [a, b], y: a >= 0.5 && b >= 0.5 ? 1 : 0 });
+    }
+    const model = fitBoostedTrees(data, { rounds: 60, rate: 0.3, depth: 2, minLeaf: 5, lambda: 1 });
+    expect(boostedProbability(model, [0.9, 0.9])).toBeGreaterThan(0.5);
+    expect(boostedProbability(model, [0.9, 0.1])).toBeLessThan(0.5);
+    expect(boostedProbability(model, [0.1, 0.9])).toBeLessThan(0.5);
+    expect(() => fitBoostedTrees([{ x: [1], y: 1 }], { rounds: 1, rate: 0.1, depth: 1, minLeaf: 1, lambda: 1 })).toThrow(/both labels/);
+  });
+});
+
+describe("operating points", () => {
+  it("put the low point where the target share is answered, never above a question that must be answered", () => {
+    const scored = Array.from({ length: 100 }, (_, i) => ({ p: i / 100, y: (i >= 20 ? 1 : 0) as 0 | 1 }));
+    const { low, high } = operatingPoints(scored);
+    const answered = scored.filter((s) => s.y === 1 && s.p >= low).length;
+    expect(answered / 80).toBeGreaterThanOrEqual(0.95);
+    expect(answered).toBeLessThan(80);
     expect(high).toBeGreaterThanOrEqual(low);
-    const hard = { x: [0.05, ...FEATURE_NAMES.slice(1).map(() => 0.5)], y: 1 as const };
-    const forced = operatingPoints(fitted, data, [hard]);
-    expect(answerability(hard.x, full)).toBeGreaterThanOrEqual(forced.low);
-    // a question quoting a passage is answered whatever the model says: it does not pull the point down
-    expect(operatingPoints(fitted, data, [{ ...hard, quotes: true }]).low).toBe(low);
+    expect(operatingPoints(scored, [0.1]).low).toBe(0.1);
+  });
+
+  it("count a question whose best passage lacks the kind of answer it asks for as never answered", () => {
+    const model = fitModel(examples(), { rounds: 10, rate: 0.2, depth: 1, minLeaf: 5, lambda: 1 });
+    const lacking = { x: FEATURE_NAMES.map((_, i) => (i === typeAt ? 0 : 0.9)), y: 1 as const };
+    expect(scoreOf(model, lacking)).toBe(-1);
+    expect(scoreOf(model, { ...lacking, x: lacking.x.map((v, i) => (i === typeAt ? 1 : v)) })).toBeGreaterThan(0);
+  });
+
+  it("are read from tuning questions scored by models fitted without them", () => {
+    const data = examples();
+    // the tuning questions are the texts of one fold; the model scoring them never saw them
+    const training = data.map((example, i) => ({ text: `question ${i}`, example }));
+    const fold = foldOf(training[0]!.text);
+    const tuning = new Set(training.filter((t) => foldOf(t.text) === fold).map((t) => t.text));
+    const settings = { rounds: 10, rate: 0.2, depth: 1, minLeaf: 3, lambda: 1 };
+    const scored = outOfFoldScores(training, tuning, settings);
+    expect(FOLDS).toBeGreaterThan(1);
+    const without = fitModel(training.filter((t) => !tuning.has(t.text)).map((t) => t.example), settings);
+    expect(scored).toEqual(training.filter((t) => tuning.has(t.text)).map((t) => ({ p: scoreOf(without, t.example), y: t.example.y })));
+  });
+});
+
+describe("the shipped answer model", () => {
+  it("is what the fitting command fits from the tuning sets, never the held-out part", { timeout: 120_000 }, () => {
+    expect(TRAINING_SETS.some((f) => /heldout/.test(f))).toBe(false);
+    expect(OPERATING_SET).not.toMatch(/heldout/);
+    const fitted = fitAnswerability(loadCorpus(DEFAULT_SEEDS_DIR), `${join(PROJECT_ROOT, "tests", "eval")}${sep}`);
+    const shipped = JSON.parse(readFileSync(join(PROJECT_ROOT, "src", "knowledge", "answerability-model.json"), "utf8")) as unknown;
+    expect(fitted).toEqual(shipped);
+    expect(ANSWERABILITY.features).toEqual([...FEATURE_NAMES]);
+    expect(ANSWERABILITY.low).toBeLessThan(ANSWERABILITY.high);
   });
 });

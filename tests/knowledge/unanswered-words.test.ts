@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ANSWERABILITY, decideConfidence } from "../../src/knowledge/answerability.js";
-import { fitWordOdds, UNANSWERED_WORDS, unansweredOdds, WORD_ODDS } from "../../src/knowledge/unanswered-words.js";
+import { answerabilityFeatures, FEATURE_NAMES, NOTHING_MISSING } from "../../src/knowledge/answerability.js";
+import { fitWordOdds, unansweredOdds, WORD_ODDS } from "../../src/knowledge/unanswered-words.js";
 import { WORD_ODDS_SET, wordOddsOf } from "../../src/cli/fit-word-odds.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { seedKnowledge } from "../support/knowledge.js";
@@ -22,11 +22,10 @@ describe("words of unanswered questions", () => {
     const words = fitWordOdds(examples, 1);
     // 3 of 13 unanswered, none of 30 answered: (3+1)/15 against (0+1)/32
     expect(words.odds.revenu).toBeCloseTo(Math.log(4 / 15) - Math.log(1 / 32), 2);
-    expect(words.odds.revenu).toBeGreaterThanOrEqual(UNANSWERED_WORDS.veto);
-    // asked with about as often either way: near even, far from the veto
+    // asked with about as often either way: below even
     expect(words.odds.azure!).toBeLessThan(0);
     expect(words.unseen).toBeCloseTo(Math.log(1 / 15) - Math.log(1 / 32), 2);
-    expect(words.unseen).toBeLessThan(UNANSWERED_WORDS.veto);
+    expect(words.unseen).toBeLessThan(words.odds.revenu!);
   });
 
   it("reads only words the index knows that the best passage lacks", () => {
@@ -43,14 +42,16 @@ describe("words of unanswered questions", () => {
     expect(unansweredOdds(bitcoin, knowledge.retriever.rank(bitcoin, 60, 2)[0]!, knowledge.retriever, { odds: { bitcoin: 9 }, unseen: 0 })).not.toBe(9);
   });
 
-  it("abstains on a question asking with such a word, which the model alone would answer", () => {
-    const features = [0.9, 0.9, 0.5, 0.9, 0];
-    expect(decideConfidence(features, ANSWERABILITY)).not.toBe("none");
-    expect(decideConfidence(features, ANSWERABILITY, UNANSWERED_WORDS.veto)).toBe("none");
-    expect(decideConfidence(features, ANSWERABILITY, UNANSWERED_WORDS.veto - 0.5)).not.toBe("none");
-    const q = "how much revenue does frontier make";
+  it("are what the answer model reads of the words the best passage lacks, and abstains on a question asked with one", () => {
     const knowledge = seedKnowledge();
-    expect(unansweredOdds(q, knowledge.retriever.rank(q, 60, 2)[0]!, knowledge.retriever)).toBeGreaterThanOrEqual(UNANSWERED_WORDS.veto);
+    const features = (q: string, words = WORD_ODDS) =>
+      answerabilityFeatures(q, knowledge.retriever.rank(q, 60, 2), knowledge.retriever, knowledge.analyzer, knowledge.corpus.topic, words)[FEATURE_NAMES.indexOf("unansweredOdds")];
+    const q = "how much revenue does frontier make";
+    expect(features(q)).toBe(unansweredOdds(q, knowledge.retriever.rank(q, 60, 2)[0]!, knowledge.retriever));
+    expect(features(q, { odds: {}, unseen: 0.25 })).toBe(0.25);
+    // a passage holding every word asked with: below any word's odds
+    expect(features("who controls stateless access")).toBe(NOTHING_MISSING);
+    expect(Math.min(...Object.values(WORD_ODDS.odds))).toBeGreaterThan(NOTHING_MISSING);
     expect(knowledge.ask(q).abstained).toBe(true);
   });
 
