@@ -41,11 +41,12 @@ function scripts(folder: string): string[] {
 }
 
 describe("the production build", () => {
-  it("compiles to dist/, copies the answerability model, the word associations and the word odds, and writes nothing next to the sources", () => {
+  it("compiles to dist/, copies the answerability model, the reordering model, the word associations and the word odds, and writes nothing next to the sources", () => {
     const build = image.stages.build!;
     expect(existsSync(join(build.workdir, "dist/src/main.js"))).toBe(true);
     expect(existsSync(join(build.workdir, "dist/src/cli/main.js"))).toBe(true);
     expect(existsSync(join(build.workdir, "dist/src/knowledge/answerability-model.json"))).toBe(true);
+    expect(existsSync(join(build.workdir, "dist/src/knowledge/rerank-model.json"))).toBe(true);
     expect(existsSync(join(build.workdir, "dist/src/knowledge/associations.json"))).toBe(true);
     expect(existsSync(join(build.workdir, "dist/src/knowledge/unanswered-words.json"))).toBe(true);
     expect(scripts(join(build.workdir, "src"))).toEqual([]);

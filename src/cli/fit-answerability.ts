@@ -83,7 +83,8 @@ function examplesOf(knowledge: Knowledge, data: QuestionsFile, oddsFor?: (q: str
   return examples;
 }
 
-interface TuningFile extends QuestionsFile {
+/** A tuning file: its in-scope questions come with the phrases their answers hold. */
+export interface TuningFile extends QuestionsFile {
   questions: { q: string; expect: string[] }[];
 }
 
@@ -95,14 +96,13 @@ function publicSet(dir: string): ReadonlySet<string> {
 }
 
 /**
- * The tuning part's examples, each fold's read with the word associations and word odds learned
- * from the other folds (the associations, as `npm run fit:associations` learns them, from a
- * knowledge without any).
+ * Visits each of the {@link FOLDS} folds of the tuning part with a knowledge whose word
+ * associations, and word odds, were learned from the other folds (the associations, as `npm run
+ * fit:associations` learns them, from a knowledge without any).
  */
-export function crossFittedExamples(corpus: Corpus, tuning: TuningFile): { text: string; example: Example }[] {
+export function eachFold(corpus: Corpus, tuning: TuningFile, visit: (knowledge: Knowledge, odds: WordOdds, inFold: TuningFile) => void): void {
   if (OPERATING_SET !== ASSOCIATION_SET || OPERATING_SET !== WORD_ODDS_SET) throw new Error("associations, word odds and operating points must come from one set");
   const bare = createKnowledge({ ...corpus, associations: {} });
-  const out: { text: string; example: Example }[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const part = (inFold: boolean): TuningFile => ({
       questions: tuning.questions.filter(({ q }) => (foldOf(q) === fold) === inFold),
@@ -111,9 +111,14 @@ export function crossFittedExamples(corpus: Corpus, tuning: TuningFile): { text:
     const rest = part(false);
     const { examples, passages } = associationExamples(bare, rest);
     const knowledge = createKnowledge({ ...corpus, associations: fitAssociations(examples, passages) });
-    const odds = wordOddsOf(knowledge, rest);
-    out.push(...examplesOf(knowledge, part(true), () => odds));
+    visit(knowledge, wordOddsOf(knowledge, rest), part(true));
   }
+}
+
+/** The tuning part's examples, each fold's read with the word associations and word odds learned from the other folds. */
+export function crossFittedExamples(corpus: Corpus, tuning: TuningFile): { text: string; example: Example }[] {
+  const out: { text: string; example: Example }[] = [];
+  eachFold(corpus, tuning, (knowledge, odds, inFold) => out.push(...examplesOf(knowledge, inFold, () => odds)));
   return out;
 }
 

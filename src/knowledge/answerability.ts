@@ -65,63 +65,93 @@ export const ANSWERABILITY: AnswerabilityModel = MODEL as AnswerabilityModel;
  * definition). Words the index never saw change none of these.
  */
 export function answerabilityFeatures(query: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic, words: WordOdds = WORD_ODDS): number[] {
-  const top = ranked[0];
-  if (!top) return FEATURE_NAMES.map(() => 0);
+  return answerabilityReader(query, retriever, analyzer, topic, words)(ranked);
+}
+
+/**
+ * {@link answerabilityFeatures} for one query and any order of its passages: what depends on the
+ * query alone is worked out once, so several orders (each candidate put first) cost little more.
+ */
+export function answerabilityReader(query: string, retriever: Retriever, analyzer: Analyzer, topic: Topic, words: WordOdds = WORD_ODDS): (ranked: readonly RankedPassage[]) => number[] {
   const profile = retriever.profile(query);
-  const matchable = profile.kinds.filter((k) => k !== "unknown").length;
-  const parties = new Set([...topic.parties, ...topic.terms].map((e) => e.id));
+  const parties = namesOf(topic);
   const cleaned = cleanChatQuery(query);
-  const passageTerms = retriever.termsOf(top.passage);
-  const sentenceTerms = new Set(analyzer.terms(top.best.text));
-  /** Whether a text's terms hold query term i: itself, its correction or one of its synonyms. */
-  const holds = (terms: ReadonlySet<string>, i: number): boolean => profile.matches[i]!.some((t) => terms.has(t));
-  let contentWeight = 0;
-  let contentMatched = 0;
-  let rarest = -1;
-  let sentenceWeight = 0;
-  let knownWeight = 0;
-  let missing = 0;
-  let missingTop3 = 0;
-  const top3Terms = new Set(ranked.slice(0, 3).flatMap((r) => [...retriever.termsOf(r.passage)]));
-  profile.terms.forEach((term, i) => {
-    if (profile.kinds[i] === "unknown") return;
-    const weight = profile.weights[i]!;
-    knownWeight += weight;
-    if (holds(sentenceTerms, i)) sentenceWeight += weight;
-    if (rarest < 0 || weight > profile.weights[rarest]!) rarest = i;
-    if (parties.has(term)) return;
-    contentWeight += weight;
-    if (holds(passageTerms, i)) contentMatched += weight;
-    else missing = Math.max(missing, weight);
-    if (!holds(top3Terms, i)) missingTop3 = Math.max(missingTop3, weight);
-  });
   const hints = questionHints(cleaned);
-  const sentence = top.best.text;
+  const named = analyzer.concepts(cleaned);
   // a question about another company ("did google cloud sign a frontier deal too") is not answered by a passage that does not name it
   const companies = companiesOf(topic);
-  const askedCompanies = [...analyzer.concepts(cleaned)].filter((id) => companies.has(id));
-  const passageConcepts = analyzer.concepts([top.passage.leadIn ?? "", top.passage.text].join(" "));
-  const companyMissing = askedCompanies.length > 0 && !askedCompanies.some((id) => passageConcepts.has(id));
-  const typeMatch = companyMissing ? 0 : answerTypeMatch(cleaned, sentence, top.document.meta.published);
-  const second = ranked[1];
-  const named = analyzer.concepts(cleaned);
-  return [
-    top.coverage,
-    contentWeight === 0 ? 0.5 : contentMatched / contentWeight,
-    typeMatch,
-    knownWeight === 0 ? 0 : sentenceWeight / knownWeight,
-    // one word in common and no party or term of the story named: "what time is it in tokyo"
-    top.matched <= 1 && named.size === 0 ? 1 : 0,
-    missing,
-    missingTop3,
-    profile.kinds.filter((k) => k === "known" || k === "corrected").length,
-    named.size,
-    Math.log1p(top.score),
-    unansweredOdds(query, top, retriever, words) ?? NOTHING_MISSING,
-    second ? second.score / top.score : 0,
-    Math.max(...ranked.slice(0, 3).map((r) => r.coverage)),
-    ...[hints.when, hints.amount, hints.who, hints.stance, hints.list, hints.why, hints.yesNo, hints.quote, hints.subject !== null].map(Number),
-  ];
+  const askedCompanies = [...named].filter((id) => companies.has(id));
+  const typeOf = answerTypeReader(cleaned);
+  const knownTerms = profile.kinds.filter((k) => k === "known" || k === "corrected").length;
+  const kindOfQuestion = [hints.when, hints.amount, hints.who, hints.stance, hints.list, hints.why, hints.yesNo, hints.quote, hints.subject !== null].map(Number);
+  /** Whether a text's terms hold query term i: itself, its correction or one of its synonyms. */
+  const holds = (terms: ReadonlySet<string>, i: number): boolean => profile.matches[i]!.some((t) => terms.has(t));
+  return (ranked) => {
+    const top = ranked[0];
+    if (!top) return FEATURE_NAMES.map(() => 0);
+    const passageTerms = retriever.termsOf(top.passage);
+    const sentenceTerms = sentenceTermsOf(analyzer, top.best.text);
+    const firstThree = ranked.slice(0, 3).map((r) => retriever.termsOf(r.passage));
+    let contentWeight = 0;
+    let contentMatched = 0;
+    let sentenceWeight = 0;
+    let knownWeight = 0;
+    let missing = 0;
+    let missingTop3 = 0;
+    profile.terms.forEach((term, i) => {
+      if (profile.kinds[i] === "unknown") return;
+      const weight = profile.weights[i]!;
+      knownWeight += weight;
+      if (holds(sentenceTerms, i)) sentenceWeight += weight;
+      if (parties.has(term)) return;
+      contentWeight += weight;
+      if (holds(passageTerms, i)) contentMatched += weight;
+      else missing = Math.max(missing, weight);
+      if (!firstThree.some((terms) => holds(terms, i))) missingTop3 = Math.max(missingTop3, weight);
+    });
+    const passageConcepts = askedCompanies.length > 0 ? analyzer.concepts([top.passage.leadIn ?? "", top.passage.text].join(" ")) : undefined;
+    const companyMissing = passageConcepts !== undefined && !askedCompanies.some((id) => passageConcepts.has(id));
+    const typeMatch = companyMissing ? 0 : typeOf(top.best.text, top.document.meta.published);
+    const second = ranked[1];
+    return [
+      top.coverage,
+      contentWeight === 0 ? 0.5 : contentMatched / contentWeight,
+      typeMatch,
+      knownWeight === 0 ? 0 : sentenceWeight / knownWeight,
+      // one word in common and no party or term of the story named: "what time is it in tokyo"
+      top.matched <= 1 && named.size === 0 ? 1 : 0,
+      missing,
+      missingTop3,
+      knownTerms,
+      named.size,
+      Math.log1p(top.score),
+      unansweredOdds(query, top, retriever, words) ?? NOTHING_MISSING,
+      second ? second.score / top.score : 0,
+      Math.max(...ranked.slice(0, 3).map((r) => r.coverage)),
+      ...kindOfQuestion,
+    ];
+  };
+}
+
+const sentenceTermCaches = new WeakMap<Analyzer, Map<string, ReadonlySet<string>>>();
+/** A sentence's terms, remembered (up to 20,000 sentences per analyzer): the same sentences are read again and again. */
+function sentenceTermsOf(analyzer: Analyzer, sentence: string): ReadonlySet<string> {
+  let cache = sentenceTermCaches.get(analyzer);
+  if (!cache) sentenceTermCaches.set(analyzer, (cache = new Map()));
+  let terms = cache.get(sentence);
+  if (!terms) {
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(sentence, (terms = new Set(analyzer.terms(sentence))));
+  }
+  return terms;
+}
+
+const nameSets = new WeakMap<Topic, ReadonlySet<string>>();
+/** The ids of the story's parties and terms, worked out once per topic. */
+function namesOf(topic: Topic): ReadonlySet<string> {
+  let found = nameSets.get(topic);
+  if (!found) nameSets.set(topic, (found = new Set([...topic.parties, ...topic.terms].map((e) => e.id))));
+  return found;
 }
 
 const companySets = new WeakMap<Topic, ReadonlySet<string>>();
@@ -195,29 +225,41 @@ const ANSWER_KINDS: readonly { readonly asked: RegExp; readonly given: RegExp; r
  * much per token" a figure per unit.
  */
 export function answerTypeMatch(question: string, sentence: string, published: string | null): number {
-  const hints = questionHints(question);
-  // a question asking for several kinds ("how much, and when?") is met by any of them
-  const asked: number[] = [];
-  if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
-  for (const kind of ANSWER_KINDS) {
-    if (kind.asked.test(question) && !kind.unless?.test(question)) asked.push(Number(kind.given.test(sentence)));
-  }
-  if (PERCENT_ASKED.test(question)) asked.push(Number(PERCENT_GIVEN.test(sentence)));
-  // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
-  else if (COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question)) asked.push(Number(extractCounts(sentence).length > 0));
-  // a sum the question names in asking who ("who led the $110b round") is not asked for;
-  // a price per unit ("how much per 1M tokens") wants a figure per unit, not a sum
-  else if (hints.amount && !(ROLE_ASKED.test(question) && !SUM_ASKED.test(question))) {
-    asked.push(RATE_ASKED.test(question) ? Number(RATE_GIVEN.test(sentence)) : amountMatch(hints.amountKind, sentence, question));
-  }
-  return asked.length === 0 ? 0.5 : Math.max(...asked);
+  return answerTypeReader(question)(sentence, published);
 }
 
-function amountMatch(kind: "money" | "capacity", sentence: string, question: string): number {
+/** {@link answerTypeMatch} for one question and any sentence: what the question asks for is read once. */
+export function answerTypeReader(question: string): (sentence: string, published: string | null) => number {
+  const hints = questionHints(question);
+  const kinds = ANSWER_KINDS.filter((kind) => kind.asked.test(question) && !kind.unless?.test(question));
+  const percent = PERCENT_ASKED.test(question);
+  // "how many probes" counts things; "how many gigawatts" or "how many billions" asks for an amount
+  const count = !percent && COUNT_ASKED.test(question) && !AMOUNT_UNIT_ASKED.test(question);
+  // a sum the question names in asking who ("who led the $110b round") is not asked for;
+  // a price per unit ("how much per 1M tokens") wants a figure per unit, not a sum
+  const amount = !percent && !count && hints.amount && !(ROLE_ASKED.test(question) && !SUM_ASKED.test(question));
+  const rate = amount && RATE_ASKED.test(question);
+  const given = amount && SUM_ASKED.test(question) ? extractFigures(question).map((f) => f.key) : [];
+  return (sentence, published) => {
+    // a question asking for several kinds ("how much, and when?") is met by any of them
+    const asked: number[] = [];
+    if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
+    for (const kind of kinds) asked.push(Number(kind.given.test(sentence)));
+    if (percent) asked.push(Number(PERCENT_GIVEN.test(sentence)));
+    else if (count) asked.push(Number(extractCounts(sentence).length > 0));
+    else if (amount) asked.push(rate ? Number(RATE_GIVEN.test(sentence)) : amountMatch(hints.amountKind, sentence, given));
+    return asked.length === 0 ? 0.5 : Math.max(...asked);
+  };
+}
+
+/**
+ * `givenKeys`: a figure the question gives itself answers nothing when it asks for a sum ("valued
+ * at after the $110B round?"), though it is what a question about that figure asks after ("is the
+ * $50B paid upfront", "what is the $138B").
+ */
+function amountMatch(kind: "money" | "capacity", sentence: string, givenKeys: readonly string[]): number {
   const wanted = kind === "money" ? "usd:" : "gw:";
-  // a figure the question gives itself answers nothing when it asks for a sum ("valued at after the $110B round?"),
-  // though it is what a question about that figure asks after ("is the $50B paid upfront", "what is the $138B")
-  const given = new Set(SUM_ASKED.test(question) ? extractFigures(question).map((f) => f.key) : []);
+  const given = new Set(givenKeys);
   const all = extractFigures(sentence);
   const figures = all.filter((f) => !given.has(f.key));
   if (figures.some((f) => f.key.startsWith(wanted))) return 1;

@@ -2,7 +2,7 @@ import { createAnalyzer, type Analyzer } from "./analyze.js";
 import { composeAnswer } from "./answer.js";
 import type { Corpus } from "./corpus.js";
 import { collectPositions, resolveParty, type PartyPositions } from "./positions.js";
-import { combineRetrievers, createDeltaRetriever, createRetriever, restoreRetriever, type Retriever, type RetrieverData } from "./retrieval.js";
+import { combineRetrievers, createDeltaRetriever, createRetriever, restoreRetriever, type RankedPassage, type Retriever, type RetrieverData } from "./retrieval.js";
 import { listSources, type SourceSummary } from "./sources.js";
 import { currentStatus, type Status } from "./status.js";
 import { suggest, suggestionPool } from "./suggest.js";
@@ -11,6 +11,7 @@ import type { Answer, ClaimCheck, SourceDocument } from "./types.js";
 import { buildUnits, lazyUnitTable } from "./units.js";
 import { judgeClaim } from "./verdict.js";
 import { meaningRanker } from "./meaning.js";
+import { reranker } from "./rerank.js";
 
 /** An index loaded from a snapshot, with the first passage of each document (and the end). */
 export interface RestoredIndex {
@@ -73,11 +74,14 @@ function facade(corpus: Corpus, analyzer: Analyzer, retriever: Retriever): Knowl
   let pool: string[] | undefined;
   // without word vectors, passages keep their order by words
   const byMeaning = corpus.vectors ? meaningRanker(corpus.vectors, corpus.topic) : undefined;
+  // the answer's passages: by meaning, then the first of those by the fitted reordering
+  const rerank = corpus.vectors ? reranker(retriever, analyzer, corpus.topic, corpus.vectors) : undefined;
+  const shownOrder = byMeaning && rerank ? (query: string, byWords: readonly RankedPassage[]) => rerank(query, byMeaning(query, byWords), byWords) : byMeaning;
   return {
     corpus,
     analyzer,
     retriever,
-    ask: (question) => composeAnswer(retriever, analyzer, corpus.topic, question, retriever.rank(question, 60, 2), false, byMeaning),
+    ask: (question) => composeAnswer(retriever, analyzer, corpus.topic, question, retriever.rank(question, 60, 2), false, shownOrder),
     cite(claim) {
       const byWords = retriever.rank(claim, 60, 2);
       const ranked = byMeaning ? byMeaning(claim, byWords) : byWords;

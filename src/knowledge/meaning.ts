@@ -25,6 +25,36 @@ const shareOfText = (rank: number): number => 1 / ((rank + 10) * Math.log(150_00
  * {@link MEANING.candidates} keep their order; nothing is added or dropped.
  */
 export function meaningRanker(vectors: WordVectors, topic: Topic): (query: string, ranked: readonly RankedPassage[]) => RankedPassage[] {
+  const cosine = meaningCosine(vectors, topic);
+  return (query, ranked) => {
+    const head = ranked.slice(0, MEANING.candidates);
+    const closeness = cosine(query);
+    if (closeness === null || head.length < 2) return [...ranked];
+    const best = Math.max(...head.map((r) => r.score));
+    const blended = head.map((r) => ({ r, score: (1 - MEANING.weight) * (r.score / best) + MEANING.weight * closeness(r.passage) }));
+    blended.sort((a, b) => b.score - a.score);
+    return [...blended.map((b) => b.r), ...ranked.slice(MEANING.candidates)];
+  };
+}
+
+/**
+ * How close in meaning a query is to each passage: the cosine (0 at least) of their averaged word
+ * vectors, a passage read with its lead-in, section and column headers; null for a query with no
+ * word that has a vector. Passages' vectors are worked out once.
+ */
+export function meaningCosine(vectors: WordVectors, topic: Topic): (query: string) => ((passage: Passage) => number) | null {
+  // one per vectors and topic, so the reordering by meaning and the fitted one share passages' vectors and the last query's
+  const known = cosines.get(vectors)?.get(topic);
+  if (known) return known;
+  const made = makeMeaningCosine(vectors, topic);
+  if (!cosines.has(vectors)) cosines.set(vectors, new WeakMap());
+  cosines.get(vectors)!.set(topic, made);
+  return made;
+}
+
+const cosines = new WeakMap<WordVectors, WeakMap<Topic, (query: string) => ((passage: Passage) => number) | null>>();
+
+function makeMeaningCosine(vectors: WordVectors, topic: Topic): (query: string) => ((passage: Passage) => number) | null {
   const vectorOf = textVectors(vectors, topic);
   const cache = new WeakMap<Passage, Float32Array | null>();
   const passageVector = (passage: Passage): Float32Array | null => {
@@ -35,18 +65,19 @@ export function meaningRanker(vectors: WordVectors, topic: Topic): (query: strin
     }
     return found;
   };
-  return (query, ranked) => {
-    const head = ranked.slice(0, MEANING.candidates);
+  let last: { query: string; closeness: ((passage: Passage) => number) | null } | null = null;
+  return (query) => {
+    if (last?.query === query) return last.closeness;
     const asked = vectorOf(cleanChatQuery(query));
-    if (asked === null || head.length < 2) return [...ranked];
-    const best = Math.max(...head.map((r) => r.score));
-    const blended = head.map((r) => {
-      const v = passageVector(r.passage);
-      const cosine = v === null ? 0 : Math.max(0, dot(asked, v));
-      return { r, score: (1 - MEANING.weight) * (r.score / best) + MEANING.weight * cosine };
-    });
-    blended.sort((a, b) => b.score - a.score);
-    return [...blended.map((b) => b.r), ...ranked.slice(MEANING.candidates)];
+    const closeness =
+      asked === null
+        ? null
+        : (passage: Passage): number => {
+            const v = passageVector(passage);
+            return v === null ? 0 : Math.max(0, dot(asked, v));
+          };
+    last = { query, closeness };
+    return closeness;
   };
 }
 
