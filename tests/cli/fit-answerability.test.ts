@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ANSWERABILITY, answerability, confidenceOf, FEATURE_NAMES } from "../../src/knowledge/answerability.js";
-import { boostedProbability, fitBoostedTrees, treeValue } from "../../src/knowledge/boosted-trees.js";
 import { fitAnswerability, fitModel, foldOf, FOLDS, operatingPoints, OPERATING_SET, outOfFoldScores, scoreOf, TRAINING_SETS, type Example } from "../../src/cli/fit-answerability.js";
 import { loadCorpus } from "../../src/sources/seeds.js";
 import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from "../../src/paths.js";
@@ -21,28 +20,12 @@ function examples(): Example[] {
   return out;
 }
 
-describe("boosted trees", () => {
-  it("learn that more coverage means more likely answerable, and read a split the way it was made", () => {
+describe("the answer model's trees", () => {
+  it("learn that more coverage means more likely answerable", () => {
     const model = { ...fitModel(examples(), { rounds: 30, rate: 0.2, depth: 2, minLeaf: 5, lambda: 1 }), features: [...FEATURE_NAMES], high: 0.8, low: 0.5 };
     expect(answerability([0.9, ...rest()], model)).toBeGreaterThan(answerability([0.2, ...rest()], model));
     expect(confidenceOf(answerability([0.9, ...rest()], model), model)).not.toBe("none");
     expect(confidenceOf(answerability([0.1, ...rest()], model), model)).toBe("none");
-    expect(treeValue({ f: 1, t: 2, l: -1, r: 1 }, [0, 2])).toBe(-1);
-    expect(treeValue({ f: 1, t: 2, l: -1, r: 1 }, [0, 2.5])).toBe(1);
-  });
-
-  it("learn what no single feature says: answerable only where two features agree", () => {
-    const data: Example[] = [];
-    for (let i = 0; i < 200; i++) {
-      const a = (i % 10) / 10;
-      const b = Math.floor(i / 10) / 20;
-      data.push({ x: [a, b], y: a >= 0.5 && b >= 0.5 ? 1 : 0 });
-    }
-    const model = fitBoostedTrees(data, { rounds: 60, rate: 0.3, depth: 2, minLeaf: 5, lambda: 1 });
-    expect(boostedProbability(model, [0.9, 0.9])).toBeGreaterThan(0.5);
-    expect(boostedProbability(model, [0.9, 0.1])).toBeLessThan(0.5);
-    expect(boostedProbability(model, [0.1, 0.9])).toBeLessThan(0.5);
-    expect(() => fitBoostedTrees([{ x: [1], y: 1 }], { rounds: 1, rate: 0.1, depth: 1, minLeaf: 1, lambda: 1 })).toThrow(/both labels/);
   });
 });
 
