@@ -11,7 +11,7 @@ import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../sources/seeds.js";
 import { answerability, answerabilityFeatures, FEATURE_NAMES, quotedPassage, type AnswerabilityModel } from "../knowledge/answerability.js";
-import { fitBoostedTrees, type BoostedTrees, type BoostingSettings } from "../knowledge/boosted-trees.js";
+import { fitBoostedTrees, roundedLeaves, type BoostedTrees, type BoostingSettings } from "../knowledge/boosted-trees.js";
 import { createKnowledge, type Knowledge } from "../knowledge/knowledge.js";
 import type { WordOdds } from "../knowledge/unanswered-words.js";
 import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from "../paths.js";
@@ -188,14 +188,10 @@ export function fitAnswerability(corpus: Corpus, dir: string): AnswerabilityMode
     .map((t) => scoreOf(fitted, t.example))
     .filter((p) => p >= 0);
   const points = operatingPoints(outOfFoldScores(training, tuning), floor);
-  const round = (v: number): number => Math.round(v * 1e6) / 1e6;
-  const rounded = (tree: BoostedTrees["trees"][number]): BoostedTrees["trees"][number] =>
-    typeof tree === "number" ? round(tree) : { f: tree.f, t: tree.t, l: rounded(tree.l), r: rounded(tree.r) };
   return {
     features: [...FEATURE_NAMES],
-    rate: fitted.rate,
-    trees: fitted.trees.map(rounded),
-    high: round(points.high),
+    ...roundedLeaves(fitted),
+    high: Math.round(points.high * 1e6) / 1e6,
     // rounded down, so every question the point was chosen to answer is still answered
     low: Math.floor(points.low * 1e6) / 1e6,
   };

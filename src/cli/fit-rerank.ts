@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fitBoostedTrees, type BoostedTrees, type BoostingSettings, type LabelledExample } from "../knowledge/boosted-trees.js";
+import { fitBoostedTrees, roundedLeaves, type BoostingSettings, type LabelledExample } from "../knowledge/boosted-trees.js";
 import type { Corpus } from "../knowledge/corpus.js";
 import { meaningRanker } from "../knowledge/meaning.js";
 import { candidateFeatures, RERANK_FEATURES, type RerankModel } from "../knowledge/rerank.js";
@@ -49,11 +49,7 @@ export function rerankExamples(corpus: Corpus, tuning: TuningFile): LabelledExam
 /** Fits the reordering the way `npm run fit:rerank` does and returns what it writes. */
 export function fitRerank(corpus: Corpus, dir: string): RerankModel {
   const tuning = JSON.parse(readFileSync(`${dir}${OPERATING_SET}`, "utf8")) as TuningFile;
-  const fitted: BoostedTrees = fitBoostedTrees(rerankExamples(corpus, tuning), RERANK_BOOSTING);
-  const round = (v: number): number => Math.round(v * 1e6) / 1e6;
-  const rounded = (tree: BoostedTrees["trees"][number]): BoostedTrees["trees"][number] =>
-    typeof tree === "number" ? round(tree) : { f: tree.f, t: tree.t, l: rounded(tree.l), r: rounded(tree.r) };
-  return { features: [...RERANK_FEATURES], rate: fitted.rate, trees: fitted.trees.map(rounded) };
+  return { features: [...RERANK_FEATURES], ...roundedLeaves(fitBoostedTrees(rerankExamples(corpus, tuning), RERANK_BOOSTING)) };
 }
 
 function main(): void {

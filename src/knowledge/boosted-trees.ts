@@ -40,6 +40,12 @@ export function treeValue(tree: Tree, x: readonly number[]): number {
   return node;
 }
 
+/** The trees with their leaves' values rounded to six decimals, for a model file that reads well and diffs small. */
+export function roundedLeaves(model: BoostedTrees): BoostedTrees {
+  const round = (tree: Tree): Tree => (typeof tree === "number" ? Math.round(tree * 1e6) / 1e6 : { f: tree.f, t: tree.t, l: round(tree.l), r: round(tree.r) });
+  return { rate: model.rate, trees: model.trees.map(round) };
+}
+
 /** The ensemble's probability that `x` is a yes. */
 export function boostedProbability(model: BoostedTrees, x: readonly number[]): number {
   let z = 0;
