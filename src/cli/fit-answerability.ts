@@ -183,8 +183,9 @@ export function fitAnswerability(corpus: Corpus, dir: string): AnswerabilityMode
   // the operating points come from the chat-style tuning part alone, scored out of fold: it is written like the questions the bot gets
   const tuning = new Set([...tuningFile.questions.map(({ q }) => q), ...tuningFile.outOfScope.map(textOf)]);
   // a public question quoting the passage is answered anyway; one lacking the kind of answer it asks for never is
+  const mustAnswer = publicSet(dir);
   const floor = training
-    .filter((t) => publicSet(dir).has(t.text) && t.example.y === 1 && !t.example.quotes)
+    .filter((t) => mustAnswer.has(t.text) && t.example.y === 1 && !t.example.quotes)
     .map((t) => scoreOf(fitted, t.example))
     .filter((p) => p >= 0);
   const points = operatingPoints(outOfFoldScores(training, tuning), floor);

@@ -1,4 +1,4 @@
-import { answerabilityFeatures, decideConfidence, FEATURE_NAMES, quotedPassage } from "./answerability.js";
+import { answerabilityReader, decideConfidence, FEATURE_NAMES, quotedPassage } from "./answerability.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { extractDates, extractFigures } from "./facts.js";
 import { questionHints } from "./question.js";
@@ -82,14 +82,15 @@ export function composeAnswer(
 
 /**
  * The answer model's confidence, judged on the ranking by words; the kind of answer asked for ("as
- * of when?" wants a time) may stand in the passage shown first, by meaning, instead of the first by
- * words, and the answer is judged to have it then.
+ * of when?" wants a time) may stand in the passage shown first (after the reorderings) instead of
+ * the first by words, and the answer is judged to have it then.
  */
 function judgeAnswer(query: string, byWords: readonly RankedPassage[], shownFirst: RankedPassage, retriever: Retriever, analyzer: Analyzer, topic: Topic): Confidence {
-  const features = answerabilityFeatures(query, byWords, retriever, analyzer, topic);
+  const read = answerabilityReader(query, retriever, analyzer, topic);
+  const features = read(byWords);
   const at = FEATURE_NAMES.indexOf("typeMatch");
   if (features[at] === 0 && shownFirst !== byWords[0]) {
-    const alt = answerabilityFeatures(query, [shownFirst, ...byWords.filter((r) => r !== shownFirst)], retriever, analyzer, topic);
+    const alt = read([shownFirst, ...byWords.filter((r) => r !== shownFirst)]);
     if (alt[at]! > 0) features[at] = alt[at]!;
   }
   return decideConfidence(features);
