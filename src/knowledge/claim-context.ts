@@ -95,6 +95,43 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     return total === 0 ? 0 : rest.filter((p) => terms.some((t) => p.matches.has(t))).reduce((a, p) => a + p.weight, 0) / total;
   };
   const claimFacts = [...figuresOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim), ...yearPartsOf(claim)];
+  /**
+   * The claim's facts by the words that give them (a date gives its year, month and day), with
+   * the weight of those words in the claim; words weighed at nothing weigh as the lightest word.
+   */
+  const lightest = parts.length > 0 ? Math.min(...parts.map((p) => p.weight)) : 1;
+  const factGroups = [...new Set(claimFacts.map((f) => f.raw))].map((raw) => ({
+    facts: claimFacts.filter((f) => f.raw === raw),
+    weight: Math.max(lightest, ...analyzer.terms(raw).map((t) => profile.weights[profile.terms.indexOf(t)] ?? 0)),
+  }));
+  const factTotal = factGroups.reduce((a, g) => a + g.weight, 0);
+  /**
+   * Share of the claim's weight a text holds counting the figures and dates it gives too ("began in
+   * 2019 with a $1 billion investment" holds "1b … 2019"), a date only when all of it agrees; never
+   * below `share`, so a figure the text gives otherwise weighs against the claim only where it conflicts.
+   */
+  const shareWithFacts = (text: string, textFacts: readonly Fact[]): number => {
+    const plain = share(text);
+    if (factTotal === 0) return plain;
+    const held = factGroups.filter((g) => g.facts.every((f) => textFacts.some((t) => t.kind === f.kind && t.key === f.key))).reduce((a, g) => a + g.weight, 0);
+    return Math.max(plain, (plain * coreTotal + held) / (coreTotal + factTotal));
+  };
+  /**
+   * Whether a source text mixes up what the claim's clauses keep apart: two clauses of the claim, each
+   * with two words or more of its own (parties aside), whose words the text holds, once each, in
+   * overlapping stretches ("hp, intuit and uber are only pilots, bbva cisco t-mobile are the early
+   * adopters" against "Early adopters include HP, Intuit, … and Uber, with pilots at BBVA, Cisco, and T-Mobile").
+   */
+  const clausesInterleave = (text: string): boolean => {
+    const byClause = clauses(claim).map((c) => new Set(heldBy(analyzer.terms(c)).filter((p) => !partyIds.has(p.term))));
+    const sequence = analyzer.terms(text);
+    const stretches = byClause
+      .map((own) => [...own].filter((p) => byClause.every((other) => other === own || !other.has(p))))
+      .map((own) => own.map((p) => sequence.flatMap((t, i) => (p.matches.has(t) ? [i] : []))).filter((at) => at.length === 1).map((at) => at[0]!))
+      .filter((at) => at.length >= 2)
+      .map((at) => [Math.min(...at), Math.max(...at)] as const);
+    return stretches.some(([a0, a1], i) => stretches.some(([b0, b1], j) => j > i && a0 <= b1 && b0 <= a1));
+  };
   const claimNegated = isNegative(claim);
   const partyIds = new Set(topic.parties.map((p) => p.id));
   // a term that takes in other terms ("the press": reporters, Reuters, the FT) says too little for a negation to bear on
@@ -188,7 +225,9 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     const elsewhere = new Set(others.filter((o) => o.raw !== sourceRaw).flatMap((o) => [...clauseTerms(sentence, o.raw)]));
     const kind = claimFacts.find((f) => f.raw === claimRaw)?.kind;
     const claimOthers = claimFacts.filter((f) => f.kind === kind && f.raw !== claimRaw).map((f) => f.raw);
-    return [...clauseTerms(claim, claimRaw, claimOthers)].every((t) => own.has(t) || !elsewhere.has(t) || analyzer.concepts(t).size > 0);
+    // a claim word stands for the index terms it matches ("upfront" for "immediate")
+    const matchesOf = (t: string): readonly string[] => [t, ...(parts.find((p) => p.term === t)?.matches ?? [])];
+    return [...clauseTerms(claim, claimRaw, claimOthers)].every((t) => analyzer.concepts(t).size > 0 || matchesOf(t).some((m) => own.has(m)) || !matchesOf(t).some((m) => elsewhere.has(m)));
   };
   /**
    * Whether the parties beside a sum in the claim may be those beside it in the source: not when
@@ -337,6 +376,8 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     parts,
     heldBy,
     share,
+    shareWithFacts,
+    clausesInterleave,
     shareLeavingOut,
     claimFacts,
     claimNegated,

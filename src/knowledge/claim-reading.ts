@@ -35,7 +35,7 @@ export const RELATIVE_TIME = /\b(?:(?:last|next|this|past|coming)\s+(?:week|week
 export const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right", "try", "trying", "tried", "tries"];
 
 /** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
-export const HEDGE = /\b(?:if|could|would|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|contemplat\w*|mull|mulls|mulling|eyeing|thinking about|thinking of|weigh|weighs|weighing|threaten|threatens|threatening|threatened|plan|plans|planning|planned|possible|possibly|potential|potentially|unless)\b/i;
+export const HEDGE = /\b(?:if|could|would|should|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|contemplat\w*|mull|mulls|mulling|eyeing|thinking about|thinking of|weigh|weighs|weighing|threaten|threatens|threatening|threatened|plan|plans|planning|planned|possible|possibly|potential|potentially|unless)\b/i;
 /** Words that say something might happen ("the ms-might-sue reports"): a source weighing it or threatening it says as much. */
 export const POSSIBILITY = /\b(?:might|may|could|possibly|potentially|perhaps|maybe)\b/i;
 /** Words that say something may be done: "AWS staff can say …", "are cleared to tell customers …". */

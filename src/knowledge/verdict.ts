@@ -1,7 +1,7 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { isBareQuestion } from "./boilerplate.js";
-import { BEGAN, CONDITIONAL, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair, versionsOf, agoOf, yearPartsOf } from "./claim-reading.js";
+import { type Fact, BEGAN, CONDITIONAL, clauses, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair, versionsOf, agoOf, yearPartsOf } from "./claim-reading.js";
 export { quotedPhrases } from "./claim-reading.js";
 import { compareOrder, isRelationWord } from "./order-relation.js";
 import { CLAIM_CHECK, type ClaimReading, readClaim } from "./claim-context.js";
@@ -66,6 +66,19 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
   return decide(reading, conflicts, supports, ranked);
 }
 
+/** The figures, dates, ranks, versions and spans of time a source text gives, dates read against its article's date. */
+function factsOf(text: string, published: string | null): Fact[] {
+  return [...figuresOf(text), ...datesOf(text, published, false), ...ordinalsOf(text), ...versionsOf(text), ...agoOf(text), ...yearPartsOf(text)];
+}
+
+/**
+ * Whether a sentence hedges what the claim says: a hedge near the claim's words, or one in its
+ * opening words that governs all of it ("Observers … should watch for … any legal filings").
+ */
+function hedgedForConflict(reading: ClaimReading, sentence: string): boolean {
+  return reading.hedgesClaim(sentence) || HEDGE.test(sentence.split(/\s+/).slice(0, 5).join(" "));
+}
+
 /** A passage's word on a claim: its document, the sentence that says it, and how much of the claim it holds. */
 interface Evidence {
   readonly document: string;
@@ -84,21 +97,26 @@ type PassageView = NonNullable<ReturnType<typeof readPassage>>;
  * order it gives, and whether it negates the claim where quoted words do not stand plain.
  */
 function readPassage(reading: ClaimReading, c: RankedPassage) {
-  const { claim, heldBy, share, partyIds, claimHedged, rarest, negatesClaim, claimConcepts, claimParties, doersOf, overlap, claimDeed, claimDoer, quotes, analyzer, withoutStrayAsides } = reading;
+  const { claim, heldBy, share, shareWithFacts, partyIds, claimHedged, rarest, negatesClaim, claimConcepts, claimParties, doersOf, overlap, claimDeed, claimDoer, quotes, analyzer, withoutStrayAsides } = reading;
+  const published = c.document.meta.published;
   // the passage's sentence that holds most of the claim (the ranked best one on a tie), with the list's lead-in
   const candidates = sentencesOf(c);
   // the parties a passage names stand behind each of its sentences ("All three companies—Microsoft, … No lawsuit has been filed yet.")
   const passageParties = [...analyzer.concepts(c.passage.text)].filter((id) => partyIds.has(id)).join(" ");
   const own = candidates.reduce(
     (best, text, i) => {
-      const held = share([contextOf(c.passage), withoutStrayAsides(text), passageParties].join(" "));
+      const read = [contextOf(c.passage), withoutStrayAsides(text), passageParties].join(" ");
+      const held = shareWithFacts(read, factsOf(read, published));
       return held > best.held || (held === best.held && i === c.best.sentence) ? { text, index: i, held } : best;
     },
     { text: c.best.text, index: c.best.sentence, held: -1 },
   );
   const sentence = [contextOf(c.passage), own.text].join(" ").trim();
   const sentenceShare = own.held;
-  const passageShare = share([contextOf(c.passage), c.passage.section ?? "", c.passage.text].join(" "));
+  const plainShare = share([contextOf(c.passage), withoutStrayAsides(own.text), passageParties].join(" "));
+  const whole = [contextOf(c.passage), c.passage.section ?? "", c.passage.text].join(" ");
+  const passageShare = shareWithFacts(whole, factsOf(whole, published));
+  const plainPassageShare = share(whole);
   if (passageShare < CLAIM_CHECK.relevant) return null;
   const label = citationLabel(itemOf(c.document, c.passage, own.index).citation);
   // about the claim: most of its words, or every party and term it names (two or more)
@@ -112,17 +130,17 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
   const held = heldBy(analyzer.terms(withoutStrayAsides(sentence)));
   // the sentence holds what the claim says beyond its parties, or two parties or more of it ("amazon put 40B into openai")
   const holdsMoreThanParties = held.some((p) => !partyIds.has(p.term)) || (claimParties >= 2 && held.filter((p) => partyIds.has(p.term)).length === claimParties);
-  const sourceFacts = [...figuresOf(sentence), ...datesOf(sentence, c.document.meta.published, false), ...ordinalsOf(sentence), ...versionsOf(sentence), ...agoOf(sentence), ...yearPartsOf(sentence)];
+  const sourceFacts = factsOf(sentence, published);
   const negatedSentence = c.passage.sentences
     .map((span) => c.passage.text.slice(span.start, span.end))
     // a hedged one ("executives believe it violates—if not the letter …") says what someone thinks, not what happened
-    .find((s) => negatesClaim(s) && !(quotes.length > 0 && quotes.every((q) => quoteStandsPlain(s, q))) && claimHedged === HEDGE.test(s) && (share(s) >= 0.34 || (rarest !== undefined && heldBy(analyzer.terms(s)).includes(rarest))));
+    .find((s) => negatesClaim(s) && !(quotes.length > 0 && quotes.every((q) => quoteStandsPlain(s, q))) && claimHedged === hedgedForConflict(reading, s) && (share(s) >= 0.34 || (rarest !== undefined && heldBy(analyzer.terms(s)).includes(rarest))));
   const order = compareOrder(claim, own.text, (text) => analyzer.terms(text));
   // a claim quoting words the sentence holds where no negation reaches them is not denied by a negation of others
   // ("may tell customers … “enabled by” OpenAI, but are banned from saying it “enables access”")
   const quotesStandPlain = quotes.length > 0 && quotes.every((q) => quoteStandsPlain(own.text, q));
   const negated = negatesClaim(own.text) && !quotesStandPlain;
-  return { c, own, sentence, sentenceShare, passageShare, passageParties, label, sentenceConcepts, aboutIt, held, holdsMoreThanParties, sourceFacts, negatedSentence, order, quotesStandPlain, negated };
+  return { c, own, sentence, sentenceShare, plainShare, passageShare, plainPassageShare, passageParties, label, sentenceConcepts, aboutIt, held, holdsMoreThanParties, sourceFacts, negatedSentence, order, quotesStandPlain, negated };
 }
 
 /**
@@ -166,7 +184,7 @@ function compareFacts(reading: ClaimReading, view: PassageView): { conflict: str
 
 /** Another name, place, party, order or polarity in the sentence than in the claim: the reason, or null. */
 function otherConflict(reading: ClaimReading, view: PassageView): string | null {
-  const { claim, claimNegated, partyIds, claimHedged, claimConcepts, claimParties, kindOf, sameKind, nameOf, analyzer , shareLeavingOut} = reading;
+  const { claim, claimNegated, partyIds, claimHedged, claimConcepts, claimParties, kindOf, sameKind, nameOf, analyzer, shareLeavingOut, heldBy } = reading;
   const { own, sentence, sentenceShare, passageShare, passageParties, label, sentenceConcepts, negatedSentence, order, negated } = view;
   let conflict: string | null = null;
   // a name or place of the claim the passage replaces with another of the same kind
@@ -190,7 +208,11 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
     const mine = [...claimConcepts].find((id) => partyIds.has(id))!;
     const theirs = [...sentenceConcepts].filter((id) => partyIds.has(id));
     const passageNames = new Set(passageParties.split(" "));
-    if (theirs.length === 1 && theirs[0] !== mine && !passageNames.has(mine)) conflict = `Sources say ${nameOf.get(theirs[0]!)}, not ${nameOf.get(mine)}.`;
+    // the claim's clause naming its party must say something the sentence holds ("… launched feb 5, before the amzn deal was announced" does not)
+    const sentenceTerms = analyzer.terms(sentence);
+    const partyClauses = clauses(claim).filter((clause) => analyzer.concepts(clause).has(mine));
+    const clauseHeld = partyClauses.some((clause) => heldBy(analyzer.terms(clause)).some((p) => p.term !== mine && sentenceTerms.some((t) => p.matches.has(t))));
+    if (theirs.length === 1 && theirs[0] !== mine && !passageNames.has(mine) && clauseHeld && shareLeavingOut(sentence, mine) >= CLAIM_CHECK.relevant) conflict = `Sources say ${nameOf.get(theirs[0]!)}, not ${nameOf.get(mine)}.`;
   }
   // "only" or "just" before a party of the claim where the sentence, holding the rest of the claim, names others the
   // claim does not ("the EU DMA probe only targets amazon" against "European Commission vs. Microsoft & AWS")
@@ -223,7 +245,16 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
   if (!conflict && rebound && sentenceShare >= CLAIM_CHECK.supporting) conflict = `Sources say “${rebound.source}”, not “${rebound.claim}”.`;
   // a hedged sentence contradicts only a claim hedged the same way ("AWS staff are allowed to say …" against "may … but are
   // banned from saying …"), and a plain one no hedged claim ("threatened to sue" is no lawsuit that "without litigation" denies)
-  if (!conflict && negated !== claimNegated && sentenceShare >= CLAIM_CHECK.supporting && claimHedged === HEDGE.test(own.text)) {
+  // a negated claim stands beside a sentence whose negation reaches the same words, whoever its subject ("there's no backdoor
+  // access" and "its deal with Amazon does not provide any “backdoor access”")
+  const deniedToo = (() => {
+    if (!claimNegated || negated) return false;
+    const held = new Set(view.held.map((p) => p.term));
+    const mine = [...reading.negatedParts(claim)].filter((t) => held.has(t));
+    const theirs = reading.negatedParts(own.text, true);
+    return mine.length > 0 && mine.every((t) => theirs.has(t));
+  })();
+  if (!conflict && negated !== claimNegated && !deniedToo && sentenceShare >= CLAIM_CHECK.supporting && claimHedged === hedgedForConflict(reading, own.text)) {
     conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
   }
   // a positive claim where the passage about it says the thing has not happened
@@ -240,7 +271,7 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
  */
 function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: number): Evidence | null {
   const { claim, claimFacts, claimNegated, negativeWhereHeld, claimHedged, negatesClaim, negatedParts, hedgesClaim, claimConcepts, claimParties, opensWithParty, firstParties, doersOf, overlap, claimDeed, claimDoer, quotes, samePolarity, analyzer, contrasted, predicateWord, stateTerm, partyIds } = reading;
-  const { c, own, sentence, sentenceShare, passageShare, label, held, order, quotesStandPlain, negated , sentenceConcepts} = view;
+  const { c, own, sentence, sentenceShare, plainShare, plainPassageShare, label, held, order, quotesStandPlain, negated, sentenceConcepts } = view;
   const factsNeeded = new Set(claimFacts.map((f) => f.kind)).size;
   const sameLead = (() => {
     // who does what to whom matters between parties, and for a claim that opens with its one party ("microsoft brings in more …")
@@ -276,7 +307,10 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     // a sentence saying that what it speaks of is not settled asserts none of it
     !UNSETTLED.test(own.text) &&
     (order === "none" || order === "agrees") &&
-    sentenceShare >= CLAIM_CHECK.supporting &&
+    // figures and dates the sentence gives too make it about the claim, but support needs the claim's words
+    plainShare >= CLAIM_CHECK.supporting &&
+    // what the claim's clauses keep apart, the sentence keeps apart too
+    !reading.clausesInterleave(own.text) &&
     matchedFacts >= factsNeeded &&
     // words the claim quotes must stand in the sentence as quoted
     quotes.every((q) => foldQuote(own.text).includes(q)) &&
@@ -298,10 +332,10 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     sameLead &&
     conceptsHeld &&
     (order === "none" || compareOrder(claim, quoting, (text) => analyzer.terms(text)) === "agrees") &&
-    passageShare >= CLAIM_CHECK.supporting &&
+    plainPassageShare >= CLAIM_CHECK.supporting &&
     matchedFacts >= factsNeeded
   ) {
-    return { document: c.document.id, reason: `Sources say: “${shortQuote(quoting)}” (${label}).`, strength: passageShare };
+    return { document: c.document.id, reason: `Sources say: “${shortQuote(quoting)}” (${label}).`, strength: plainPassageShare };
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -20,18 +21,8 @@ const MAX_GROWTH_MB = 30;
 /** Requests come from this many users, each far below the per-user rate limit. */
 const USERS = 50;
 
-const QUESTIONS = [
-  "how much is amazon putting into openai",
-  "whats frontier",
-  "where does the SRE run",
-  "which api calls stay on azure",
-  "when was the deal announced",
-  "is the $50B paid upfront",
-  "who broke the story",
-  "has ms sued yet",
-  "who is piloting frontier",
-  "what's the cma probe about",
-];
+/** The public set's questions: `npm run eval` keeps every one of them answered, so every reply under load must cite. */
+const QUESTIONS = (JSON.parse(readFileSync(new URL("../eval/questions.json", import.meta.url), "utf8")) as { questions: { q: string }[] }).questions.map((x) => x.q);
 const question = (i: number): string => QUESTIONS[i % QUESTIONS.length]!;
 
 /** `global.gc`, exposed for this test file (the forks run without --expose-gc). */

@@ -394,4 +394,31 @@ describe("claim verdicts", () => {
     expect(variants.length).toBeGreaterThan(10);
     expect(variants.filter((v) => cite(v).verdict === "supported")).toEqual([]);
   });
+
+  it("reads a sentence giving the claim's figures and dates as about it, but supports only on the claim's words", () => {
+    // "began in 2019 with a $1 billion investment, followed by $10 billion in 2023": the year and sum the claim pairs are paired otherwise
+    expect(cite("ms dropped 10B into oai in 2019").reason).toBe("Sources say $1 billion in 2019, not 10B.");
+    expect(cite("Microsoft put $1 billion into OpenAI in 2019").verdict).toBe("supported");
+    // a year and month alone do not hold "feb 5 2026", and the party in the claim's other clause is not the one it speaks of
+    expect(cite("Frontier launched Feb 5, a few weeks before the AWS deal").verdict).not.toBe("contradicted");
+  });
+
+  it("reads a claim word beside a figure through its synonyms: 'upfront' is the source's 'immediate'", () => {
+    // "$50 billion … ($15 billion immediate, $35 billion contingent …)"
+    expect(cite("amazon is paying $35B upfront and $15B later").verdict).not.toBe("supported");
+  });
+
+  it("supports no claim whose clauses the sentence holds mixed up", () => {
+    // "Early adopters include HP, Intuit, … and Uber, with pilots at BBVA, Cisco, and T-Mobile."
+    expect(cite("HP, Intuit and Uber are early adopters, with pilots at BBVA and Cisco").verdict).toBe("supported");
+    expect(cite("hp, intuit and uber are only pilots, bbva cisco t-mobile are the early adopters").verdict).not.toBe("supported");
+  });
+
+  it("weighs a hedge only where it bears on the claim's words, or where it opens the sentence", () => {
+    // "Has said its deal with Amazon does not provide any “backdoor access” … APIs that would contravene agreements …"
+    expect(cite("oai admitted the amazon deal gives backdoor access to its stateless models").verdict).toBe("contradicted");
+    expect(cite("oai says there's no backdoor access to its stateless models").verdict).not.toBe("contradicted");
+    // "Observers and customers should watch for … any legal filings that would bring those details into the open."
+    expect(cite("so ms hasn't actually filed anything yet").verdict).not.toBe("contradicted");
+  });
 });
