@@ -6,9 +6,9 @@
 
 // a comparative counts with its "than" ("more … than"); "more money" alone compares nothing
 const THAN = String.raw`(?=(?:\W+\w+){0,4}?\W+than\b)`;
-/** Pairs of opposite relation words: [the first comes earlier / is more, the first comes later / is less]. */
+/** Pairs of opposite relation words: [the first comes earlier / is more, the first comes later / is less]; "going after", "looks after" pursue or mind, and order nothing. */
 const RELATIONS: readonly (readonly [RegExp, RegExp])[] = [
-  [/\b(?:before|ahead of|earlier than|prior to|preceded|precedes|sooner than)\b/gi, /\b(?:after|behind|later than|trails|trailing)\b/gi],
+  [/\b(?:before|ahead of|earlier than|prior to|preceded|precedes|sooner than)\b/gi, /\b(?:(?<!\b(?:go|goes|going|went|gone|look|looks|looking|looked)\s+)after|behind|later than|trails|trailing)\b/gi],
   [
     new RegExp(String.raw`\b(?:(?:more|bigger|larger|higher|greater)${THAN}|exceeds?|exceeding|out-?earns?|out-?sells?|outpaces?)\b`, "gi"),
     new RegExp(String.raw`\b(?:(?:less|fewer|smaller|lower)${THAN}|lags?|lagging)\b`, "gi"),

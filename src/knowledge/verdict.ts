@@ -29,7 +29,20 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   const contrast = CONTRAST.exec(written);
   // "not just Y", "not only Y" add Y rather than set it against the claim
   if (contrast && !isNegative(contrast[1]!) && !/^(?:just|only|merely|simply)\b/i.test(contrast[2]!)) return judgeOne(contrast[1]!, new Set(analyzer.terms(contrast[2]!)), ranked, retriever, analyzer, topic);
-  return judgeOne(written, new Set(), ranked, retriever, analyzer, topic);
+  const whole = judgeOne(written, new Set(), ranked, retriever, analyzer, topic);
+  if (whole.verdict === "contradicted" || whole.verdict === "mixed") return whole;
+  // a claim of several parts is false when one of them is ("talks broke down and they all went straight to court"), and
+  // not supported then; a part of a claim that hedges or sets a condition is not said on its own
+  if (HEDGE.test(written) || POSSIBILITY.test(written) || CONDITIONAL.test(written)) return whole;
+  const parts = written.split(/\s*[,;]\s*|\s+(?:and|but|so|plus)\s+|\s+[—–-]\s+/i).filter((p) => new Set(analyzer.terms(p)).size >= 2);
+  if (parts.length < 2) return whole;
+  // a part naming nothing of the story has lost its subject ("…, no memory of earlier ones")
+  for (const part of parts.filter((p) => analyzer.concepts(p).size > 0)) {
+    const one = judgeOne(part, new Set(), ranked, retriever, analyzer, topic);
+    // a part read alone has lost some of the claim: against a whole the sources support, it only unsettles it
+    if (one.verdict === "contradicted") return whole.verdict === "supported" ? { verdict: "unverified", reason: "The sources do not settle this." } : one;
+  }
+  return whole;
 }
 
 /** "Only", "just", "solely" and the words after it that it bears on: "only targets amazon", "just oai". */
@@ -79,6 +92,16 @@ function hedgedForConflict(reading: ClaimReading, sentence: string): boolean {
   return reading.hedgesClaim(sentence) || HEDGE.test(sentence.split(/\s+/).slice(0, 5).join(" "));
 }
 
+/** The claim's names of a kind (not parties) that a text leaves out while naming another of the same kind. */
+function replacedKinds(reading: ClaimReading, text: string): string[] {
+  const { claimConcepts, kindOf, analyzer } = reading;
+  const theirs = analyzer.concepts(text);
+  return [...claimConcepts].filter((id) => {
+    const kind = kindOf.get(id);
+    return kind !== undefined && kind !== "party" && !theirs.has(id) && [...theirs].some((other) => !claimConcepts.has(other) && kindOf.get(other) === kind);
+  });
+}
+
 /** A passage's word on a claim: its document, the sentence that says it, and how much of the claim it holds. */
 interface Evidence {
   readonly document: string;
@@ -117,7 +140,9 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
   const whole = [contextOf(c.passage), c.passage.section ?? "", c.passage.text].join(" ");
   const passageShare = shareWithFacts(whole, factsOf(whole, published));
   const plainPassageShare = share(whole);
-  if (passageShare < CLAIM_CHECK.relevant) return null;
+  // a passage naming another of the kind of a name the claim gives is about the claim when it holds the rest of it ("hosted on azure" against "hosted on Amazon Bedrock")
+  const replacing = replacedKinds(reading, whole);
+  if (passageShare < CLAIM_CHECK.relevant && !(replacing.some((id) => reading.shareLeavingOut(whole, id) >= CLAIM_CHECK.relevant))) return null;
   const label = citationLabel(itemOf(c.document, c.passage, own.index).citation);
   // about the claim: most of its words, or every party and term it names (two or more)
   const sentenceConcepts = analyzer.concepts(sentence);
@@ -187,14 +212,17 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
   const { claim, claimNegated, partyIds, claimHedged, claimConcepts, claimParties, kindOf, sameKind, nameOf, analyzer, shareLeavingOut, heldBy } = reading;
   const { own, sentence, sentenceShare, passageShare, passageParties, label, sentenceConcepts, negatedSentence, order, negated } = view;
   let conflict: string | null = null;
-  // a name or place of the claim the passage replaces with another of the same kind
-  if (!conflict && sentenceShare >= CLAIM_CHECK.relevant) {
+  // a name or place of the claim the passage replaces with another of the same kind, where the sentence holds the rest of the claim
+  if (!conflict) {
     const theirs = analyzer.concepts(sentence);
     for (const id of claimConcepts) {
       const kind = kindOf.get(id);
       if (!kind || kind === "party" || theirs.has(id)) continue;
+      // holding the claim with the name, a party may stand where the claim names a company; holding only the rest of it, only a name of the same kind
+      const holdsClaim = sentenceShare >= CLAIM_CHECK.relevant;
+      if (!holdsClaim && shareLeavingOut(sentence, id) < CLAIM_CHECK.relevant) continue;
       // a company the claim names may stand where the source names one of the parties; only one such name settles it
-      const rivals = [...theirs].filter((other) => other !== id && !claimConcepts.has(other) && sameKind(kindOf.get(other), kind));
+      const rivals = [...theirs].filter((other) => other !== id && !claimConcepts.has(other) && (holdsClaim ? sameKind(kindOf.get(other), kind) : kindOf.get(other) === kind));
       const rival = rivals.length === 1 ? rivals[0] : undefined;
       if (rival) {
         conflict = `Sources say ${nameOf.get(rival)}, not ${nameOf.get(id)}.`;

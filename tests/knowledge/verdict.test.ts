@@ -421,4 +421,29 @@ describe("claim verdicts", () => {
     // "Observers and customers should watch for … any legal filings that would bring those details into the open."
     expect(cite("so ms hasn't actually filed anything yet").verdict).not.toBe("contradicted");
   });
+
+  it("reads a passage naming another of a kind as about the claim when it holds the rest of it", () => {
+    // "co-created a “Stateful Runtime Environment” (SRE) hosted on Amazon Bedrock"; "an internal memo seen by Business Insider"
+    expect(cite("the SRE that amazon and openai built is hosted on azure").reason).toBe("Sources say Bedrock, not Azure.");
+    expect(cite("the Amazon wording memo was leaked to the FT first").reason).toBe("Sources say Business Insider, not Financial Times.");
+    expect(cite("the SRE that amazon and openai built is hosted on bedrock").verdict).not.toBe("contradicted");
+  });
+
+  it("calls a claim of several parts contradicted when one part naming something of the story is", () => {
+    // "The three companies were still in talks as of Wednesday to resolve the matter without going to court."
+    const r = cite("talks broke down, they're definitely headed to court");
+    expect(r.verdict).toBe("contradicted");
+    expect(r.reason).toContain("without going to court");
+    // "A stateless model … retaining no memory": a part that has lost its subject is not judged alone
+    expect(cite("stateless basically = each request handled on its own, no memory of earlier ones").verdict).not.toBe("contradicted");
+    // a part of a conditional claim is not said on its own
+    expect(cite("if the sre runs on azure, microsoft would drop the lawsuit").verdict).not.toBe("contradicted");
+  });
+
+  it("reads 'going after' as pursuing, not as an order, and supports no claim one of whose parts a source contradicts", () => {
+    // "Musk v. OpenAI & Altman | … | $79B-$134B in damages"
+    expect(cite("musk is going after like 79-134b in damages").verdict).toBe("supported");
+    // "UK CMA cloud probe | UK Competition & Markets Authority vs Microsoft & AWS"
+    expect(cite("the uk cma cloud probe is only going after microsoft, aws isnt part of it").verdict).not.toBe("supported");
+  });
 });
