@@ -85,10 +85,12 @@ function facade(corpus: Corpus, analyzer: Analyzer, retriever: Retriever): Knowl
     cite(claim) {
       const byWords = retriever.rank(claim, 60, 2);
       const ranked = byMeaning ? byMeaning(claim, byWords) : byWords;
-      const verdict = judgeClaim(claim, ranked, retriever, analyzer, corpus.topic);
-      // a verdict from the sources comes with the passages behind it, however sure the answer model is
-      // the passages come in the order the verdict read them; whether to answer is judged on the order by words
-      const answer = composeAnswer(retriever, analyzer, corpus.topic, claim, byWords, verdict.verdict !== "unverified", () => ranked);
+      const { evidence, ...verdict } = judgeClaim(claim, ranked, retriever, analyzer, corpus.topic);
+      // a verdict from the sources comes with the passages behind it, however sure the answer model is: the
+      // passages its reason quotes first, then the others in the order the verdict read them; whether to answer
+      // is judged on the order by words
+      const shown = [...evidence, ...ranked.filter((r) => !evidence.some((e) => e.passage.id === r.passage.id))];
+      const answer = composeAnswer(retriever, analyzer, corpus.topic, claim, byWords, verdict.verdict !== "unverified", () => shown);
       return { ...answer, ...verdict };
     },
     positions(party) {

@@ -7,9 +7,10 @@ import type { RankedPassage } from "./retrieval.js";
  * same preposition: "starts april 27 in san francisco" against "Trial begins April 27 in
  * Oakland", "first reported by the wall street journal" against "first reported by Business
  * Insider". The claim's words after the preposition must be ones no source uses, or capitalised
- * ones that name nothing of the story ("by The Information").
+ * ones that name nothing of the story ("by The Information"). Returns the reason and the passage
+ * that names the other.
  */
-export function replacedName(reading: ClaimReading, ranked: readonly RankedPassage[], absentWords: readonly string[]): string | null {
+export function replacedName(reading: ClaimReading, ranked: readonly RankedPassage[], absentWords: readonly string[]): { reason: string; passage: RankedPassage } | null {
   const { claim, parts, analyzer, partyIds } = reading;
   const unknown = new Set(absentWords.map((w) => w.toLowerCase()));
   const bare = (w: string): string => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’-]+$/gu, "");
@@ -43,7 +44,7 @@ export function replacedName(reading: ClaimReading, ranked: readonly RankedPassa
         const name = theirs.exec(sentence)?.[1]?.trim().replace(/[.,;:]$/, "");
         if (!name || [...analyzer.concepts(name)].some((id) => partyIds.has(id))) continue;
         if (name.toLowerCase().replace(/^the\s+/, "") === mine.toLowerCase().replace(/^the\s+/, "")) return null;
-        return `Sources say ${name}, not ${mine}.`;
+        return { reason: `Sources say ${name}, not ${mine}.`, passage: c };
       }
     }
   }

@@ -17,6 +17,11 @@ export interface ClaimVerdict {
   readonly reason: string;
 }
 
+/** A verdict with the passages it rests on, the one its reason quotes first (none for `unverified`). */
+export interface JudgedClaim extends ClaimVerdict {
+  readonly evidence: readonly RankedPassage[];
+}
+
 /**
  * Judges a claim against the passages ranked for it: "contradicted" when a passage about the
  * claim gives another figure, date, rank, party or place, or says the opposite (negation);
@@ -24,7 +29,7 @@ export interface ClaimVerdict {
  * ranks, the same polarity and the same first-named party; "mixed" when sources do both;
  * otherwise "unverified". A claim is never called supported on a guess.
  */
-export function judgeClaim(written: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): ClaimVerdict {
+export function judgeClaim(written: string, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): JudgedClaim {
   // "runs inside Bedrock, not Azure": the claim is what comes before the contrast, and no sentence speaking of Azure supports it
   const contrast = CONTRAST.exec(written);
   // "not just Y", "not only Y" add Y rather than set it against the claim
@@ -40,7 +45,7 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   for (const part of parts.filter((p) => analyzer.concepts(p).size > 0)) {
     const one = judgeOne(part, new Set(), ranked, retriever, analyzer, topic);
     // a part read alone has lost some of the claim: against a whole the sources support, it only unsettles it
-    if (one.verdict === "contradicted") return whole.verdict === "supported" ? { verdict: "unverified", reason: "The sources do not settle this." } : one;
+    if (one.verdict === "contradicted") return whole.verdict === "supported" ? { verdict: "unverified", reason: "The sources do not settle this.", evidence: [] } : one;
   }
   return whole;
 }
@@ -57,9 +62,9 @@ function contextOf(passage: Passage): string {
 }
 
 /** Judges one claim (the part before a closing "not Y"): each passage read for conflict first, then support; then the verdict. */
-function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): ClaimVerdict {
+function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): JudgedClaim {
   const reading = readClaim(written, contrasted, retriever, analyzer, topic);
-  if (ranked.length === 0 || reading.profile.weights.every((w) => w === 0)) return { verdict: "unverified", reason: "The sources do not mention this." };
+  if (ranked.length === 0 || reading.profile.weights.every((w) => w === 0)) return { verdict: "unverified", reason: "The sources do not mention this.", evidence: [] };
   const conflicts: Evidence[] = [];
   const supports: Evidence[] = [];
   for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
@@ -70,7 +75,7 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     const facts = compareFacts(reading, view);
     const conflict = facts.conflict ?? otherConflict(reading, view);
     if (conflict) {
-      conflicts.push({ document: c.document.id, reason: conflict, strength: view.sentenceShare });
+      conflicts.push({ passage: c, sentence: view.own.index, reason: conflict, strength: view.sentenceShare });
       continue;
     }
     const support = supportOf(reading, view, facts.matched);
@@ -102,9 +107,11 @@ function replacedKinds(reading: ClaimReading, text: string): string[] {
   });
 }
 
-/** A passage's word on a claim: its document, the sentence that says it, and how much of the claim it holds. */
+/** A passage's word on a claim: the passage, the sentence that says it, and how much of the claim it holds. */
 interface Evidence {
-  readonly document: string;
+  readonly passage: RankedPassage;
+  /** The passage's sentence that says it (an index into its sentences). */
+  readonly sentence: number;
   readonly reason: string;
   readonly strength: number;
 }
@@ -348,7 +355,7 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     // a sentence that speaks of what the claim says it is not may say it is that too
     !analyzer.terms(own.text).some((t) => contrasted.has(t))
   ) {
-    return { document: c.document.id, reason: `Sources say: “${shortQuote(own.text)}” (${label}).`, strength: sentenceShare };
+    return { passage: c, sentence: own.index, reason: `Sources say: “${shortQuote(own.text)}” (${label}).`, strength: sentenceShare };
   }
   // a claim quoting words a passage about it holds verbatim, in a sentence that neither negates nor hedges them
   const quoting = quotes.length > 0 ? sentencesOf(c).find((s) => quotes.every((q) => foldQuote(s).includes(q))) : undefined;
@@ -363,7 +370,7 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     plainPassageShare >= CLAIM_CHECK.supporting &&
     matchedFacts >= factsNeeded
   ) {
-    return { document: c.document.id, reason: `Sources say: “${shortQuote(quoting)}” (${label}).`, strength: plainPassageShare };
+    return { passage: c, sentence: sentencesOf(c).indexOf(quoting), reason: `Sources say: “${shortQuote(quoting)}” (${label}).`, strength: plainPassageShare };
   }
   return null;
 }
@@ -372,7 +379,7 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
  * The verdict from what the passages said: the strongest conflict and support, a name the claim
  * puts where a source names another, and the claim's words no source uses.
  */
-function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence[], ranked: readonly RankedPassage[]): ClaimVerdict {
+function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence[], ranked: readonly RankedPassage[]): JudgedClaim {
   const { claim, profile, factTerms, analyzer } = reading;
   const strongest = conflicts.sort((a, b) => b.strength - a.strength)[0];
   // a claim with a word no source uses ("in Seattle", "the Verge reported") holds more than any source says;
@@ -385,22 +392,41 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
   });
   const support = supports.sort((a, b) => b.strength - a.strength)[0];
   const replaced = !strongest && (absent.length > 0 || !support) ? replacedName(reading, ranked, absent) : null;
-  if (replaced) return { verdict: "contradicted", reason: replaced };
-  const notMentioned = (): ClaimVerdict => {
+  if (replaced) return { verdict: "contradicted", reason: replaced.reason, evidence: [replaced.passage] };
+  const notMentioned = (): JudgedClaim => {
     const named = absent.slice(0, 3).map((w) => `“${w.length > 40 ? `${w.slice(0, 39)}…` : w}”`);
-    return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.` };
+    return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.`, evidence: [] };
   };
   if (absent.length > 0 && !strongest) return notMentioned();
   if (strongest && support) {
     // a passage that holds the claim as closely as the conflicting one holds it settles nothing alone; a claim
     // holding a word no source uses is never supported
-    if (support.strength > strongest.strength) return absent.length > 0 ? notMentioned() : { verdict: "supported", reason: support.reason };
-    if (supports.some((s) => s.document !== strongest.document)) return { verdict: "mixed", reason: `Sources disagree. ${strongest.reason}` };
-    return { verdict: "unverified", reason: "The sources do not settle this." };
+    if (support.strength > strongest.strength) return absent.length > 0 ? notMentioned() : supported(supports, ranked);
+    const other = supports.find((s) => s.passage.document.id !== strongest.passage.document.id);
+    if (other) return { verdict: "mixed", reason: `Sources disagree. ${strongest.reason}`, evidence: [shownAt(strongest), shownAt(other)] };
+    return { verdict: "unverified", reason: "The sources do not settle this.", evidence: [] };
   }
-  if (strongest) return { verdict: "contradicted", reason: strongest.reason };
-  if (support) return { verdict: "supported", reason: support.reason };
-  return { verdict: "unverified", reason: "Nothing in the sources confirms or contradicts this." };
+  if (strongest) return { verdict: "contradicted", reason: strongest.reason, evidence: [shownAt(strongest)] };
+  if (support) return supported(supports, ranked);
+  return { verdict: "unverified", reason: "Nothing in the sources confirms or contradicts this.", evidence: [] };
+}
+
+/** A supported verdict quoting, of the passages that support the claim, the one ranked highest for it. */
+function supported(supports: readonly Evidence[], ranked: readonly RankedPassage[]): JudgedClaim {
+  const place = (e: Evidence): number => ranked.indexOf(e.passage);
+  const first = [...supports].sort((a, b) => place(a) - place(b))[0]!;
+  return { verdict: "supported", reason: first.reason, evidence: [shownAt(first)] };
+}
+
+/**
+ * The evidence's passage as the answer shows it: around the sentence the reason quotes. A table
+ * row is read as one sentence and keeps the sentence it was ranked by.
+ */
+function shownAt(evidence: Evidence): RankedPassage {
+  const c = evidence.passage;
+  if (c.passage.cells || evidence.sentence < 0 || evidence.sentence === c.best.sentence || evidence.sentence >= c.passage.sentences.length) return c;
+  const span = c.passage.sentences[evidence.sentence]!;
+  return { ...c, best: { ...c.best, sentence: evidence.sentence, text: c.passage.text.slice(span.start, span.end) } };
 }
 
 /** Parties named right after each preposition of a text that can name a party ("from Amazon Web Services", "with ms"). */

@@ -446,4 +446,19 @@ describe("claim verdicts", () => {
     // "UK CMA cloud probe | UK Competition & Markets Authority vs Microsoft & AWS"
     expect(cite("the uk cma cloud probe is only going after microsoft, aws isnt part of it").verdict).not.toBe("supported");
   });
+
+  it("shows the passage a verdict's reason quotes, around the sentence it quotes", () => {
+    const r = cite("so MS already sued them");
+    expect(r.verdict).toBe("contradicted");
+    expect(r.items[0]!.text).toContain("No lawsuit has been filed yet.");
+    // every reason quoting a source, on every tuning claim, quotes a sentence one of the items shows
+    const tuning = JSON.parse(readFileSync(new URL("../eval/chat-tune.json", import.meta.url), "utf8")) as { claims: { claim: string }[] };
+    const quoting = tuning.claims.map((c) => cite(c.claim)).filter((x) => x.verdict !== "unverified" && /Sources say: “/.test(x.reason));
+    expect(quoting.length).toBeGreaterThan(200);
+    const unshown = quoting.filter((x) => {
+      const quoted = /Sources say: “(.+?)(?: …)?” \(/.exec(x.reason)![1]!;
+      return !x.items.some((item) => item.text.includes(quoted));
+    });
+    expect(unshown.map((x) => x.query)).toEqual([]);
+  });
 });
