@@ -6,7 +6,7 @@ export { quotedPhrases } from "./claim-reading.js";
 import { compareOrder, isRelationWord } from "./order-relation.js";
 import { CLAIM_CHECK, type ClaimReading, readClaim } from "./claim-context.js";
 import { reboundParty } from "./party-binding.js";
-import { replacedName } from "./replaced-name.js";
+import { replacedName, replacedTerm } from "./replaced-name.js";
 export { CLAIM_CHECK } from "./claim-context.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import type { Passage, Topic, Verdict } from "./types.js";
@@ -391,8 +391,8 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
     return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
   });
   const support = supports.sort((a, b) => b.strength - a.strength)[0];
-  const replaced = !strongest && (absent.length > 0 || !support) ? replacedName(reading, ranked, absent) : null;
-  if (replaced) return { verdict: "contradicted", reason: replaced.reason, evidence: [replaced.passage] };
+  const replaced = !strongest && (absent.length > 0 || !support) ? (replacedName(reading, ranked, absent) ?? (support ? null : replacedTerm(reading, ranked))) : null;
+  if (replaced) return { verdict: "contradicted", reason: replaced.reason, evidence: [shownAt({ ...replaced, strength: 0 })] };
   const notMentioned = (): JudgedClaim => {
     const named = absent.slice(0, 3).map((w) => `“${w.length > 40 ? `${w.slice(0, 39)}…` : w}”`);
     return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.`, evidence: [] };

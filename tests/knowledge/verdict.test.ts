@@ -429,6 +429,15 @@ describe("claim verdicts", () => {
     expect(cite("the SRE that amazon and openai built is hosted on bedrock").verdict).not.toBe("contradicted");
   });
 
+  it("reads a company or platform closing the claim against the one a source names after the same preposition", () => {
+    // "co-created a “Stateful Runtime Environment” (SRE) hosted on Amazon Bedrock"
+    const r = cite("the SRE is hosted on google cloud");
+    expect(r.verdict).toBe("contradicted");
+    expect(r.reason).toBe("Sources say Amazon Bedrock, not google cloud.");
+    expect(r.items[0]!.text).toContain("hosted on Amazon Bedrock");
+    expect(cite("the SRE is hosted on Amazon Bedrock").verdict).toBe("supported");
+  });
+
   it("calls a claim of several parts contradicted when one part naming something of the story is", () => {
     // "The three companies were still in talks as of Wednesday to resolve the matter without going to court."
     const r = cite("talks broke down, they're definitely headed to court");

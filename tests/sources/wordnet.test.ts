@@ -23,6 +23,15 @@ describe("WordNet lexicon", () => {
     expect(lexicon.synonyms("planning")).toContain("plan");
   });
 
+  it("reads irregular forms through WordNet's exception lists (gave → give, children → child)", () => {
+    expect(lexicon.isWord("gave")).toBe(true);
+    expect(lexicon.synonyms("gave")).toContain("afford");
+    expect(lexicon.synonyms("went")).toContain("proceed");
+    expect(lexicon.isWord("children")).toBe(true);
+    expect(lexicon.synonyms("bought")).toContain("purchase");
+    expect(lexicon.isWord("gaveth")).toBe(false);
+  });
+
   it("tells words from typos, and refuses what is not a plain word", () => {
     expect(lexicon.isWord("world")).toBe(true);
     expect(lexicon.isWord("investing")).toBe(true);
