@@ -28,8 +28,13 @@ export interface QuestionHints {
 
 const DEFINE = /^\s*(?:(?:what|wat)\s*(?:'s|s|is|are|was|were)|define|explain|meaning of|what does)\s+(?:the\s+|a\s+|an\s+)?(.+?)(?:\s+(?:mean|stand for))?\s*[?.!]*\s*$/i;
 
+/** "the ftc thing — what's it about", "uk probe, what is that": the subject first, then the question. */
+const DEFINE_AFTER = /^\s*(?:the\s+|a\s+|an\s+)?(.+?)(?:\s+(?:thing|stuff))?\s*(?:,|—|–|-|:)\s*(?:so\s+)?(?:what|wat)\s*(?:'s|’s|s|is)\s+(?:it|that|this)(?:\s+(?:all\s+)?about)?\s*[?.!]*\s*$/i;
+/** "what's the ftc thing about": a subject named as a "thing", asked what it is about. */
+const DEFINE_ABOUT = /^\s*(?:what|wat)\s*(?:'s|’s|s|is|are)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(.+?)\s+(?:thing|stuff)(?:\s+(?:all\s+)?about)?\s*[?.!]*\s*$/i;
+
 function definitionSubject(query: string): string | null {
-  const m = DEFINE.exec(query);
+  const m = DEFINE_AFTER.exec(query) ?? DEFINE_ABOUT.exec(query) ?? DEFINE.exec(query);
   const subject = m?.[1]?.trim();
   if (!subject || subject.split(/\s+/).length > 4) return null;
   return subject;

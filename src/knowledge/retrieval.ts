@@ -295,7 +295,7 @@ function makeRetriever(
         return;
       }
       // words of the same root ("argument" → "argues", "settl" → "settlement") stand in almost as the word itself; synonyms less so
-      const rooted = [...(word ? synonymTerms(word, asked, lexicon?.derived(word) ?? []) : []), ...extensions(term)];
+      const rooted = [...(word ? synonymTerms(word, asked, lexicon?.derived(word) ?? []) : []), ...extensions(term), ...withUnits(term)];
       const expansions = [...rooted, ...(word ? synonymTerms(word, asked) : []), ...associated(term, asked)].filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i);
       if (expansions.length > 0) {
         for (const e of expansions) {
@@ -327,6 +327,14 @@ function makeRetriever(
     const found: (IndexTerm & { postings: number })[] = [];
     for (const [key, id] of index.vocab.atPrefix(term)) found.push({ id, term: key, postings: index.text.start[id + 1]! - index.text.start[id]! });
     return found.sort((a, b) => b.postings - a.postings).slice(0, RANKING.maxSynonyms).map(({ id, term: key }) => ({ id, term: key }));
+  };
+
+  /** A bare number's index terms with a unit ("138" → "138b" for $138 billion, "2" → "2gw"): the same figure, typed without its unit. */
+  const withUnits = (term: string): IndexTerm[] => {
+    if (!/^\d+(?:\.\d+)?$/.test(term)) return [];
+    const found: IndexTerm[] = [];
+    for (const [key, id] of index.vocab.atPrefix(term)) if (/^[a-z]{1,2}$/.test(key.slice(term.length))) found.push({ id, term: key });
+    return found.slice(0, RANKING.maxSynonyms);
   };
 
   /** The index term nearest to a word the index does not know (edit distance 1, or 2 for long words). */

@@ -28,6 +28,27 @@ describe("query plan: words the index lacks", () => {
     expect(plan("qzxwvkj").kind).toBe("unknown");
   });
 
+  it("reads a number typed without its unit as the same number with one, and a word of the language as itself", () => {
+    const at = (question: string, term: string) => {
+      const profile = knowledge.retriever.profile(question);
+      const i = profile.terms.indexOf(term);
+      return { kind: profile.kinds[i], matches: profile.matches[i] };
+    };
+    // "$138 billion" is the index term "138b"
+    expect(at("the 138 figure, what is it", "138")).toEqual({ kind: "synonym", matches: ["138b"] });
+    expect(knowledge.retriever.rank("the 138 figure, what is it", 5, 1)[0]!.passage.text).toContain("$138 billion");
+    // an irregular form is a word of the language: "gave" is not respelt to "wave"
+    expect(at("none of the three companies gave comment", "gave").matches).not.toContain("wave");
+  });
+
+  it("reads a subject named first and then asked about as a question of what it is", () => {
+    expect(questionHints("ftc thing — what's it about").subject).toBe("ftc");
+    expect(questionHints("the uk thing, what is it about").subject).toBe("uk");
+    expect(questionHints("what's the ftc thing about").subject).toBe("ftc");
+    expect(questionHints("what is the sre").subject).toBe("sre");
+    expect(questionHints("when did the ftc probe open, what is it about").subject).toBeNull();
+  });
+
   it("weighs nothing for words naming the source's layout, which still ask for a list", () => {
     const question = "table row for stateful access, what does it mean";
     const profile = knowledge.retriever.profile(question);
