@@ -230,6 +230,33 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     return [...clauseTerms(claim, claimRaw, claimOthers)].every((t) => analyzer.concepts(t).size > 0 || matchesOf(t).some((m) => own.has(m)) || !matchesOf(t).some((m) => elsewhere.has(m)));
   };
   /**
+   * Where a source splits a whole into parts that add up to it ("$50 billion … ($15 billion
+   * immediate, $35 billion contingent …)"), the part whose words the claim puts beside another of
+   * its figures: "the whole 50b upfront" or "$35B upfront" put "immediate" where the source has
+   * $15 billion. Returns that part's clause as the source words it ("$15 billion immediate"), or
+   * null when the figures do not split a whole or every word stands beside its own figure.
+   */
+  const misplacedPart = (claimRaw: string, sentence: string, sourceRaw: string, others: readonly Fact[]): string | null => {
+    const values = others.map((o) => Number(o.key.split(":")[1]));
+    const whole = Math.max(...values);
+    // three figures or more, the largest the sum of the rest
+    if (values.length < 3 || values.some((v) => !Number.isFinite(v)) || Math.abs(values.reduce((a, v) => a + v, 0) - 2 * whole) > 1e-6 * whole) return null;
+    const own = clauseTerms(sentence, sourceRaw);
+    // the claim's words up to its next number of any kind ("50B is 15 upfront": "upfront" is the 15's)
+    const at = claim.indexOf(claimRaw);
+    const claimOthers = [...claim.matchAll(/\d[\d.,]*/g)].filter((m) => m.index < at || m.index >= at + claimRaw.length).map((m) => m[0]);
+    const matchesOf = (t: string): readonly string[] => [t, ...(parts.find((p) => p.term === t)?.matches ?? [])];
+    const words = [...clauseTerms(claim, claimRaw, claimOthers)].filter((t) => analyzer.concepts(t).size === 0 && !matchesOf(t).some((m) => own.has(m)));
+    for (const other of others) {
+      if (other.raw === sourceRaw || Number(other.key.split(":")[1]) === whole) continue;
+      const theirs = clauseTerms(sentence, other.raw);
+      if (!words.some((t) => matchesOf(t).some((m) => theirs.has(m)))) continue;
+      const clause = clauses(sentence).find((c) => c.includes(other.raw)) ?? other.raw;
+      return clause.slice(clause.indexOf(other.raw)).trim().replace(/[.,;:]+$/, "");
+    }
+    return null;
+  };
+  /**
    * Whether the parties beside a sum in the claim may be those beside it in the source: not when
    * the claim names a party there that the source's clause lacks while that clause names another
    * ("msft has put 50B into openai" against "a $50 billion partnership … signed between Amazon and OpenAI").
@@ -389,6 +416,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     negatedParts,
     hedgesClaim,
     neighboursAgree,
+    misplacedPart,
     figurePartiesAgree,
     claimConcepts,
     claimParties,

@@ -180,7 +180,7 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
  * about the claim is a conflict; `matched` counts the kinds that agree beside the same words.
  */
 function compareFacts(reading: ClaimReading, view: PassageView): { conflict: string | null; matched: number } {
-  const { claim, claimFacts, neighboursAgree, figurePartiesAgree } = reading;
+  const { claim, claimFacts, neighboursAgree, misplacedPart, figurePartiesAgree } = reading;
   const { sentence, aboutIt, holdsMoreThanParties, sourceFacts } = view;
   let conflict: string | null = null;
   let matched = 0;
@@ -205,6 +205,13 @@ function compareFacts(reading: ClaimReading, view: PassageView): { conflict: str
       // the words next to the figure in the claim that the sentence uses must be next to it there too
       // (when the sentence gives several figures of this kind, "$15 billion immediate, $35 billion contingent")
       if (theirs.length === 1 || same.some(([m, t]) => neighboursAgree(m.raw, sentence, t.raw, theirs))) matched++;
+      else if (aboutIt && holdsMoreThanParties) {
+        // a word the claim puts beside its figure that the source puts beside another part of the same whole
+        for (const [m, t] of same) {
+          const part = misplacedPart(m.raw, sentence, t.raw, theirs);
+          if (part) conflict ??= `Sources say ${part}, not ${m.shown ?? m.raw}.`;
+        }
+      }
       continue;
     }
     // another figure says something of the claim only where the sentence holds more of it than one party ("msft is worth 3T" is not about "$1 billion investment")

@@ -438,6 +438,17 @@ describe("claim verdicts", () => {
     expect(cite("the SRE is hosted on Amazon Bedrock").verdict).toBe("supported");
   });
 
+  it("contradicts a claim putting beside a figure the words a source puts beside another part of the same whole", () => {
+    // "$50 billion Amazon investment in OpenAI ($15 billion immediate, $35 billion contingent on milestones including IPO)"
+    expect(cite("amazon paid the whole 50b upfront").reason).toBe("Sources say $15 billion immediate, not 50b.");
+    expect(cite("amazon is paying $35B upfront and $15B later").reason).toBe("Sources say $15 billion immediate, not $35B.");
+    // the words beside each of the claim's numbers are that number's, units or not
+    expect(cite("amazon's 50B is 15 upfront and 35 tied to milestones incl the IPO").verdict).not.toBe("contradicted");
+    expect(cite("amazon is investing $50 billion, $15 billion of it upfront").verdict).toBe("supported");
+    // figures that do not add up to a whole split nothing ("a $1 billion investment … totaling more than $13 billion")
+    expect(cite("Microsoft invested $13 billion in OpenAI").verdict).not.toBe("contradicted");
+  });
+
   it("calls a claim of several parts contradicted when one part naming something of the story is", () => {
     // "The three companies were still in talks as of Wednesday to resolve the matter without going to court."
     const r = cite("talks broke down, they're definitely headed to court");
