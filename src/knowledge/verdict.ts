@@ -116,6 +116,17 @@ interface Evidence {
   readonly strength: number;
 }
 
+/** What opens a claim as who said it, when that is not one of the parties: "the joint statement said", "per the FT". */
+const SAID_BY = /^\s*(?:(?:per|according to)\s+(.{2,40}?)\s*,?\s+(?=\S)|(.{2,40}?)\s+(?:said|says|say|reported|reports|stated|states|noted|notes)\s+(?:that\s+)?(?=\S))/i;
+
+/** The words of a claim that say who said it (not a party of the story), or null. */
+function saidBy(claim: string, analyzer: Analyzer, partyIds: ReadonlySet<string>): string | null {
+  const m = SAID_BY.exec(claim);
+  const frame = m?.[1] ?? m?.[2];
+  if (!frame || [...analyzer.concepts(frame)].some((id) => partyIds.has(id))) return null;
+  return frame;
+}
+
 /** A passage read against a claim: the sentence holding most of it, and what that sentence says of it. */
 type PassageView = NonNullable<ReturnType<typeof readPassage>>;
 
@@ -143,8 +154,11 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
   );
   const sentence = [contextOf(c.passage), own.text].join(" ").trim();
   const sentenceShare = own.held;
-  const plainShare = share([contextOf(c.passage), withoutStrayAsides(own.text), passageParties].join(" "));
   const whole = [contextOf(c.passage), c.passage.section ?? "", c.passage.text].join(" ");
+  // who the claim says said it ("the joint statement said …", "per the FT …") may be named by the passage around the sentence
+  const frame = saidBy(claim, analyzer, partyIds);
+  const frameHeld = frame !== null && analyzer.terms(frame).every((t) => analyzer.terms(whole).includes(t));
+  const plainShare = share([contextOf(c.passage), withoutStrayAsides(own.text), passageParties, frameHeld ? frame : ""].join(" "));
   const passageShare = shareWithFacts(whole, factsOf(whole, published));
   const plainPassageShare = share(whole);
   // a passage naming another of the kind of a name the claim gives is about the claim when it holds the rest of it ("hosted on azure" against "hosted on Amazon Bedrock")

@@ -449,6 +449,14 @@ describe("claim verdicts", () => {
     expect(cite("Microsoft invested $13 billion in OpenAI").verdict).not.toBe("contradicted");
   });
 
+  it("finds who the claim says said it in the passage around the sentence that says it", () => {
+    // "The same day, OpenAI and Microsoft released a joint statement … Microsoft would retain exclusive rights to stateless OpenAI APIs through Azure"
+    expect(cite("the joint statement said msft keeps exclusive stateless api rights thru azure").verdict).toBe("supported");
+    expect(cite("the joint statement said amazon keeps exclusive stateless api rights thru azure").verdict).not.toBe("supported");
+    // that passage does not name the FT
+    expect(cite("per the FT, microsoft would retain exclusive rights to stateless OpenAI APIs through Azure").verdict).not.toBe("supported");
+  });
+
   it("calls a claim of several parts contradicted when one part naming something of the story is", () => {
     // "The three companies were still in talks as of Wednesday to resolve the matter without going to court."
     const r = cite("talks broke down, they're definitely headed to court");
