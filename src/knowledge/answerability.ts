@@ -2,8 +2,8 @@ import type { Analyzer } from "./analyze.js";
 import { cleanChatQuery } from "./chat-query.js";
 import { extractCounts, extractFigures, mentionsTime } from "./facts.js";
 import MODEL from "./answerability-model.json" with { type: "json" };
-import { foldQuote, quotedPhrases } from "./claim-reading.js";
-import { questionHints } from "./question.js";
+import { clauses, foldQuote, quotedPhrases } from "./claim-reading.js";
+import { LAYOUT_WORDS, questionHints } from "./question.js";
 import { boostedProbability, type BoostedTrees } from "./boosted-trees.js";
 import { unansweredOdds, WORD_ODDS, type WordOdds } from "./unanswered-words.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
@@ -81,8 +81,11 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
   // a question about another company ("did google cloud sign a frontier deal too") is not answered by a passage that does not name it
   const companies = companiesOf(topic);
   const askedCompanies = [...named].filter((id) => companies.has(id));
-  const typeOf = answerTypeReader(cleaned);
+  // a name of the story (an outlet, a company) answers no "who is the reporter", "which law firm"
+  const typeOf = answerTypeReader(cleaned, (name) => analyzer.concepts(name).size > 0);
   const knownTerms = profile.kinds.filter((k) => k === "known" || k === "corrected").length;
+  // what someone the sources never name said ("what did satya nadella say about suing") no passage gives
+  const speakerUnknown = namesNoOneKnown(speakerOf(cleaned), profile, analyzer);
   const kindOfQuestion = [hints.when, hints.amount, hints.who, hints.stance, hints.list, hints.why, hints.yesNo, hints.quote, hints.subject !== null].map(Number);
   /** Whether a text's terms hold query term i: itself, its correction or one of its synonyms. */
   const holds = (terms: ReadonlySet<string>, i: number): boolean => profile.matches[i]!.some((t) => terms.has(t));
@@ -111,7 +114,7 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
     });
     const passageConcepts = askedCompanies.length > 0 ? analyzer.concepts([top.passage.leadIn ?? "", top.passage.text].join(" ")) : undefined;
     const companyMissing = passageConcepts !== undefined && !askedCompanies.some((id) => passageConcepts.has(id));
-    const typeMatch = companyMissing ? 0 : typeOf(top.best.text, top.document.meta.published);
+    const typeMatch = companyMissing || speakerUnknown ? 0 : typeOf(top.best.text, top.document.meta.published);
     const second = ranked[1];
     return [
       top.coverage,
@@ -131,6 +134,44 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
       ...kindOfQuestion,
     ];
   };
+}
+
+/** Asks what someone said or thinks: "what did andy jassy say about …", "what has brad smith posted". */
+const SPEAKER_ASKED =
+  /\bwhat\s+(?:did|does|do|has|have)\s+(.{2,40}?)\s+(?:personally\s+|publicly\s+|actually\s+|even\s+|ever\s+)?(?:say|said|tell|told|think|post|posted|tweet|tweeted|comment|write|wrote)\b/i;
+/** Words that say what someone is rather than who: "aws ceo matt garman" names Matt Garman. */
+const ROLE_WORDS =
+  /^(?:ceo|cfo|cto|coo|chief|execs?|executives?|boss|president|founder|head|chair|chairman|vp|svp|evp|guy|dude|person|people|ppl|folks|someone|somebody|insiders?|sources?|commenters?|researchers?|reporters?|analysts?|experts?|engineers?|lawyers?|spokes\w+|team|staff|the|a|an|that|this|its|their|his|her|own|himself|herself)$/i;
+
+/** Asks whether someone spoke: "has sam altman commented", "did jassy respond", "jassy comment on the threat?". */
+const SPEAKER_SPOKE = /\b(?:did|has|have)\s+(.{2,40}?)\s+(?:\w+\s+)?(?:comment\w*|respond\w*|react\w*|said|say|speak|spoke|weigh\w*\s+in)\b|^\s*(.{2,30}?)\s+(?:comment|comments|commented|reaction|response)\s+(?:on|to|about)\b/i;
+
+/** Who a question asks the words or thoughts of ("what did satya nadella say" → "satya nadella"), or null. */
+function speakerOf(question: string): string | null {
+  const spoke = SPEAKER_SPOKE.exec(question);
+  return SPEAKER_ASKED.exec(question)?.[1] ?? spoke?.[1] ?? spoke?.[2] ?? null;
+}
+
+/**
+ * Whether a speaker is someone the sources never name: beyond the story's names and words for a
+ * role ("aws ceo"), every word of it is one the index does not know as it is written, and there
+ * are two such words when it names something of the story too ("aws ceo matt garman").
+ */
+function namesNoOneKnown(speaker: string | null, profile: ReturnType<Retriever["profile"]>, analyzer: Analyzer): boolean {
+  if (speaker === null) return false;
+  const words = speaker
+    .split(/[^\p{L}\p{N}'’.-]+/u)
+    // "the table", "the conclusion" name a part of the source, not someone
+    .filter((w) => w.length > 0 && !ROLE_WORDS.test(w) && !LAYOUT_WORDS.includes(w.toLowerCase()) && analyzer.concepts(w).size === 0);
+  // beside a name of the story, one stray word is not someone's name ("redmond's lawsuit saber-rattling")
+  if (words.length === 0 || (words.length === 1 && analyzer.concepts(speaker).size > 0)) return false;
+  return words.every((word) => {
+    const terms = analyzer.terms(word);
+    return terms.length > 0 && terms.every((t) => {
+      const at = profile.terms.indexOf(t);
+      return at < 0 || profile.kinds[at] !== "known";
+    });
+  });
 }
 
 const sentenceTermCaches = new WeakMap<Analyzer, Map<string, ReadonlySet<string>>>();
@@ -164,9 +205,9 @@ function companiesOf(topic: Topic): ReadonlySet<string> {
 
 /** Asks how something turned out: a winner, a verdict, a ruling, a settlement. */
 const OUTCOME_ASKED =
-  /\b(?:who (?:won|wins|lost|prevailed)(?!\s+(?:if|when|once)\b)|(?:what|how) (?:was|is|were) the (?:verdict|ruling|outcome)|the verdict (?:in|on|of|was)|verdict yet|(?:did|has|have) (?:a |the )?(?:judge|court|jury) (?:\w+ )?(?:rule|ruled|decide|decided)|(?:did|has|have) (?:the )?(?:\w+ )?(?:regulators?|cma|eu|ftc|commission|authority|dma|probes?) (?:\w+ ){0,2}(?:fine|fined|conclude|concluded|impose|imposed|designate|designated|block|blocked)\b|\bwhat (?:remedies|fines?|penalt\w+|sanctions?)\b|\bhow much did .{1,30}\bfine\b|\bwhat did .{1,40}\b(?:conclude|decide)\b|ruled (?:for|against|in favou?r)|did (?:they|\w+(?: and \w+)?) (?:end up )?settl\w*|settled? for|how did .{1,40}\bend\b(?! up)|outcome of the (?:trial|case|suit|lawsuit))/i;
+  /\b(?:(?:did|has|have|will)\s+(?:the\s+)?(?:\S+\s+){1,4}?(?:end up\s+|actually\s+|already\s+|finally\s+|formally\s+)?(?:win|won|lose|lost|prevail\w*|designat\w*|fined?(?!\s+print)|impos\w*|rule|ruled|award\w*|grant\w*|approv\w*|reject\w*|dismiss\w*|block\w*)\b|who (?:won|wins|lost|prevailed)(?!\s+(?:if|when|once)\b)|(?:what|how) (?:was|is|were) the (?:verdict|ruling|outcome)|the verdict (?:in|on|of|was)|verdict yet|(?:did|has|have) (?:a |the )?(?:judge|court|jury) (?:\w+ )?(?:rule|ruled|decide|decided)|(?:did|has|have) (?:the )?(?:\w+ )?(?:regulators?|cma|eu|ftc|commission|authority|dma|probes?) (?:\w+ ){0,2}(?:fine|fined|conclude|concluded|impose|imposed|designate|designated|block|blocked)\b|\bwhat (?:remedies|fines?|penalt\w+|sanctions?)\b|\bhow much did .{1,30}\bfine\b|\bwhat did .{1,40}\b(?:conclude|decide|end up (?:deciding|concluding|ruling))\b|ruled (?:for|against|in favou?r)|did (?:they|\w+(?: and \w+)?) (?:end up )?settl\w*|settled? for|how did .{1,40}\bend\b(?! up)|outcome of the (?:trial|case|suit|lawsuit))/i;
 /** Says how something turned out. */
-const OUTCOME_GIVEN = /\b(?:won|wins|lost|prevailed|ruled|verdict (?:was|found)|settled|decided|awarded|ordered|fined|dismissed|found|concluded|imposed|designated|blocked)\b/i;
+const OUTCOME_GIVEN = /\b(?:won|wins|lost|prevailed|ruled|verdict (?:was|found)|settled|decided|awarded|ordered|fined|dismissed|found|concluded|imposed|designated|blocked|granted|approved|rejected)\b/i;
 const COUNT_ASKED = /\bhow many\b/i;
 const SUM_ASKED = /\b(?:how (?:much|big|large)|valued?|valuation|worth|price|cost)\b/i;
 const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
@@ -197,9 +238,27 @@ const MARKET_MOVE_ASKED =
 /** Speaks of a stock or a market value. */
 const MARKET_GIVEN = /\b(?:stocks?|shares|share price|market cap\w*|valuation|valued)\b/i;
 const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
+/**
+ * Sums of a named kind: [what the question names, what a clause giving that sum says]. "How much in
+ * damages" wants damages beside the figure, not any sum; "how much is X worth" a value.
+ */
+const NAMED_SUMS: readonly (readonly [RegExp, RegExp])[] = [
+  [/\bdamages\b/i, /\bdamages\b/i],
+  [/\b(?:revenues?|sales|earnings|run-?rate)\b/i, /\b(?:revenues?|sales|earn\w*|generat\w*|run-?rate)\b/i],
+  [/\b(?:valuation|valued|worth|market ?cap\w*)\b/i, /\b(?:valuation|valued|worth|market ?cap\w*)\b/i],
+  [/\b(?:prices?|pricing|priced|costs?|fees?)\b/i, /\b(?:pric\w*|costs?|fees?)\b/i],
+  [/\b(?:fines?(?!\s+print)|fined|penalt\w*)\b/i, /\b(?:fines?|fined|penalt\w*)\b/i],
+  [/\b(?:profits?|margins?)\b/i, /\b(?:profits?|margins?)\b/i],
+];
 
 /** Kinds of answer a question may ask for, each with what a sentence must have to give it. */
-const ANSWER_KINDS: readonly { readonly asked: RegExp; readonly given: RegExp; readonly unless?: RegExp }[] = [
+const ANSWER_KINDS: readonly {
+  readonly asked: RegExp;
+  readonly given: RegExp;
+  readonly unless?: RegExp;
+  /** What `given` finds is a name, which must not be one of the story's own (an outlet or a company is not "the reporter"). */
+  readonly newName?: boolean;
+}[] = [
   // "which gpt model version", "trn2 or trn3?" want a version's name
   { asked: VERSION_ASKED, given: VERSION_GIVEN },
   // "who won the trial" is not answered by "Trial begins April 27"
@@ -207,7 +266,7 @@ const ANSWER_KINDS: readonly { readonly asked: RegExp; readonly given: RegExp; r
   // "did msft stock tank after the report" wants a sentence that speaks of a stock or a market value
   { asked: MARKET_MOVE_ASKED, given: MARKET_GIVEN },
   // "which judge", "who led the round", "which law firm" want a name
-  { asked: ROLE_ASKED, given: ROLE_GIVEN },
+  { asked: ROLE_ASKED, given: ROLE_GIVEN, newName: true },
   // "which court", "which regions", "where are they located" want a place
   { asked: PLACE_ASKED, given: PLACE_GIVEN },
   // "did sam altman respond", "andy jassy comment on the threat?" want what someone said ("how did shares react" is a market move)
@@ -229,7 +288,7 @@ export function answerTypeMatch(question: string, sentence: string, published: s
 }
 
 /** {@link answerTypeMatch} for one question and any sentence: what the question asks for is read once. */
-export function answerTypeReader(question: string): (sentence: string, published: string | null) => number {
+export function answerTypeReader(question: string, isStoryName: (name: string) => boolean = () => false): (sentence: string, published: string | null) => number {
   const hints = questionHints(question);
   const kinds = ANSWER_KINDS.filter((kind) => kind.asked.test(question) && !kind.unless?.test(question));
   const percent = PERCENT_ASKED.test(question);
@@ -239,15 +298,23 @@ export function answerTypeReader(question: string): (sentence: string, published
   // a price per unit ("how much per 1M tokens") wants a figure per unit, not a sum
   const amount = !percent && !count && hints.amount && !(ROLE_ASKED.test(question) && !SUM_ASKED.test(question));
   const rate = amount && RATE_ASKED.test(question);
+  // "how much in damages", "what's it worth": the sum must stand beside what the question names
+  const named = amount && !rate && hints.amountKind === "money" ? NAMED_SUMS.filter(([asked]) => asked.test(question)).map(([, given]) => given) : [];
   const given = amount && SUM_ASKED.test(question) ? extractFigures(question).map((f) => f.key) : [];
   return (sentence, published) => {
     // a question asking for several kinds ("how much, and when?") is met by any of them
     const asked: number[] = [];
     if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
-    for (const kind of kinds) asked.push(Number(kind.given.test(sentence)));
+    for (const kind of kinds) {
+      if (!kind.newName) asked.push(Number(kind.given.test(sentence)));
+      else asked.push(Number([...sentence.matchAll(new RegExp(kind.given.source, "g"))].some((m) => !isStoryName(m[0]))));
+    }
     if (percent) asked.push(Number(PERCENT_GIVEN.test(sentence)));
     else if (count) asked.push(Number(extractCounts(sentence).length > 0));
-    else if (amount) asked.push(rate ? Number(RATE_GIVEN.test(sentence)) : amountMatch(hints.amountKind, sentence, given));
+    else if (amount) {
+      const match = rate ? Number(RATE_GIVEN.test(sentence)) : amountMatch(hints.amountKind, sentence, given);
+      asked.push(named.length === 0 || named.some((said) => clauses(sentence).some((c) => said.test(c) && amountMatch("money", c, given) > 0)) ? match : 0);
+    }
     return asked.length === 0 ? 0.5 : Math.max(...asked);
   };
 }

@@ -195,6 +195,51 @@ describe("answer or abstain", () => {
   });
 });
 
+describe("answers the sources cannot give", () => {
+  it("wants a sum beside what the question names: damages, a value, a price, a fine", () => {
+    const row = "Musk v. OpenAI & Altman | Elon Musk vs. Sam Altman and OpenAI | $79B-$134B in damages; claims Altman abandoned nonprofit mission.";
+    expect(answerTypeMatch("how much is musk going after in damages", row, null)).toBe(1);
+    expect(answerTypeMatch("how much in damages would msft ask for", "Amazon committed $50 billion to OpenAI.", null)).toBe(0);
+    expect(answerTypeMatch("how much is microsoft worth now", "Microsoft's market cap surged past $3 trillion, driven largely by AI momentum.", null)).toBe(1);
+    expect(answerTypeMatch("what's the oracle stargate deal worth", "Amazon committed $50 billion for AWS to become the exclusive distributor.", null)).toBe(0);
+    expect(answerTypeMatch("how much did the uk cma fine msft", "The authority is looking into a $100 billion market.", null)).toBe(0);
+    // "fine print" is no fine
+    expect(answerTypeMatch("how much of the fine print is public, in dollars", "Amazon committed $50 billion to OpenAI.", null)).toBe(1);
+  });
+
+  it("wants an outcome where the question asks whether someone won, ruled, fined or designated", () => {
+    const row = "Musk v. OpenAI & Altman | Elon Musk vs. Sam Altman and OpenAI | $79B-$134B in damages | Trial begins April 27 in Oakland";
+    expect(answerTypeMatch("did musk win the trial against altman", row, null)).toBe(0);
+    expect(answerTypeMatch("did the eu end up designating aws a gatekeeper", "Three DMA investigations into cloud computing gatekeeper designation", null)).toBe(0);
+    expect(answerTypeMatch("what did the eu dma investigations end up deciding", "Three DMA investigations into cloud computing gatekeeper designation", null)).toBe(0);
+    expect(answerTypeMatch("did the judge rule for microsoft", "The judge ruled for Microsoft.", null)).toBe(1);
+    expect(answerTypeMatch("has public info settled the fine print yet", "Public information does not yet resolve the fine print.", null)).not.toBe(0);
+  });
+
+  it("does not take a name of the story for the person a who-question asks for", () => {
+    const knowledge = seedKnowledge();
+    const typeMatch = (question: string) => {
+      const ranked = knowledge.retriever.rank(question, 60, 2);
+      return answerabilityFeatures(question, ranked, knowledge.retriever, knowledge.analyzer, knowledge.corpus.topic)[FEATURE_NAMES.indexOf("typeMatch")];
+    };
+    // the passages name the Financial Times and Business Insider, not a reporter
+    expect(typeMatch("who wrote the ft piece, reporter name?")).toBe(0);
+    expect(typeMatch("who at amazon wrote the internal memo")).toBe(0);
+    expect(knowledge.ask("who wrote the ft piece, reporter name?").abstained).toBe(true);
+  });
+
+  it("abstains on what someone the sources never name said, and answers for those they name", () => {
+    const knowledge = seedKnowledge();
+    expect(knowledge.ask("what did satya nadella personally say about suing openai").abstained).toBe(true);
+    expect(knowledge.ask("what did aws ceo matt garman say about the SRE").abstained).toBe(true);
+    expect(knowledge.ask("has andy jassy commented on the microsoft threat").abstained).toBe(true);
+    // a party, the source the articles quote, and a part of the article are no one unknown
+    expect(knowledge.ask("what did openai say about backdoor access").abstained).toBe(false);
+    expect(knowledge.ask("what did the ms source say about the lawyers").abstained).toBe(false);
+    expect(knowledge.ask("what does the table say stateful access means").abstained).toBe(false);
+  });
+});
+
 describe("quote questions", () => {
   it("lean to what someone said in their words", () => {
     const first = seedKnowledge().ask("whats the spicy quote from the ms source").items[0]!.text;
