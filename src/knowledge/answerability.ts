@@ -1,6 +1,6 @@
 import type { Analyzer } from "./analyze.js";
 import { cleanChatQuery } from "./chat-query.js";
-import { extractCounts, extractFigures, mentionsTime } from "./facts.js";
+import { extractCounts, extractDates, extractFigures, mentionsTime } from "./facts.js";
 import MODEL from "./answerability-model.json" with { type: "json" };
 import { clauses, foldQuote, quotedPhrases } from "./claim-reading.js";
 import { LAYOUT_WORDS, questionHints } from "./question.js";
@@ -85,7 +85,13 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
   const typeOf = answerTypeReader(cleaned, (name) => analyzer.concepts(name).size > 0);
   const knownTerms = profile.kinds.filter((k) => k === "known" || k === "corrected").length;
   // what someone the sources never name said ("what did satya nadella say about suing") no passage gives
-  const speakerUnknown = namesNoOneKnown(speakerOf(cleaned), profile, analyzer);
+  const speaker = speakerOf(cleaned);
+  const speakerUnknown = namesNoOneKnown(speaker, profile, analyzer);
+  // what a company of the story beyond the parties said ("did anthropic say anything about …") wants its words
+  const speakerConcepts = speaker === null ? [] : [...analyzer.concepts(speaker)];
+  // the company itself, not a thing of it ("what does nvidia's deal say")
+  const speakerIsName = speaker !== null && speaker.split(/[^\p{L}\p{N}'’.-]+/u).every((w) => w.length === 0 || ROLE_WORDS.test(w) || analyzer.concepts(w).size > 0);
+  const speakingCompanies = !speakerIsName || speakerConcepts.some((id) => topic.parties.some((p) => p.id === id)) ? [] : speakerConcepts.filter((id) => companies.has(id));
   const kindOfQuestion = [hints.when, hints.amount, hints.who, hints.stance, hints.list, hints.why, hints.yesNo, hints.quote, hints.subject !== null].map(Number);
   /** Whether a text's terms hold query term i: itself, its correction or one of its synonyms. */
   const holds = (terms: ReadonlySet<string>, i: number): boolean => profile.matches[i]!.some((t) => terms.has(t));
@@ -114,7 +120,9 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
     });
     const passageConcepts = askedCompanies.length > 0 ? analyzer.concepts([top.passage.leadIn ?? "", top.passage.text].join(" ")) : undefined;
     const companyMissing = passageConcepts !== undefined && !askedCompanies.some((id) => passageConcepts.has(id));
-    const typeMatch = companyMissing || speakerUnknown ? 0 : typeOf(top.best.text, top.document.meta.published);
+    const companySilent =
+      speakingCompanies.length > 0 && !(SAID_GIVEN.test(top.best.text) && speakingCompanies.some((id) => analyzer.concepts(top.best.text).has(id)));
+    const typeMatch = companyMissing || speakerUnknown || companySilent ? 0 : typeOf(top.best.text, top.document.meta.published);
     const second = ranked[1];
     return [
       top.coverage,
@@ -238,6 +246,10 @@ const MARKET_MOVE_ASKED =
 /** Speaks of a stock or a market value. */
 const MARKET_GIVEN = /\b(?:stocks?|shares|share price|market cap\w*|valuation|valued)\b/i;
 const PERCENT_GIVEN = /\d\s?(?:%|per\s?cent\b|pct\b)/i;
+/** Asks for a day exactly: "exact date", "what exact day", "precise date". */
+const EXACT_DAY_ASKED = /\b(?:exact|precise|specific)\s+(?:date|day)\b/i;
+const WEEKDAY_GIVEN = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
 /**
  * Sums of a named kind: [what the question names, what a clause giving that sum says]. "How much in
  * damages" wants damages beside the figure, not any sum; "how much is X worth" a value.
@@ -268,7 +280,7 @@ const ANSWER_KINDS: readonly {
   // "which judge", "who led the round", "which law firm" want a name
   { asked: ROLE_ASKED, given: ROLE_GIVEN, newName: true },
   // "which court", "which regions", "where are they located" want a place
-  { asked: PLACE_ASKED, given: PLACE_GIVEN },
+  { asked: PLACE_ASKED, given: PLACE_GIVEN, newName: true },
   // "did sam altman respond", "andy jassy comment on the threat?" want what someone said ("how did shares react" is a market move)
   { asked: SAID_ASKED, given: SAID_GIVEN, unless: MARKET_MOVE_ASKED },
 ];
@@ -297,6 +309,7 @@ export function answerTypeReader(question: string, isStoryName: (name: string) =
   // a sum the question names in asking who ("who led the $110b round") is not asked for;
   // a price per unit ("how much per 1M tokens") wants a figure per unit, not a sum
   const amount = !percent && !count && hints.amount && !(ROLE_ASKED.test(question) && !SUM_ASKED.test(question));
+  const exactDay = EXACT_DAY_ASKED.test(question);
   const rate = amount && RATE_ASKED.test(question);
   // "how much in damages", "what's it worth": the sum must stand beside what the question names
   const named = amount && !rate && hints.amountKind === "money" ? NAMED_SUMS.filter(([asked]) => asked.test(question)).map(([, given]) => given) : [];
@@ -304,7 +317,9 @@ export function answerTypeReader(question: string, isStoryName: (name: string) =
   return (sentence, published) => {
     // a question asking for several kinds ("how much, and when?") is met by any of them
     const asked: number[] = [];
-    if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
+    // "exact date" wants a day: a month or a year alone does not give it
+    if (exactDay) asked.push(Number(WEEKDAY_GIVEN.test(sentence) || extractDates(sentence, published, published ? null : 2000).some((d) => d.date.length === 10)));
+    else if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
     for (const kind of kinds) {
       if (!kind.newName) asked.push(Number(kind.given.test(sentence)));
       else asked.push(Number([...sentence.matchAll(new RegExp(kind.given.source, "g"))].some((m) => !isStoryName(m[0]))));

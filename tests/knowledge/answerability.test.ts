@@ -203,8 +203,18 @@ describe("answers the sources cannot give", () => {
     expect(answerTypeMatch("how much is microsoft worth now", "Microsoft's market cap surged past $3 trillion, driven largely by AI momentum.", null)).toBe(1);
     expect(answerTypeMatch("what's the oracle stargate deal worth", "Amazon committed $50 billion for AWS to become the exclusive distributor.", null)).toBe(0);
     expect(answerTypeMatch("how much did the uk cma fine msft", "The authority is looking into a $100 billion market.", null)).toBe(0);
+    // "pricing" asks for a sum too
+    expect(answerTypeMatch("what's the per-seat pricing for frontier", "Amazon committed $50 billion for AWS to become the exclusive distributor.", null)).toBe(0);
+    expect(answerTypeMatch("what's the pricing for frontier", "Frontier is priced at $2 million a year.", null)).toBe(1);
     // "fine print" is no fine
     expect(answerTypeMatch("how much of the fine print is public, in dollars", "Amazon committed $50 billion to OpenAI.", null)).toBe(1);
+  });
+
+  it("wants a day where the question asks for the exact date", () => {
+    expect(answerTypeMatch("exact date frontier leaves limited preview?", "Frontier is in limited preview, with broader availability expected in the coming months.", "2026-03-01")).toBe(0);
+    expect(answerTypeMatch("what exact day in 2025 did microsoft and openai redo their deal", "In late 2025, when Microsoft restructured its partnership with OpenAI …", null)).toBe(0);
+    expect(answerTypeMatch("exact date amzn and oai announced the partnership?", "On February 27, 2026, Amazon and OpenAI announced a sweeping partnership.", null)).toBe(1);
+    expect(answerTypeMatch("as of what exact day were they still talking", "The three companies were still in talks as of Wednesday.", "2026-03-19")).toBe(1);
   });
 
   it("wants an outcome where the question asks whether someone won, ruled, fined or designated", () => {
@@ -216,7 +226,7 @@ describe("answers the sources cannot give", () => {
     expect(answerTypeMatch("has public info settled the fine print yet", "Public information does not yet resolve the fine print.", null)).not.toBe(0);
   });
 
-  it("does not take a name of the story for the person a who-question asks for", () => {
+  it("does not take a name of the story for the person or the place a question asks for", () => {
     const knowledge = seedKnowledge();
     const typeMatch = (question: string) => {
       const ranked = knowledge.retriever.rank(question, 60, 2);
@@ -226,6 +236,9 @@ describe("answers the sources cannot give", () => {
     expect(typeMatch("who wrote the ft piece, reporter name?")).toBe(0);
     expect(typeMatch("who at amazon wrote the internal memo")).toBe(0);
     expect(knowledge.ask("who wrote the ft piece, reporter name?").abstained).toBe(true);
+    // nor a place: "in Oakland" is one, "on AWS" is a company of the story
+    expect(answerTypeMatch("which court is the musk trial in", "Trial begins April 27 in Oakland", null)).toBe(1);
+    expect(knowledge.ask("which aws regions will frontier / the SRE be available in?").abstained).toBe(true);
   });
 
   it("abstains on what someone the sources never name said, and answers for those they name", () => {
@@ -237,6 +250,11 @@ describe("answers the sources cannot give", () => {
     expect(knowledge.ask("what did openai say about backdoor access").abstained).toBe(false);
     expect(knowledge.ask("what did the ms source say about the lawyers").abstained).toBe(false);
     expect(knowledge.ask("what does the table say stateful access means").abstained).toBe(false);
+    // a company of the story beyond the parties is named, but nothing it said is given
+    expect(knowledge.ask("did anthropic say anything about oai going onto trainium").abstained).toBe(true);
+    expect(knowledge.ask("what did google say about the whole thing").abstained).toBe(true);
+    // a thing of a company is no speaker: "Nvidia's investment terms likely require continued hardware purchases"
+    expect(knowledge.ask("what does nvidia's deal say").abstained).toBe(false);
   });
 });
 
