@@ -86,7 +86,8 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
   const knownTerms = profile.kinds.filter((k) => k === "known" || k === "corrected").length;
   // what someone the sources never name said ("what did satya nadella say about suing") no passage gives
   const speaker = speakerOf(cleaned);
-  const speakerUnknown = namesNoOneKnown(speaker, profile, analyzer);
+  // so is a doer the sources never name: "did meta sign a cloud deal with openai too"
+  const speakerUnknown = namesNoOneKnown(speaker, profile, analyzer) || namesNoOneKnown(DOER_ASKED.exec(cleaned)?.[1] ?? null, profile, analyzer);
   // what a company of the story beyond the parties said ("did anthropic say anything about …") wants its words
   const speakerConcepts = speaker === null ? [] : [...analyzer.concepts(speaker)];
   // the company itself, not a thing of it ("what does nvidia's deal say")
@@ -147,6 +148,9 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
 /** Asks what someone said or thinks: "what did andy jassy say about …", "what has brad smith posted". */
 const SPEAKER_ASKED =
   /\bwhat\s+(?:did|does|do|has|have)\s+(.{2,40}?)\s+(?:personally\s+|publicly\s+|actually\s+|even\s+|ever\s+)?(?:say|said|tell|told|think|post|posted|tweet|tweeted|comment|write|wrote)\b/i;
+/** A yes-or-no question's doer, the word right after "did", "does", "has" or "have": "did meta sign …" → "meta". */
+const DOER_ASKED = /^\s*(?:so\s+|and\s+|but\s+)?(?:did|does|has|have)\s+([\p{L}\p{N}'’.-]{3,})\s+(?!that\b|this\b|it\b)\w/iu;
+
 /** Words that say what someone is rather than who: "aws ceo matt garman" names Matt Garman. */
 const ROLE_WORDS =
   /^(?:ceo|cfo|cto|coo|chief|execs?|executives?|boss|president|founder|head|chair|chairman|vp|svp|evp|guy|dude|person|people|ppl|folks|someone|somebody|insiders?|sources?|commenters?|researchers?|reporters?|analysts?|experts?|engineers?|lawyers?|spokes\w+|team|staff|the|a|an|that|this|its|their|his|her|own|himself|herself)$/i;
@@ -162,8 +166,9 @@ function speakerOf(question: string): string | null {
 
 /**
  * Whether a speaker is someone the sources never name: beyond the story's names and words for a
- * role ("aws ceo"), every word of it is one the index does not know as it is written, and there
- * are two such words when it names something of the story too ("aws ceo matt garman").
+ * role ("aws ceo"), every word of it is one the index does not know as it is written (a typo of a
+ * name of the story, "micrsoft", is that name), and there are two such words when it names
+ * something of the story too ("aws ceo matt garman").
  */
 function namesNoOneKnown(speaker: string | null, profile: ReturnType<Retriever["profile"]>, analyzer: Analyzer): boolean {
   if (speaker === null) return false;
@@ -177,7 +182,10 @@ function namesNoOneKnown(speaker: string | null, profile: ReturnType<Retriever["
     const terms = analyzer.terms(word);
     return terms.length > 0 && terms.every((t) => {
       const at = profile.terms.indexOf(t);
-      return at < 0 || profile.kinds[at] !== "known";
+      if (at < 0) return true;
+      // a typo of a name of the story ("micrsoft") is that name
+      if (profile.kinds[at] === "corrected") return profile.matches[at]!.every((m) => analyzer.concepts(m).size === 0);
+      return profile.kinds[at] !== "known";
     });
   });
 }

@@ -255,6 +255,12 @@ describe("answers the sources cannot give", () => {
     expect(knowledge.ask("what did google say about the whole thing").abstained).toBe(true);
     // a thing of a company is no speaker: "Nvidia's investment terms likely require continued hardware purchases"
     expect(knowledge.ask("what does nvidia's deal say").abstained).toBe(false);
+    // a typo of a name of the story is that name
+    expect(knowledge.ask("what did micrsoft say about the deal").abstained).toBe(false);
+    // nor is a yes-or-no question about a doer the sources never name answered
+    expect(knowledge.ask("did meta sign a cloud deal with openai too").abstained).toBe(true);
+    expect(knowledge.ask("did micrsoft sue yet").abstained).toBe(false);
+    expect(knowledge.ask("did anyone comment to reporters").abstained).toBe(false);
   });
 });
 
