@@ -187,6 +187,18 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     return reached;
   };
   /**
+   * The claim's words a negation in a text reaches that no clause of it free of negation holds as
+   * well: "… based on reporting from FT and Reuters; none of the three companies immediately
+   * provided comment to reporters" denies nothing of "the reports cite FT and Reuters".
+   */
+  const deniedParts = (sentence: string): Set<string> => {
+    const reached = negatedParts(sentence);
+    if (reached.size === 0) return reached;
+    const plain = clauses(sentence).filter((clause) => !NEGATION.test(clause));
+    const elsewhere = new Set(heldBy(analyzer.terms(plain.join(" "))).map((p) => p.term));
+    return new Set([...reached].filter((t) => !elsewhere.has(t)));
+  };
+  /**
    * Whether a source sentence hedges what the claim speaks of: a word of hedging ("would", "could",
    * "if") with one of the claim's words (parties aside) up to four words before it or six after it,
    * within its clause. A hedge elsewhere in the sentence ("… so long as they are not offered as
@@ -414,6 +426,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     rarest,
     negatesClaim,
     negatedParts,
+    deniedParts,
     hedgesClaim,
     neighboursAgree,
     misplacedPart,

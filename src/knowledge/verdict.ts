@@ -185,7 +185,7 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
   // a claim quoting words the sentence holds where no negation reaches them is not denied by a negation of others
   // ("may tell customers … “enabled by” OpenAI, but are banned from saying it “enables access”")
   const quotesStandPlain = quotes.length > 0 && quotes.every((q) => quoteStandsPlain(own.text, q));
-  const negated = negatesClaim(own.text) && !quotesStandPlain;
+  const negated = reading.deniedParts(own.text).size > 0 && !quotesStandPlain;
   return { c, own, sentence, sentenceShare, plainShare, passageShare, plainPassageShare, passageParties, label, sentenceConcepts, aboutIt, held, holdsMoreThanParties, sourceFacts, negatedSentence, order, quotesStandPlain, negated };
 }
 

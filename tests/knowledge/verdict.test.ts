@@ -449,6 +449,13 @@ describe("claim verdicts", () => {
     expect(cite("Microsoft invested $13 billion in OpenAI").verdict).not.toBe("contradicted");
   });
 
+  it("reads a negation as denying only the claim's words no clause free of negation holds too", () => {
+    // "UK CMA cloud probe | … vs Microsoft & AWS | … authority found "competition not working well" in cloud": the row is
+    // not negative about the probe's parties, so it contradicts a claim denying that AWS is part of it
+    expect(cite("the uk cma cloud probe is only going after microsoft, aws isnt part of it").verdict).toBe("contradicted");
+    expect(cite("so MS already sued them").verdict).toBe("contradicted");
+  });
+
   it("finds who the claim says said it in the passage around the sentence that says it", () => {
     // "The same day, OpenAI and Microsoft released a joint statement … Microsoft would retain exclusive rights to stateless OpenAI APIs through Azure"
     expect(cite("the joint statement said msft keeps exclusive stateless api rights thru azure").verdict).toBe("supported");
