@@ -127,6 +127,12 @@ function saidBy(claim: string, analyzer: Analyzer, partyIds: ReadonlySet<string>
   return frame;
 }
 
+/** Says that something has ended: "the partnership was over" ("over" after a form of "be", not "a fight over hosting"), "talks broke down", "they stopped talking". */
+const ENDED =
+  /\b(?:(?:is|was|were|are|be|been|['’]s)\s+(?:(?:basically|kinda|pretty much|totally|completely|all|just|officially|already|now|so|like)\s+)*over|ended|dead|finished|broke down|broken down|breaking down|fell apart|falling apart|collapsed|collapsing|winding down|wound down|stopped|ceased|called off|terminated)\b/i;
+/** Says that something goes on: "remained strong", "still in talks", "continues". */
+const CONTINUING = /\b(?:remain|remains|remained|still|continue|continues|continued|continuing|ongoing|intact)\b/i;
+
 /** A passage read against a claim: the sentence holding most of it, and what that sentence says of it. */
 type PassageView = NonNullable<ReturnType<typeof readPassage>>;
 
@@ -313,6 +319,15 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
   if (!conflict && negated !== claimNegated && !deniedToo && sentenceShare >= CLAIM_CHECK.supporting && claimHedged === hedgedForConflict(reading, own.text)) {
     conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
   }
+  // a claim that something has ended where the sentence about it says it goes on ("the joint statement said the
+  // partnership was over" against "… a joint statement insisting their partnership remained "strong and central"")
+  if (!conflict && !claimNegated && !negated && !claimHedged && ENDED.test(claim) && CONTINUING.test(own.text) && !HEDGE.test(own.text)) {
+    const ended = new Set(analyzer.terms((claim.match(new RegExp(ENDED.source, "gi")) ?? []).join(" ")));
+    const rest = view.held.filter((p) => !ended.has(p.term));
+    if (rest.some((p) => !partyIds.has(p.term)) && reading.shareLeavingOut(sentence, [...ended][0] ?? "") >= CLAIM_CHECK.relevant) {
+      conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
+    }
+  }
   // a positive claim where the passage about it says the thing has not happened
   if (!conflict && !claimNegated && negatedSentence && passageShare >= CLAIM_CHECK.supporting) {
     conflict = `Sources say: “${shortQuote(negatedSentence)}” (${label}).`;
@@ -373,6 +388,9 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     // what the claim says of its subject in a small word ("was basically over") must be said in the sentence too
     (predicateWord === undefined || new RegExp(`\\b${predicateWord}\\b`, "i").test(own.text)) &&
     (stateTerm === undefined || held.includes(stateTerm)) &&
+    // that something has ended is said only by a sentence saying something ended ("the musk trial ended already" is
+    // not "… | Trial begins April 27 in Oakland")
+    (claimNegated || !ENDED.test(claim) || ENDED.test(own.text)) &&
     // a sentence that speaks of what the claim says it is not may say it is that too
     !analyzer.terms(own.text).some((t) => contrasted.has(t))
   ) {

@@ -456,6 +456,18 @@ describe("claim verdicts", () => {
     expect(cite("so MS already sued them").verdict).toBe("contradicted");
   });
 
+  it("contradicts a claim that something has ended where the sentence about it says it goes on, and supports it only where one says it ended", () => {
+    // "… a joint statement insisting their partnership remained "strong and central.""
+    expect(cite("the joint statement said the ms-openai partnership was over").verdict).toBe("contradicted");
+    // "The three companies were still in talks as of Wednesday …"
+    expect(cite("talks between the three have broken down completely").verdict).toBe("contradicted");
+    expect(cite("the partnership remained strong and central per the joint statement").verdict).toBe("supported");
+    // "Musk v. OpenAI & Altman | … | Trial begins April 27 in Oakland" says nothing ended
+    expect(cite("the musk trial ended already").verdict).not.toBe("supported");
+    // "over" after a noun is no end
+    expect(cite("ms and amazon are fighting over the sre").verdict).not.toBe("contradicted");
+  });
+
   it("finds who the claim says said it in the passage around the sentence that says it", () => {
     // "The same day, OpenAI and Microsoft released a joint statement … Microsoft would retain exclusive rights to stateless OpenAI APIs through Azure"
     expect(cite("the joint statement said msft keeps exclusive stateless api rights thru azure").verdict).toBe("supported");
