@@ -65,6 +65,14 @@ function percentages(text: string): Fact[] {
   return [...text.matchAll(PERCENT)].map((m) => ({ kind: "pct", key: String(Number(m[1])), raw: m[0] }));
 }
 
+/**
+ * A count of one said with emphasis in a claim ("just one dma investigation", "only a single
+ * probe"): compared like any count. A plain "one" ("one person familiar") counts nothing.
+ */
+export function singleCountsOf(text: string): Fact[] {
+  return [...text.matchAll(/\b((?:just|only|exactly|merely)\s+(?:one|a single|1))\s+(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z]+\b/gi)].map((m) => ({ kind: "count", key: "1", raw: m[1]! }));
+}
+
 /** Money, capacity, percentages and counts. */
 export function figuresOf(text: string): Fact[] {
   return [...extractFigures(text).map((f) => ({ kind: f.key.split(":")[0]!, key: f.key, raw: f.raw })), ...percentages(text), ...extractCounts(text).map((c) => ({ kind: "count", key: String(c.count), raw: c.raw, shown: c.shown }))];

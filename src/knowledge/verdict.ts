@@ -133,6 +133,20 @@ const ENDED =
 /** Says that something goes on: "remained strong", "still in talks", "continues". */
 const CONTINUING = /\b(?:remain|remains|remained|still|continue|continues|continued|continuing|ongoing|intact)\b/i;
 
+/** Says that something has happened by now: "already", "by now". */
+const ALREADY = /\b(?:already|by now|has now|have now)\b/i;
+/** What follows "before", "until" or "ahead of": something that has not happened yet. */
+const NOT_YET = /\b(?:before|until|till|ahead of|prior to)\b/i;
+
+/** Whether the part of a sentence after "before" or "until" holds a claim word (parties aside) that the part before it does not. */
+function notYetHolds(reading: ClaimReading, sentence: string): boolean {
+  const at = NOT_YET.exec(sentence);
+  if (!at) return false;
+  const core = (text: string): Set<string> => new Set(reading.heldBy(reading.analyzer.terms(text)).filter((p) => !reading.partyIds.has(p.term)).map((p) => p.term));
+  const before = core(sentence.slice(0, at.index));
+  return [...core(sentence.slice(at.index))].some((t) => !before.has(t));
+}
+
 /** A passage read against a claim: the sentence holding most of it, and what that sentence says of it. */
 type PassageView = NonNullable<ReturnType<typeof readPassage>>;
 
@@ -391,6 +405,9 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     // that something has ended is said only by a sentence saying something ended ("the musk trial ended already" is
     // not "… | Trial begins April 27 in Oakland")
     (claimNegated || !ENDED.test(claim) || ENDED.test(own.text)) &&
+    // what a sentence puts after "before" or "until" has not happened yet ("frontier is already out of limited preview"
+    // against "… to resolve the dispute before Frontier exits limited preview")
+    !(ALREADY.test(claim) && notYetHolds(reading, own.text)) &&
     // a sentence that speaks of what the claim says it is not may say it is that too
     !analyzer.terms(own.text).some((t) => contrasted.has(t))
   ) {

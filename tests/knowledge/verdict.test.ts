@@ -468,6 +468,14 @@ describe("claim verdicts", () => {
     expect(cite("ms and amazon are fighting over the sre").verdict).not.toBe("contradicted");
   });
 
+  it("reads \"just one\" as a count, and what a sentence puts after \"before\" as not yet done", () => {
+    // "Three DMA investigations into cloud computing gatekeeper designation"
+    expect(cite("eu opened just one dma investigation into cloud").reason).toBe("Sources say Three DMA investigations, not just one.");
+    // "… reportedly in discussions to resolve the dispute before Frontier exits limited preview"
+    expect(cite("frontier is already out of limited preview fwiw").verdict).not.toBe("supported");
+    expect(cite("the three companies are trying to settle before frontier exits limited preview").verdict).toBe("supported");
+  });
+
   it("finds who the claim says said it in the passage around the sentence that says it", () => {
     // "The same day, OpenAI and Microsoft released a joint statement … Microsoft would retain exclusive rights to stateless OpenAI APIs through Azure"
     expect(cite("the joint statement said msft keeps exclusive stateless api rights thru azure").verdict).toBe("supported");
