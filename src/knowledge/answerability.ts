@@ -3,7 +3,8 @@ import { cleanChatQuery } from "./chat-query.js";
 import { extractCounts, extractDates, extractFigures, mentionsTime } from "./facts.js";
 import MODEL from "./answerability-model.json" with { type: "json" };
 import { clauses, foldQuote, quotedPhrases } from "./claim-reading.js";
-import { LAYOUT_WORDS, questionHints } from "./question.js";
+import { questionHints } from "./question.js";
+import { doerOf, namesNoOneKnown, ROLE_WORDS, speakerOf } from "./speaker.js";
 import { boostedProbability, type BoostedTrees } from "./boosted-trees.js";
 import { unansweredOdds, WORD_ODDS, type WordOdds } from "./unanswered-words.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
@@ -55,7 +56,8 @@ export const ANSWERABILITY: AnswerabilityModel = MODEL as AnswerabilityModel;
  * how much of the query the best passage covers (words the index never saw weigh nothing), how
  * much of it beyond the story's names, whether its best sentence has what the question type asks
  * for (a date for "when", a figure for "how much"; nothing at all when the question names another
- * company that the passage does not), how much of the query that sentence alone covers, whether
+ * company that the passage does not, asks what someone no source names said or did, or what a
+ * company of the story said where the sentence gives no words of it), how much of the query that sentence alone covers, whether
  * the question shares a single word with it and names nothing of the story; the weight of the
  * heaviest word beyond the story's names that the best passage (and the best three) lack, how
  * many words the index knows and how many names of the story the question uses, the best score,
@@ -87,7 +89,7 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
   // what someone the sources never name said ("what did satya nadella say about suing") no passage gives
   const speaker = speakerOf(cleaned);
   // so is a doer the sources never name: "did meta sign a cloud deal with openai too"
-  const speakerUnknown = namesNoOneKnown(speaker, profile, analyzer) || namesNoOneKnown(DOER_ASKED.exec(cleaned)?.[1] ?? null, profile, analyzer);
+  const speakerUnknown = namesNoOneKnown(speaker, profile, analyzer) || namesNoOneKnown(doerOf(cleaned), profile, analyzer);
   // what a company of the story beyond the parties said ("did anthropic say anything about …") wants its words
   const speakerConcepts = speaker === null ? [] : [...analyzer.concepts(speaker)];
   // the company itself, not a thing of it ("what does nvidia's deal say")
@@ -143,51 +145,6 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
       ...kindOfQuestion,
     ];
   };
-}
-
-/** Asks what someone said or thinks: "what did andy jassy say about …", "what has brad smith posted". */
-const SPEAKER_ASKED =
-  /\bwhat\s+(?:did|does|do|has|have)\s+(.{2,40}?)\s+(?:personally\s+|publicly\s+|actually\s+|even\s+|ever\s+)?(?:say|said|tell|told|think|post|posted|tweet|tweeted|comment|write|wrote)\b/i;
-/** A yes-or-no question's doer, the word right after "did", "does", "has" or "have": "did meta sign …" → "meta". */
-const DOER_ASKED = /^\s*(?:so\s+|and\s+|but\s+)?(?:did|does|has|have)\s+([\p{L}\p{N}'’.-]{3,})\s+(?!that\b|this\b|it\b)\w/iu;
-
-/** Words that say what someone is rather than who: "aws ceo matt garman" names Matt Garman. */
-const ROLE_WORDS =
-  /^(?:ceo|cfo|cto|coo|chief|execs?|executives?|boss|president|founder|head|chair|chairman|vp|svp|evp|guy|dude|person|people|ppl|folks|someone|somebody|insiders?|sources?|commenters?|researchers?|reporters?|analysts?|experts?|engineers?|lawyers?|spokes\w+|team|staff|the|a|an|that|this|its|their|his|her|own|himself|herself)$/i;
-
-/** Asks whether someone spoke: "has sam altman commented", "did jassy respond", "jassy comment on the threat?". */
-const SPEAKER_SPOKE = /\b(?:did|has|have)\s+(.{2,40}?)\s+(?:\w+\s+)?(?:comment\w*|respond\w*|react\w*|said|say|speak|spoke|weigh\w*\s+in)\b|^\s*(.{2,30}?)\s+(?:comment|comments|commented|reaction|response)\s+(?:on|to|about)\b/i;
-
-/** Who a question asks the words or thoughts of ("what did satya nadella say" → "satya nadella"), or null. */
-function speakerOf(question: string): string | null {
-  const spoke = SPEAKER_SPOKE.exec(question);
-  return SPEAKER_ASKED.exec(question)?.[1] ?? spoke?.[1] ?? spoke?.[2] ?? null;
-}
-
-/**
- * Whether a speaker is someone the sources never name: beyond the story's names and words for a
- * role ("aws ceo"), every word of it is one the index does not know as it is written (a typo of a
- * name of the story, "micrsoft", is that name), and there are two such words when it names
- * something of the story too ("aws ceo matt garman").
- */
-function namesNoOneKnown(speaker: string | null, profile: ReturnType<Retriever["profile"]>, analyzer: Analyzer): boolean {
-  if (speaker === null) return false;
-  const words = speaker
-    .split(/[^\p{L}\p{N}'’.-]+/u)
-    // "the table", "the conclusion" name a part of the source, not someone
-    .filter((w) => w.length > 0 && !ROLE_WORDS.test(w) && !LAYOUT_WORDS.includes(w.toLowerCase()) && analyzer.concepts(w).size === 0);
-  // beside a name of the story, one stray word is not someone's name ("redmond's lawsuit saber-rattling")
-  if (words.length === 0 || (words.length === 1 && analyzer.concepts(speaker).size > 0)) return false;
-  return words.every((word) => {
-    const terms = analyzer.terms(word);
-    return terms.length > 0 && terms.every((t) => {
-      const at = profile.terms.indexOf(t);
-      if (at < 0) return true;
-      // a typo of a name of the story ("micrsoft") is that name
-      if (profile.kinds[at] === "corrected") return profile.matches[at]!.every((m) => analyzer.concepts(m).size === 0);
-      return profile.kinds[at] !== "known";
-    });
-  });
 }
 
 const sentenceTermCaches = new WeakMap<Analyzer, Map<string, ReadonlySet<string>>>();
