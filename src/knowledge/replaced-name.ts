@@ -17,7 +17,7 @@ export interface Replaced {
  * ones that name nothing of the story ("by The Information").
  */
 export function replacedName(reading: ClaimReading, ranked: readonly RankedPassage[], absentWords: readonly string[]): Replaced | null {
-  const { claim, parts, analyzer, partyIds } = reading;
+  const { claim, analyzer, partyIds } = reading;
   const unknown = new Set(absentWords.map((w) => w.toLowerCase()));
   const bare = (w: string): string => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’-]+$/gu, "");
   // a word no source uses, or a capitalised one that names nothing of the story ("The Information")
@@ -36,13 +36,7 @@ export function replacedName(reading: ClaimReading, ranked: readonly RankedPassa
     if (!preposition) continue;
     const mine = words.slice(start).map(bare).join(" ");
     // how much of the rest of the claim a sentence holds: the name's own words are what is in question
-    const own = new Set(analyzer.terms(mine));
-    const rest = parts.filter((p) => !own.has(p.term));
-    const restTotal = rest.reduce((a, p) => a + p.weight, 0);
-    const restShare = (text: string): number => {
-      const terms = analyzer.terms(text);
-      return restTotal === 0 ? 0 : rest.filter((p) => terms.some((t) => p.matches.has(t))).reduce((a, p) => a + p.weight, 0) / restTotal;
-    };
+    const restShare = restShareOf(reading, mine);
     const theirs = new RegExp(`\\b${preposition}\\s+((?:[A-Z][\\p{L}'’.-]*\\s?){1,3})`, "u");
     for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
       for (const [index, sentence] of sentencesOf(c).entries()) {
@@ -68,7 +62,7 @@ const PLATFORM_PREPOSITION = /^(?:on|in|at|by|from)$/;
  * name.
  */
 export function replacedTerm(reading: ClaimReading, ranked: readonly RankedPassage[]): Replaced | null {
-  const { claim, parts, analyzer, kindOf, nameOf } = reading;
+  const { claim, analyzer, kindOf, nameOf } = reading;
   for (const clause of clauses(claim)) {
     const words = clause.trim().replace(/[.!?]+$/, "").split(/\s+/);
     // the closing one to three words that name one story term with a kind, right after a preposition (and "the")
@@ -82,14 +76,7 @@ export function replacedTerm(reading: ClaimReading, ranked: readonly RankedPassa
       const before = words.slice(Math.max(0, start - 2), start).map((w) => w.toLowerCase());
       const preposition = [...before].reverse().find((w, i) => PLATFORM_PREPOSITION.test(w) && (i === 0 || before[before.length - 1] === "the"));
       if (!preposition) break;
-      const own = new Set(analyzer.terms(mine));
-      const rest = parts.filter((p) => !own.has(p.term));
-      const restTotal = rest.reduce((a, p) => a + p.weight, 0);
-      if (restTotal === 0) break;
-      const restShare = (text: string): number => {
-        const terms = analyzer.terms(text);
-        return rest.filter((p) => terms.some((t) => p.matches.has(t))).reduce((a, p) => a + p.weight, 0) / restTotal;
-      };
+      const restShare = restShareOf(reading, mine);
       const theirs = new RegExp(`\\b${preposition}\\s+((?:[A-Z][\\p{L}'’.-]*\\s?){1,3})`, "u");
       for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
         for (const [index, sentence] of sentencesOf(c).entries()) {
@@ -105,4 +92,15 @@ export function replacedTerm(reading: ClaimReading, ranked: readonly RankedPassa
     }
   }
   return null;
+}
+
+/** How much of the claim beyond a name's own words a text holds (0 when the name is all of it). */
+function restShareOf(reading: ClaimReading, name: string): (text: string) => number {
+  const own = new Set(reading.analyzer.terms(name));
+  const rest = reading.parts.filter((p) => !own.has(p.term));
+  const total = rest.reduce((a, p) => a + p.weight, 0);
+  return (text) => {
+    const terms = reading.analyzer.terms(text);
+    return total === 0 ? 0 : rest.filter((p) => terms.some((t) => p.matches.has(t))).reduce((a, p) => a + p.weight, 0) / total;
+  };
 }

@@ -177,7 +177,8 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
   const whole = [contextOf(c.passage), c.passage.section ?? "", c.passage.text].join(" ");
   // who the claim says said it ("the joint statement said …", "per the FT …") may be named by the passage around the sentence
   const frame = saidBy(claim, analyzer, partyIds);
-  const frameHeld = frame !== null && analyzer.terms(frame).every((t) => analyzer.terms(whole).includes(t));
+  const wholeTerms = frame === null ? [] : analyzer.terms(whole);
+  const frameHeld = frame !== null && analyzer.terms(frame).every((t) => wholeTerms.includes(t));
   const plainShare = share([contextOf(c.passage), withoutStrayAsides(own.text), passageParties, frameHeld ? frame : ""].join(" "));
   const passageShare = shareWithFacts(whole, factsOf(whole, published));
   const plainPassageShare = share(whole);
