@@ -3,11 +3,15 @@ import type { DocumentMeta, Passage, PassageKind, SourceDocument, TableCell, Top
 
 const KINDS: readonly PassageKind[] = ["paragraph", "bullet", "table-row", "quote"];
 
-/** A corpus in columns: one string for all passage texts, typed arrays for the numbers. */
+/**
+ * A corpus in columns: all passage texts as one run of UTF-8 bytes (decoded a document at a time,
+ * when its passages are first asked for), typed arrays for the numbers.
+ */
 export interface PackedCorpus {
   readonly topic: Topic;
   readonly documents: readonly { id: string; meta: DocumentMeta; headings: readonly string[]; first: number; last: number }[];
-  readonly text: string;
+  readonly text: Uint8Array;
+  /** Where each passage's text ends in `text`, in bytes. */
   readonly textEnd: Uint32Array;
   readonly kind: Uint8Array;
   readonly paragraph: Uint32Array;
@@ -46,10 +50,14 @@ export function packCorpus(corpus: Corpus): PackedCorpus {
     sentenceEnd: new Uint32Array(sentences),
   };
   const cells: [number, readonly TableCell[]][] = [];
+  const encoder = new TextEncoder();
+  const texts = passages.map((p) => encoder.encode(p.text));
+  const text = new Uint8Array(texts.reduce((n, t) => n + t.byteLength, 0));
   let length = 0;
   let s = 0;
   passages.forEach((p, i) => {
-    length += p.text.length;
+    text.set(texts[i]!, length);
+    length += texts[i]!.byteLength;
     packed.textEnd[i] = length;
     packed.kind[i] = KINDS.indexOf(p.kind);
     packed.paragraph[i] = p.paragraph;
@@ -70,7 +78,7 @@ export function packCorpus(corpus: Corpus): PackedCorpus {
     first += d.passages.length;
     return entry;
   });
-  return { topic: corpus.topic, documents, text: passages.map((p) => p.text).join(""), strings: [...strings.keys()], cells, ...packed };
+  return { topic: corpus.topic, documents, text, strings: [...strings.keys()], cells, ...packed };
 }
 
 /**
@@ -80,6 +88,7 @@ export function packCorpus(corpus: Corpus): PackedCorpus {
  */
 export function unpackCorpus(packed: PackedCorpus, readRaw: (id: string) => string): { corpus: Corpus; documentFirst: Uint32Array } {
   const cells = new Map(packed.cells);
+  const decoder = new TextDecoder();
   const string = (ref: number): string | null => (ref === 0 ? null : packed.strings[ref - 1]!);
   const passagesOf = (d: PackedCorpus["documents"][number]): Passage[] => {
     const passages: Passage[] = [];
@@ -93,7 +102,7 @@ export function unpackCorpus(packed: PackedCorpus, readRaw: (id: string) => stri
         paragraph,
         line: packed.line[i]!,
         kind: KINDS[packed.kind[i]!]!,
-        text: packed.text.slice(i === 0 ? 0 : packed.textEnd[i - 1]!, packed.textEnd[i]!),
+        text: decoder.decode(packed.text.subarray(i === 0 ? 0 : packed.textEnd[i - 1]!, packed.textEnd[i]!)),
         section: string(packed.section[i]!),
         leadIn: string(packed.leadIn[i]!),
         cells: cells.get(i) ?? null,

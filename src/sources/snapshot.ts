@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "../knowledge/article-text.js";
 import { defaultLexicon, loadCorpus, type SeedOptions } from "./seeds.js";
 import { defaultWordVectors } from "./word-vectors.js";
@@ -10,9 +9,10 @@ import { SYNONYM_GROUPS } from "../knowledge/lexicon.js";
 import { RANKING, type RetrieverData } from "../knowledge/ranking.js";
 import { packCorpus, unpackCorpus, type PackedCorpus } from "../knowledge/snapshot-codec.js";
 import { STOP_WORDS } from "../knowledge/stopwords.js";
+import { decodeSnapshot, encodeSnapshot } from "./snapshot-file.js";
 
 /** Bumped whenever parsing or the index layout changes, so old snapshots are rebuilt. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 /** What a snapshot file holds. */
 interface Snapshot {
@@ -63,7 +63,7 @@ export function loadKnowledge(seedsDir: string, cacheDir: string | null, given: 
   const storedRaw = new Map((stored?.seeds ?? []).map((seed) => [seed.id, seed.raw]));
   const path = join(cacheDir, `index-${key}.bin`);
   try {
-    const snapshot = deserialize(readFileSync(path)) as Snapshot;
+    const snapshot = decodeSnapshot(readFileSync(path)) as Snapshot;
     if (snapshot.key === key) {
       const { corpus, documentFirst } = unpackCorpus(snapshot.corpus, (id) => storedRaw.get(id) ?? readFileSync(join(seedsDir, `${id}.txt`), "utf8"));
       return { knowledge: createKnowledge({ ...corpus, lexicon: defaultLexicon(), vectors: defaultWordVectors() }, { data: snapshot.data, documentFirst }), from: "snapshot", snapshotPath: path };
@@ -76,7 +76,7 @@ export function loadKnowledge(seedsDir: string, cacheDir: string | null, given: 
     mkdirSync(cacheDir, { recursive: true });
     for (const old of readdirSync(cacheDir)) if (/^index-[0-9a-f]+\.bin$/.test(old) && old !== `index-${key}.bin`) rmSync(join(cacheDir, old), { force: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize({ key, corpus: packCorpus(knowledge.corpus), data: knowledge.retriever.data() } satisfies Snapshot));
+    writeFileSync(temporary, encodeSnapshot({ key, corpus: packCorpus(knowledge.corpus), data: knowledge.retriever.data() } satisfies Snapshot));
     renameSync(temporary, path);
   } catch {
     return { knowledge, from: "build", snapshotPath: null };
