@@ -56,8 +56,9 @@ export const ANSWERABILITY: AnswerabilityModel = MODEL as AnswerabilityModel;
  * how much of the query the best passage covers (words the index never saw weigh nothing), how
  * much of it beyond the story's names, whether its best sentence has what the question type asks
  * for (a date for "when", a figure for "how much"; nothing at all when the question names another
- * company that the passage does not, asks what someone no source names said or did, or what a
- * company of the story said where the sentence gives no words of it), how much of the query that sentence alone covers, whether
+ * company that the passage does not, asks what someone no source names said or did, what a
+ * company of the story said where the sentence gives no words of it, or a sum paid, invested or
+ * sought by a company the sentence giving it does not name), how much of the query that sentence alone covers, whether
  * the question shares a single word with it and names nothing of the story; the weight of the
  * heaviest word beyond the story's names that the best passage (and the best three) lack, how
  * many words the index knows and how many names of the story the question uses, the best score,
@@ -95,6 +96,8 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
   // the company itself, not a thing of it ("what does nvidia's deal say")
   const speakerIsName = speaker !== null && speaker.split(/[^\p{L}\p{N}'’.-]+/u).every((w) => w.length === 0 || ROLE_WORDS.test(w) || analyzer.concepts(w).size > 0);
   const speakingCompanies = !speakerIsName || speakerConcepts.some((id) => topic.parties.some((p) => p.id === id)) ? [] : speakerConcepts.filter((id) => companies.has(id));
+  // who pays, invests or asks for the sum a question asks about ("how much is microsoft asking for in damages"): the sentence giving it names them
+  const payers = hints.amount ? [...analyzer.concepts(amountDoerOf(cleaned) ?? "")].filter((id) => parties.has(id) || companies.has(id)) : [];
   const kindOfQuestion = [hints.when, hints.amount, hints.who, hints.stance, hints.list, hints.why, hints.yesNo, hints.quote, hints.subject !== null].map(Number);
   /** Whether a text's terms hold query term i: itself, its correction or one of its synonyms. */
   const holds = (terms: ReadonlySet<string>, i: number): boolean => profile.matches[i]!.some((t) => terms.has(t));
@@ -125,7 +128,8 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
     const companyMissing = passageConcepts !== undefined && !askedCompanies.some((id) => passageConcepts.has(id));
     const companySilent =
       speakingCompanies.length > 0 && !(SAID_GIVEN.test(top.best.text) && speakingCompanies.some((id) => analyzer.concepts(top.best.text).has(id)));
-    const typeMatch = companyMissing || speakerUnknown || companySilent ? 0 : typeOf(top.best.text, top.document.meta.published);
+    const payerMissing = payers.length > 0 && !payers.some((id) => analyzer.concepts([top.passage.leadIn ?? "", referredTo(top), top.best.text].join(" ")).has(id));
+    const typeMatch = companyMissing || speakerUnknown || companySilent || payerMissing ? 0 : typeOf(top.best.text, top.document.meta.published);
     const second = ranked[1];
     return [
       top.coverage,
@@ -174,6 +178,23 @@ function companiesOf(topic: Topic): ReadonlySet<string> {
   let found = companySets.get(topic);
   if (!found) companySets.set(topic, (found = new Set(topic.terms.filter((t) => t.kind === "company").map((t) => t.id))));
   return found;
+}
+
+/** A sentence opening with a word that refers back to a company ("The company is now forecasting …", "It closed …"). */
+const REFERS_BACK = /^\W*(?:the (?:company|firm|startup|maker|lab|group)|it|its|they|their)\b/i;
+
+/** The sentence before the best one when the best opens by referring back to it, else "". */
+function referredTo(top: RankedPassage): string {
+  const previous = top.passage.sentences[top.best.sentence - 1];
+  return previous && REFERS_BACK.test(top.best.text) ? top.passage.text.slice(previous.start, previous.end) : "";
+}
+
+/** Who does what an amount question asks about: "how much is microsoft asking for" → "microsoft", "how many gigawatts does ms give oai" → "ms". */
+const AMOUNT_DOER = /\bhow\s+(?:much|many)\b(?:\s+[\p{L}\p{N}$'’-]+){0,4}?\s+(?:is|are|was|were|did|does|do|would|will|could|has|have|had)\s+([\p{L}\p{N}'’.&-]+)/iu;
+
+/** The doer of an amount question, or null. */
+function amountDoerOf(question: string): string | null {
+  return AMOUNT_DOER.exec(question)?.[1] ?? null;
 }
 
 /** Asks how something turned out: a winner, a verdict, a ruling, a settlement. */

@@ -38,6 +38,9 @@ const PREDICATE_PARTICLE = /\b(?:is|was|were|are|be|been|being|now|['’]s)\s+(?
 /** The word that closes a claim on what its subject is or has become: "the uk cma probe is closed", "talks have stalled". */
 const PREDICATE_STATE = /\b(?:is|was|were|are|been|has|have|had|now)\s+(?:(?:basically|kinda|pretty much|totally|completely|all|just|officially|already|now|so|like|still|finally)\s+)*([a-z]{3,})\s*[.!?]*\s*$/i;
 
+/** Forms of a verb that only links a claim's words ("comes with no strings", "came from the FT"), as index terms. */
+const LINKING_VERBS: ReadonlySet<string> = new Set(["come", "comes", "came"]);
+
 /** A claim read once for judging it against passages: see {@link readClaim}. */
 export type ClaimReading = ReturnType<typeof readClaim>;
 
@@ -61,7 +64,8 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     // a word the index does not know, read through its synonyms, is a guess: it weighs half in what a source must hold
     .map((term, i) => ({ term, weight: profile.weights[i]! * (profile.kinds[i] === "synonym" ? CLAIM_CHECK.synonymShare : 1), matches: new Set(profile.matches[i]) }))
     // words of negation ("avoid", "banned") are compared as polarity, not held as words
-    .filter((p) => p.weight > 0 && !factTerms.has(p.term) && !negationTerms.has(p.term));
+    // and a verb that only links its words ("comes with", "came from") says nothing a source must hold
+    .filter((p) => p.weight > 0 && !factTerms.has(p.term) && !negationTerms.has(p.term) && !LINKING_VERBS.has(p.term));
   const coreTotal = parts.reduce((a, p) => a + p.weight, 0);
   const heldBy = (terms: readonly string[]): typeof parts => parts.filter((p) => terms.some((t) => p.matches.has(t)));
   /** Share of the claim's weight (figures and dates left out) that a text holds. */

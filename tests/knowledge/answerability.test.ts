@@ -210,6 +210,20 @@ describe("answers the sources cannot give", () => {
     expect(answerTypeMatch("how much of the fine print is public, in dollars", "Amazon committed $50 billion to OpenAI.", null)).toBe(1);
   });
 
+  it("wants the sum given where the one who pays, invests or asks for it is named", () => {
+    const knowledge = seedKnowledge();
+    // the damages in the sources are Musk's, not Microsoft's
+    expect(knowledge.ask("how much is microsoft asking for in damages from openai").abstained).toBe(true);
+    expect(knowledge.ask("how much in damages would msft ask for if it sues").abstained).toBe(true);
+    expect(knowledge.ask("how much is musk asking for in damages").abstained).toBe(false);
+    expect(knowledge.ask("how many gigawatts does amazon give openai").abstained).toBe(false);
+    // "The company closed a $110 billion funding round …" refers back to OpenAI in the sentence before
+    const raised = knowledge.ask("how much did oai raise last month");
+    expect(raised.abstained).toBe(false);
+    expect(raised.items[0]!.text).toContain("$110 billion");
+    expect(knowledge.ask("how much did microsoft invest in openai in 2019").abstained).toBe(false);
+  });
+
   it("wants a day where the question asks for the exact date", () => {
     expect(answerTypeMatch("exact date frontier leaves limited preview?", "Frontier is in limited preview, with broader availability expected in the coming months.", "2026-03-01")).toBe(0);
     expect(answerTypeMatch("what exact day in 2025 did microsoft and openai redo their deal", "In late 2025, when Microsoft restructured its partnership with OpenAI …", null)).toBe(0);

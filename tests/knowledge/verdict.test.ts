@@ -408,6 +408,12 @@ describe("claim verdicts", () => {
     expect(cite("amazon is paying $35B upfront and $15B later").verdict).not.toBe("supported");
   });
 
+  it("weighs nothing on a verb that only links the claim's words", () => {
+    // "Amazon's $50 billion is contingent on OpenAI using AWS for Frontier."; "comes" is a rare word of the sources
+    expect(cite("amazon's $50B comes with no strings attached").verdict).toBe("contradicted");
+    expect(cite("amazon's $50B comes with strings attached").verdict).not.toBe("contradicted");
+  });
+
   it("supports no claim whose clauses the sentence holds mixed up", () => {
     // "Early adopters include HP, Intuit, … and Uber, with pilots at BBVA, Cisco, and T-Mobile."
     expect(cite("HP, Intuit and Uber are early adopters, with pilots at BBVA and Cisco").verdict).toBe("supported");
