@@ -38,6 +38,9 @@ const PREDICATE_PARTICLE = /\b(?:is|was|were|are|be|been|being|now|['’]s)\s+(?
 /** The word that closes a claim on what its subject is or has become: "the uk cma probe is closed", "talks have stalled". */
 const PREDICATE_STATE = /\b(?:is|was|were|are|been|has|have|had|now)\s+(?:(?:basically|kinda|pretty much|totally|completely|all|just|officially|already|now|so|like|still|finally)\s+)*([a-z]{3,})\s*[.!?]*\s*$/i;
 
+/** A word that opens a clause of its own: a negation after it does not reach back past it. */
+const OPENS_CLAUSE = /^(?:but|while|whereas|although|though|yet)$/i;
+
 /** Forms of a verb that only links a claim's words ("comes with no strings", "came from the FT"), as index terms. */
 const LINKING_VERBS: ReadonlySet<string> = new Set(["come", "comes", "came"]);
 
@@ -180,7 +183,8 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
       let start = i;
       // "avoiding", "rather than", "instead of" bear on what follows them only
       const forwardOnly = /^(?:avoid\w*|rather|instead|without)$/i.test(word.replace(/[^\p{L}]+/gu, ""));
-      while (!forwardOnly && start > 0 && start > i - 4 && !endsClause(words[start - 1])) start--;
+      // nor back past a word opening its clause ("… 'powered by' oai but not 'calls on' chatgpt")
+      while (!forwardOnly && start > 0 && start > i - 4 && !endsClause(words[start - 1]) && !OPENS_CLAUSE.test(words[start]!)) start--;
       const subject = analyzer.concepts(words.slice(Math.max(start, i - 2), i + 1).join(" ").replace(/n['’]t\b/gi, ""));
       if (!anySubject && [...subject].some((id) => partyIds.has(id) && !claimConcepts.has(id))) return;
       let end = i + 6;

@@ -408,6 +408,18 @@ describe("claim verdicts", () => {
     expect(cite("amazon is paying $35B upfront and $15B later").verdict).not.toBe("supported");
   });
 
+  it("reads a negation after 'but' as reaching no further back than 'but'", () => {
+    // "AWS employees may tell customers that the SRE is "powered by" or "enabled by" OpenAI, but are banned from saying it … "calls on" ChatGPT."
+    expect(cite("aws staff are allowed to say 'powered by' oai but not 'calls on' chatgpt").verdict).toBe("supported");
+    expect(cite("aws staff are allowed to say 'calls on' chatgpt but not 'powered by' oai").verdict).toBe("contradicted");
+  });
+
+  it("calls no claim supported that puts a party of a lawsuit on the other side", () => {
+    // "Musk v. OpenAI & Altman | Elon Musk vs. Sam Altman and OpenAI | … Microsoft is named as co-defendant."
+    expect(cite("microsoft is suing musk").verdict).not.toBe("supported");
+    expect(cite("microsoft is the plaintiff in the musk suit").verdict).not.toBe("supported");
+  });
+
   it("weighs nothing on a verb that only links the claim's words", () => {
     // "Amazon's $50 billion is contingent on OpenAI using AWS for Frontier."; "comes" is a rare word of the sources
     expect(cite("amazon's $50B comes with no strings attached").verdict).toBe("contradicted");
