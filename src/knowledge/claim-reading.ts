@@ -112,6 +112,28 @@ export function yearPartsOf(text: string): Fact[] {
   });
 }
 
+/** A part of a named month: "early march", "mid-january", "late feb". */
+const MONTH_PART = /\b(early|mid|late)[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi;
+
+/** Which part of its month a day falls in: the first ten days are early, the next ten mid, the rest late. */
+function partOfMonth(day: number): "early" | "mid" | "late" {
+  return day <= 10 ? "early" : day <= 20 ? "mid" : "late";
+}
+
+/**
+ * The parts of months a text names ("early march 2026" is of kind "monthpart:03", key "early"),
+ * and, from `days` (facts of kind "day", key "MM-DD"), the part of its month each day falls in:
+ * "February 27" is late February, so "early february" is another time.
+ */
+export function monthPartsOf(text: string, days: readonly Fact[] = []): Fact[] {
+  const said = [...text.matchAll(MONTH_PART)].flatMap((m) => {
+    const month = MONTHS.findIndex((name) => name.startsWith(m[2]!.toLowerCase())) + 1;
+    return month === 0 ? [] : [{ kind: `monthpart:${String(month).padStart(2, "0")}`, key: m[1]!.toLowerCase(), raw: m[0] }];
+  });
+  const given = days.filter((d) => d.kind === "day" && /^\d{2}-\d{2}$/.test(d.key)).map((d) => ({ kind: `monthpart:${d.key.slice(0, 2)}`, key: partOfMonth(Number(d.key.slice(3))), raw: d.raw }));
+  return [...said, ...given];
+}
+
 const SPAN_NUMBERS = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 /** How long ago, as said: "six months ago", "2 weeks ago", "last month", "a year ago". */
 const AGO = new RegExp(`\\b(?:(${SPAN_NUMBERS.join("|")}|an|\\d{1,2})\\s+(day|week|month|year)s?\\s+ago|last\\s+(week|month|year))\\b`, "gi");

@@ -52,7 +52,9 @@ export function replacedName(reading: ClaimReading, ranked: readonly RankedPassa
 }
 
 /** Prepositions before the place a thing runs or is hosted: "hosted on Google Cloud", "runs in Azure". */
-const PLATFORM_PREPOSITION = /^(?:on|in|at|by|from)$/;
+const PLATFORM_PREPOSITION = /^(?:on|in|at|by|from|inside|within)$/;
+/** Those of them that say where a thing is: one of them in a claim stands for any in a source. */
+const PLACE_PREPOSITIONS = "(?:on|in|inside|within)";
 
 /**
  * A company or platform of the story that closes the claim after a preposition, where a source
@@ -77,7 +79,9 @@ export function replacedTerm(reading: ClaimReading, ranked: readonly RankedPassa
       const preposition = [...before].reverse().find((w, i) => PLATFORM_PREPOSITION.test(w) && (i === 0 || before[before.length - 1] === "the"));
       if (!preposition) break;
       const restShare = restShareOf(reading, mine);
-      const theirs = new RegExp(`\\b${preposition}\\s+((?:[A-Z][\\p{L}'’.-]*\\s?){1,3})`, "u");
+      // where a thing runs may be said with any preposition of place: "runs on google cloud" against "runs inside Amazon's Bedrock"
+      const said = new RegExp(`^${PLACE_PREPOSITIONS}$`).test(preposition) ? PLACE_PREPOSITIONS : preposition;
+      const theirs = new RegExp(`\\b${said}\\s+((?:[A-Z][\\p{L}'’.-]*\\s?){1,3})`, "u");
       for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
         for (const [index, sentence] of sentencesOf(c).entries()) {
           if (analyzer.concepts(sentence).has(id) || restShare(sentence) < CLAIM_CHECK.relevant) continue;

@@ -1,7 +1,7 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { isBareQuestion } from "./boilerplate.js";
-import { type Fact, BEGAN, CONDITIONAL, clauses, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair, versionsOf, agoOf, yearPartsOf } from "./claim-reading.js";
+import { type Fact, BEGAN, CONDITIONAL, clauses, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair, versionsOf, agoOf, yearPartsOf, monthPartsOf } from "./claim-reading.js";
 export { quotedPhrases } from "./claim-reading.js";
 import { compareOrder, isRelationWord } from "./order-relation.js";
 import { CLAIM_CHECK, type ClaimReading, readClaim } from "./claim-context.js";
@@ -86,7 +86,8 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
 
 /** The figures, dates, ranks, versions and spans of time a source text gives, dates read against its article's date. */
 function factsOf(text: string, published: string | null): Fact[] {
-  return [...figuresOf(text), ...datesOf(text, published, false), ...ordinalsOf(text), ...versionsOf(text), ...agoOf(text), ...yearPartsOf(text)];
+  const dates = datesOf(text, published, false);
+  return [...figuresOf(text), ...dates, ...ordinalsOf(text), ...versionsOf(text), ...agoOf(text), ...yearPartsOf(text), ...monthPartsOf(text, dates)];
 }
 
 /**

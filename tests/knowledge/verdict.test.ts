@@ -420,6 +420,15 @@ describe("claim verdicts", () => {
     expect(cite("microsoft is the plaintiff in the musk suit").verdict).not.toBe("supported");
   });
 
+  it("reads early, mid and late in a month against the day a source gives", () => {
+    // "On February 27, 2026, Amazon and OpenAI announced …"; "The Frontier platform, launched February 5, 2026, …"
+    expect(cite("amzn/oai announced the partnership in late february 2026").verdict).toBe("supported");
+    expect(cite("amzn/oai announced the partnership in early february 2026").reason).toBe("Sources say February 27, 2026, not early february.");
+    expect(cite("amzn/oai announced the partnership in early march 2026").verdict).toBe("contradicted");
+    expect(cite("frontier launched in early february").verdict).toBe("supported");
+    expect(cite("frontier launched in mid-feb").verdict).toBe("contradicted");
+  });
+
   it("weighs nothing on a verb that only links the claim's words", () => {
     // "Amazon's $50 billion is contingent on OpenAI using AWS for Frontier."; "comes" is a rare word of the sources
     expect(cite("amazon's $50B comes with no strings attached").verdict).toBe("contradicted");
@@ -454,6 +463,8 @@ describe("claim verdicts", () => {
     expect(r.reason).toBe("Sources say Amazon Bedrock, not google cloud.");
     expect(r.items[0]!.text).toContain("hosted on Amazon Bedrock");
     expect(cite("the SRE is hosted on Amazon Bedrock").verdict).toBe("supported");
+    // where a thing runs, said with another preposition of place: "an SRE that runs inside Amazon's Bedrock AI platform"
+    expect(cite("the sre runs on google cloud").reason).toBe("Sources say Amazon's Bedrock AI, not google cloud.");
   });
 
   it("contradicts a claim putting beside a figure the words a source puts beside another part of the same whole", () => {
