@@ -1,5 +1,5 @@
 import type { Analyzer } from "./analyze.js";
-import { ASPECT_WORDS, endsClause, type Fact, HEDGE, NEGATION, NEGATION_REACH, PERMISSION, PREPOSITION, RELATIVE_TIME, clauses, datesOf, figuresOf, isNegative, singleCountsOf, ordinalsOf, plainNegations, quotedPhrases, versionsOf, agoOf, yearPartsOf, monthPartsOf } from "./claim-reading.js";
+import { ASPECT_WORDS, endsClause, type Fact, HEDGE, NEGATION, NEGATION_REACH, PERMISSION, PREPOSITION, RELATIVE_TIME, clauses, claimFiguresOf, datesOf, isNegative, singleCountsOf, ordinalsOf, plainNegations, quotedPhrases, versionsOf, agoOf, yearPartsOf, monthPartsOf } from "./claim-reading.js";
 import { cleanChatQuery } from "./chat-query.js";
 import { spellRanks } from "./order-relation.js";
 import type { Retriever } from "./retrieval.js";
@@ -60,7 +60,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
   const claim = spellRanks(cleanChatQuery(written));
   const profile = retriever.profile(claim);
   // figures, dates, ranks and words of time and degree ("already", "literally") are compared, or not weighed, apart
-  const factTerms = new Set(analyzer.terms([...[...figuresOf(claim), ...singleCountsOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim), ...yearPartsOf(claim), ...monthPartsOf(claim)].map((f) => f.raw), ...ASPECT_WORDS, ...(claim.match(RELATIVE_TIME) ?? [])].join(" ")));
+  const factTerms = new Set(analyzer.terms([...[...claimFiguresOf(claim), ...singleCountsOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim), ...yearPartsOf(claim), ...monthPartsOf(claim)].map((f) => f.raw), ...ASPECT_WORDS, ...(claim.match(RELATIVE_TIME) ?? [])].join(" ")));
   const negationTerms = new Set(claim.split(/\s+/).filter((w) => isNegative(w)).flatMap((w) => analyzer.terms(w)));
   /** The claim's words that count: each with its weight and the index terms that match it (itself, a correction, synonyms). */
   const parts = profile.terms
@@ -101,7 +101,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     const terms = analyzer.terms(text);
     return total === 0 ? 0 : rest.filter((p) => terms.some((t) => p.matches.has(t))).reduce((a, p) => a + p.weight, 0) / total;
   };
-  const claimFacts = [...figuresOf(claim), ...singleCountsOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim), ...yearPartsOf(claim), ...monthPartsOf(claim)];
+  const claimFacts = [...claimFiguresOf(claim), ...singleCountsOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim), ...yearPartsOf(claim), ...monthPartsOf(claim)];
   /**
    * The claim's facts by the words that give them (a date gives its year, month and day), with
    * the weight of those words in the claim; words weighed at nothing weigh as the lightest word.
@@ -232,8 +232,15 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     const at = clause.indexOf(raw);
     const after = others.map((o) => clause.indexOf(o, at + raw.length)).filter((i) => i >= 0);
     const before = others.map((o) => clause.lastIndexOf(o, at - 1)).filter((i) => i >= 0 && i < at);
-    const start = before.length > 0 ? Math.max(...before.map((i) => clause.indexOf(" ", i))) : 0;
-    return new Set(analyzer.terms(clause.slice(Math.max(start, 0), after.length > 0 ? Math.min(...after) : undefined)));
+    // (the words after a figure are its own: "15 upfront and 35 tied to milestones" puts "upfront" with the 15)
+    const start = before.length > 0 ? at : 0;
+    // a whole the figure before it is part of ("$15B of the $50B is upfront") leaves the words after it to that part
+    if (before.length > 0 && /\b(?:of|out of)\s+(?:the\s+)?$/i.test(clause.slice(0, at))) return new Set(analyzer.terms(raw));
+    const next = [...after].sort((a, b) => a - b);
+    const whole = next[0] !== undefined && /^\s+(?:of|out of)\s+(?:the\s+)?$/i.test(clause.slice(at + raw.length, next[0])) ? others.find((o) => clause.indexOf(o, at + raw.length) === next[0]) : undefined;
+    const end = whole === undefined ? next[0] : next[1];
+    const wholeTerms = new Set(whole === undefined ? [] : analyzer.terms(whole));
+    return new Set(analyzer.terms(clause.slice(Math.max(start, 0), end)).filter((t) => !wholeTerms.has(t) || analyzer.terms(raw).includes(t)));
   };
   /**
    * Whether the claim's words beside a figure sit beside the same figure in the source: none of

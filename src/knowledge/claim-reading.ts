@@ -78,6 +78,30 @@ export function figuresOf(text: string): Fact[] {
   return [...extractFigures(text).map((f) => ({ kind: f.key.split(":")[0]!, key: f.key, raw: f.raw })), ...percentages(text), ...extractCounts(text).map((c) => ({ kind: "count", key: String(c.count), raw: c.raw, shown: c.shown }))];
 }
 
+/** A sum with a scale: "50B", "$50 billion", "1.5tn". */
+const SCALED = /(\d+(?:\.\d+)?)\s*(b|bn|billion|m|mn|million|t|tn|trillion)\b/i;
+/** A number standing alone: no unit, sign or scale beside it, not a year, not followed by a plural noun ("3 probes"). */
+const BARE_NUMBER = /(?<![\d$€£.,:/-])\b(\d{1,3}(?:\.\d+)?)\b(?![\d.,]|\s*(?:%|\$|[a-z]*\d)|\s*(?:b|bn|billion|m|mn|million|t|tn|trillion|k|gw|gigawatts?|x)\b|\s+[a-z]+s\b(?<!\b(?:is|was|has|as|this|plus|minus)))/gi;
+
+/**
+ * A claim's figures, where a number written without its unit beside a sum with a scale takes that
+ * sum's unit and scale when it is smaller: "amazon's 50B is 15 upfront and 35 tied to milestones"
+ * gives $15 billion and $35 billion, as chat writes a split of a sum. Such a number is then no count.
+ */
+export function claimFiguresOf(text: string): Fact[] {
+  const facts = figuresOf(text);
+  const scaled = extractFigures(text).find((f) => f.key.startsWith("usd:") && SCALED.test(f.raw));
+  if (!scaled) return facts;
+  const [, amount, scale] = SCALED.exec(scaled.raw)!;
+  const unit = Number(scaled.key.split(":")[1]) / Number(amount);
+  const carried = [...text.matchAll(BARE_NUMBER)]
+    .filter((m) => Number(m[1]) < Number(amount) && Number(m[1]) > 0)
+    .map((m) => ({ kind: "usd", key: `usd:${Math.round(Number(m[1]) * unit)}`, raw: m[1]!, shown: `${m[1]}${scale}` }));
+  if (carried.length === 0) return facts;
+  const raws = new Set(carried.map((c) => c.raw));
+  return [...facts.filter((f) => !(f.kind === "count" && raws.has(f.raw))), ...carried];
+}
+
 /** Dates as years, months and days; a bare month name in a claim counts as a month. */
 export function datesOf(text: string, published: string | null, bareMonths: boolean, yearHint: number | null = null): Fact[] {
   const facts: Fact[] = [];

@@ -240,7 +240,8 @@ function compareFacts(reading: ClaimReading, view: PassageView): { conflict: str
     if (same.length > 0) {
       // the words next to the figure in the claim that the sentence uses must be next to it there too
       // (when the sentence gives several figures of this kind, "$15 billion immediate, $35 billion contingent")
-      if (theirs.length === 1 || same.some(([m, t]) => neighboursAgree(m.raw, sentence, t.raw, theirs))) matched++;
+      // (every figure of the claim: "50B is 35 upfront and 15 tied to milestones" has only its 50B right)
+      if (theirs.length === 1 || same.every(([m, t]) => neighboursAgree(m.raw, sentence, t.raw, theirs))) matched++;
       else if (aboutIt && holdsMoreThanParties) {
         // a word the claim puts beside its figure that the source puts beside another part of the same whole
         for (const [m, t] of same) {

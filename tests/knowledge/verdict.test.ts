@@ -429,6 +429,15 @@ describe("claim verdicts", () => {
     expect(cite("frontier launched in mid-feb").verdict).toBe("contradicted");
   });
 
+  it("reads numbers written without a unit beside a sum as parts of it, each with the words after it", () => {
+    // "$50 billion Amazon investment in OpenAI ($15 billion immediate, $35 billion contingent on milestones including IPO)"
+    expect(cite("amazon's 50B is 15 upfront and 35 tied to milestones incl the IPO").verdict).toBe("supported");
+    expect(cite("amazon's 50B is 35 upfront and 15 tied to milestones incl the IPO").reason).toBe("Sources say $15 billion immediate, not 35B.");
+    // the words after a whole ("of the $50B") are the part's
+    expect(cite("only $15B of the $50B is upfront, rest hinges on milestones incl IPO").verdict).toBe("supported");
+    expect(cite("only $35B of the $50B is upfront").verdict).not.toBe("supported");
+  });
+
   it("weighs nothing on a verb that only links the claim's words", () => {
     // "Amazon's $50 billion is contingent on OpenAI using AWS for Frontier."; "comes" is a rare word of the sources
     expect(cite("amazon's $50B comes with no strings attached").verdict).toBe("contradicted");
