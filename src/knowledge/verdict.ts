@@ -50,6 +50,11 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   return whole;
 }
 
+/** A claim of the whole of something: "all of its exclusivity", "the entire deal", "every bit of it". */
+const ALL_OF = /\b(?:all(?:\s+of)?\s+(?:its|their|the|his|her)|entire(?:ly)?|in full|every bit|completely|totally|fully)\b/i;
+/** A source giving a part of something: "some of its total cloud exclusivity", "part of the stake", "partly". */
+const SOME_OF = /\b(?:some|part|parts|portion|share)\s+of\b|\b(?:partly|partially)\b/i;
+
 /** "Only", "just", "solely" and the words after it that it bears on: "only targets amazon", "just oai". */
 const ONLY_BEFORE = /\b(?:only|just|solely|exclusively)\s+((?:[\p{L}\p{N}][\p{L}\p{N}'’.-]*\s*){1,3})/iu;
 
@@ -345,6 +350,10 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
       conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
     }
   }
+  // all of something where the sentence about it says some of it ("gave up all of its exclusivity" against "gave up some of its total cloud exclusivity")
+  if (!conflict && !claimNegated && !claimHedged && ALL_OF.test(claim) && SOME_OF.test(own.text) && sentenceShare >= CLAIM_CHECK.supporting) {
+    conflict = `Sources say: “${shortQuote(own.text)}” (${label}).`;
+  }
   // a positive claim where the passage about it says the thing has not happened
   if (!conflict && !claimNegated && negatedSentence && passageShare >= CLAIM_CHECK.supporting) {
     conflict = `Sources say: “${shortQuote(negatedSentence)}” (${label}).`;
@@ -392,6 +401,8 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     sameLead &&
     conceptsHeld &&
     !otherParty &&
+    // a claim must say something beyond naming parties (a word or a figure): "microsoft is only going after openai" is not held by any sentence naming both
+    (claimFacts.length > 0 || reading.parts.some((p) => !partyIds.has(p.term))) &&
     // a sentence saying that what it speaks of is not settled asserts none of it
     !UNSETTLED.test(own.text) &&
     (order === "none" || order === "agrees") &&

@@ -438,6 +438,20 @@ describe("claim verdicts", () => {
     expect(cite("only $35B of the $50B is upfront").verdict).not.toBe("supported");
   });
 
+  it("supports no claim that only names parties, its verb lost among small words", () => {
+    // "Integration of OpenAI technology across Microsoft products …" names both, and says nothing of going after anyone
+    expect(cite("microsoft is only going after openai").verdict).not.toBe("supported");
+    expect(cite("amazon is going after microsoft").verdict).not.toBe("supported");
+    // a figure or a date is something said: "Microsoft's partnership with OpenAI began in 2019 with a $1 billion investment"
+    expect(cite("msft first put 1b into oai back in 2019").verdict).toBe("supported");
+  });
+
+  it("contradicts all of something where the source says some of it", () => {
+    // "… it gave up some of its total cloud exclusivity to allow OpenAI to diversify …"
+    expect(cite("microsoft gave up all of its exclusivity").verdict).toBe("contradicted");
+    expect(cite("microsoft gave up some of its exclusivity").verdict).toBe("supported");
+  });
+
   it("weighs nothing on a verb that only links the claim's words", () => {
     // "Amazon's $50 billion is contingent on OpenAI using AWS for Frontier."; "comes" is a rare word of the sources
     expect(cite("amazon's $50B comes with no strings attached").verdict).toBe("contradicted");
