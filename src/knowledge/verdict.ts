@@ -50,6 +50,20 @@ export function judgeClaim(written: string, ranked: readonly RankedPassage[], re
   return whole;
 }
 
+/** Verbs saying how something turned out. */
+const OUTCOME_VERBS = /\b(?:designated|fined|penali[sz]ed|ruled|convicted|acquitted|won|wins|lost|settled|dismissed|approved|blocked|rejected|awarded|ordered|banned|cleared|sanctioned)\b/i;
+
+/**
+ * Whether a sentence gives an outcome where the claim does: a claim that something turned out
+ * some way ("musk won his case", "designated aws a gatekeeper") is held only by a sentence saying
+ * how something turned out, and every outcome word of the claim that counts must be held by it.
+ */
+function outcomeHeld(reading: ClaimReading, held: ClaimReading["parts"], sentence: string): boolean {
+  if (!OUTCOME_VERBS.test(reading.claim)) return true;
+  const outcome = new Set(reading.analyzer.terms((reading.claim.match(new RegExp(OUTCOME_VERBS.source, "gi")) ?? []).join(" ")));
+  return OUTCOME_VERBS.test(sentence) && reading.parts.filter((p) => outcome.has(p.term)).every((p) => held.includes(p));
+}
+
 /** A claim of the whole of something: "all of its exclusivity", "the entire deal", "every bit of it". */
 const ALL_OF = /\b(?:all(?:\s+of)?\s+(?:its|their|the|his|her)|entire(?:ly)?|in full|every bit|completely|totally|fully)\b/i;
 /** A source giving a part of something: "some of its total cloud exclusivity", "part of the stake", "partly". */
@@ -416,6 +430,9 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     // what the claim says of its subject in a small word ("was basically over") must be said in the sentence too
     (predicateWord === undefined || new RegExp(`\\b${predicateWord}\\b`, "i").test(own.text)) &&
     (stateTerm === undefined || held.includes(stateTerm)) &&
+    // an outcome the claim gives ("designated", "fined", "ruled") must be one the sentence gives: "Strategic Market Status
+    // investigation" designates no one
+    outcomeHeld(reading, held, own.text) &&
     // that something has ended is said only by a sentence saying something ended ("the musk trial ended already" is
     // not "… | Trial begins April 27 in Oakland")
     (claimNegated || !ENDED.test(claim) || ENDED.test(own.text)) &&

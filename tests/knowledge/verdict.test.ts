@@ -452,6 +452,15 @@ describe("claim verdicts", () => {
     expect(cite("microsoft gave up some of its exclusivity").verdict).toBe("supported");
   });
 
+  it("supports an outcome only where the source gives that outcome", () => {
+    // "UK CMA cloud probe | … | Strategic Market Status investigation; authority found …"
+    expect(cite("the uk cma designated microsoft with strategic market status").verdict).not.toBe("supported");
+    // "… Three DMA investigations into cloud computing gatekeeper designation"; "Musk v. OpenAI & Altman | … | Trial begins April 27"
+    expect(cite("the dma investigations designated aws a gatekeeper").verdict).not.toBe("supported");
+    expect(cite("musk won his case against openai").verdict).not.toBe("supported");
+    expect(cite("the uk cma is running a strategic market status investigation into microsoft and aws").verdict).toBe("supported");
+  });
+
   it("weighs nothing on a verb that only links the claim's words", () => {
     // "Amazon's $50 billion is contingent on OpenAI using AWS for Frontier."; "comes" is a rare word of the sources
     expect(cite("amazon's $50B comes with no strings attached").verdict).toBe("contradicted");
