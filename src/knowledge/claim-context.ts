@@ -1,5 +1,5 @@
 import type { Analyzer } from "./analyze.js";
-import { ASPECT_WORDS, endsClause, type Fact, HEDGE, NEGATION, NEGATION_REACH, PERMISSION, PREPOSITION, RELATIVE_TIME, clauses, claimFiguresOf, datesOf, isNegative, singleCountsOf, ordinalsOf, plainNegations, quotedPhrases, versionsOf, agoOf, yearPartsOf, monthPartsOf } from "./claim-reading.js";
+import { ASPECT_WORDS, endsClause, type Fact, HEDGE, NEGATION, NEGATION_REACH, PERMISSION, PREPOSITION, RELATIVE_TIME, clauses, claimFiguresOf, datesOf, isNegative, singleCountsOf, ordinalsOf, plainNegations, quotedPhrases, versionsOf, agoOf, yearPartsOf, monthPartsOf, thisOrNextOf } from "./claim-reading.js";
 import { cleanChatQuery } from "./chat-query.js";
 import { spellRanks } from "./order-relation.js";
 import type { Retriever } from "./retrieval.js";
@@ -60,7 +60,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
   const claim = spellRanks(cleanChatQuery(written));
   const profile = retriever.profile(claim);
   // figures, dates, ranks and words of time and degree ("already", "literally") are compared, or not weighed, apart
-  const factTerms = new Set(analyzer.terms([...[...claimFiguresOf(claim), ...singleCountsOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim), ...yearPartsOf(claim), ...monthPartsOf(claim)].map((f) => f.raw), ...ASPECT_WORDS, ...(claim.match(RELATIVE_TIME) ?? [])].join(" ")));
+  const factTerms = new Set(analyzer.terms([...[...claimFiguresOf(claim), ...singleCountsOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim), ...yearPartsOf(claim), ...monthPartsOf(claim), ...thisOrNextOf(claim)].map((f) => f.raw), ...ASPECT_WORDS, ...(claim.match(RELATIVE_TIME) ?? [])].join(" ")));
   const negationTerms = new Set(claim.split(/\s+/).filter((w) => isNegative(w)).flatMap((w) => analyzer.terms(w)));
   /** The claim's words that count: each with its weight and the index terms that match it (itself, a correction, synonyms). */
   const parts = profile.terms
@@ -101,7 +101,7 @@ export function readClaim(written: string, contrasted: ReadonlySet<string>, retr
     const terms = analyzer.terms(text);
     return total === 0 ? 0 : rest.filter((p) => terms.some((t) => p.matches.has(t))).reduce((a, p) => a + p.weight, 0) / total;
   };
-  const claimFacts = [...claimFiguresOf(claim), ...singleCountsOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim), ...yearPartsOf(claim), ...monthPartsOf(claim)];
+  const claimFacts = [...claimFiguresOf(claim), ...singleCountsOf(claim), ...datesOf(claim, null, true), ...ordinalsOf(claim), ...versionsOf(claim), ...agoOf(claim), ...yearPartsOf(claim), ...monthPartsOf(claim), ...thisOrNextOf(claim)];
   /**
    * The claim's facts by the words that give them (a date gives its year, month and day), with
    * the weight of those words in the claim; words weighed at nothing weigh as the lightest word.

@@ -136,6 +136,14 @@ export function yearPartsOf(text: string): Fact[] {
   });
 }
 
+/** "This year", "next month": a time said against the day of writing ("last …" is a span ago, see {@link agoOf}). */
+const THIS_OR_NEXT = /\b(this|next)\s+(week|month|quarter|year)\b/gi;
+
+/** Times said as this or next week, month, quarter or year, one kind per unit ("next year" is of kind "rel:year", key "next"). */
+export function thisOrNextOf(text: string): Fact[] {
+  return [...text.matchAll(THIS_OR_NEXT)].map((m) => ({ kind: `rel:${m[2]!.toLowerCase()}`, key: m[1]!.toLowerCase(), raw: m[0] }));
+}
+
 /** A part of a named month: "early march", "mid-january", "late feb". */
 const MONTH_PART = /\b(early|mid|late)[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi;
 

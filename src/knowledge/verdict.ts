@@ -1,7 +1,7 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { isBareQuestion } from "./boilerplate.js";
-import { type Fact, BEGAN, CONDITIONAL, clauses, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair, versionsOf, agoOf, yearPartsOf, monthPartsOf } from "./claim-reading.js";
+import { type Fact, BEGAN, CONDITIONAL, clauses, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair, versionsOf, agoOf, yearPartsOf, monthPartsOf, thisOrNextOf } from "./claim-reading.js";
 export { quotedPhrases } from "./claim-reading.js";
 import { compareOrder, isRelationWord } from "./order-relation.js";
 import { CLAIM_CHECK, type ClaimReading, readClaim } from "./claim-context.js";
@@ -106,7 +106,7 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
 /** The figures, dates, ranks, versions and spans of time a source text gives, dates read against its article's date. */
 function factsOf(text: string, published: string | null): Fact[] {
   const dates = datesOf(text, published, false);
-  return [...figuresOf(text), ...dates, ...ordinalsOf(text), ...versionsOf(text), ...agoOf(text), ...yearPartsOf(text), ...monthPartsOf(text, dates)];
+  return [...figuresOf(text), ...dates, ...ordinalsOf(text), ...versionsOf(text), ...agoOf(text), ...yearPartsOf(text), ...monthPartsOf(text, dates), ...thisOrNextOf(text)];
 }
 
 /**

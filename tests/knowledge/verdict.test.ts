@@ -461,6 +461,12 @@ describe("claim verdicts", () => {
     expect(cite("the uk cma is running a strategic market status investigation into microsoft and aws").verdict).toBe("supported");
   });
 
+  it("reads this and next year as times to compare", () => {
+    // "… is targeting a public listing as early as this year."
+    expect(cite("openai is targeting an ipo next year").reason).toBe("Sources say this year, not next year.");
+    expect(cite("openai is targeting an ipo this year").verdict).toBe("supported");
+  });
+
   it("weighs nothing on a verb that only links the claim's words", () => {
     // "Amazon's $50 billion is contingent on OpenAI using AWS for Frontier."; "comes" is a rare word of the sources
     expect(cite("amazon's $50B comes with no strings attached").verdict).toBe("contradicted");
