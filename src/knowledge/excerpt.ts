@@ -1,7 +1,7 @@
 import type { AnswerItem, Citation, Passage, SourceDocument } from "./types.js";
 
-/** Longest quote an answer item may carry, ellipses included. */
-export const MAX_ITEM_CHARS = 400;
+/** Longest quote an answer item may carry, ellipses included: room for a whole news paragraph (about 120 words). */
+export const MAX_ITEM_CHARS = 700;
 
 /** A verbatim cut of a passage: whole sentences, with "…" where text was left out. */
 export interface Excerpt {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isVerbatim } from "../../src/cli/eval.js";
-import { citationLabel, MAX_ITEM_CHARS } from "../../src/knowledge/excerpt.js";
+import { citationLabel, itemOf, MAX_ITEM_CHARS } from "../../src/knowledge/excerpt.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
 const k = seedKnowledge();
@@ -19,6 +19,12 @@ describe("ask", () => {
       expect(item.citation.paragraph).toBeGreaterThan(0);
       expect(item.citation.title.length).toBeGreaterThan(0);
     }
+  });
+
+  it("quotes a news paragraph whole, so the answer is not cut off beside the sentence that matched best", () => {
+    const longest = k.corpus.documents.flatMap((d) => d.passages.map((p) => ({ d, p }))).sort((a, b) => b.p.text.length - a.p.text.length)[0]!;
+    expect(longest.p.text.length).toBeGreaterThan(600);
+    for (let s = 0; s < longest.p.sentences.length; s++) expect(itemOf(longest.d, longest.p, s).text).toBe(longest.p.text);
   });
 
   it("reads a bullet with its list's lead-in", () => {
