@@ -8,7 +8,7 @@ export const MEANING = {
   /** Share of a candidate's new score that comes from meaning; the rest is its word-match score relative to the best. */
   weight: 0.7,
   /** How many of the best word-matched passages are reordered. */
-  candidates: 10,
+  candidates: 15,
   /** Smoothing of the weight of a word by its frequency: a / (a + share of running text). */
   smoothing: 1e-4,
 } as const;

@@ -7,8 +7,8 @@ import type { RankedPassage, Retriever } from "./retrieval.js";
 import type { Topic, WordVectors } from "./types.js";
 import { WORD_ODDS, type WordOdds } from "./unanswered-words.js";
 
-/** How many of the passages shown first are reordered. */
-export const RERANK = { candidates: 10 } as const;
+/** How many of the passages shown first are reordered (fifteen: answers often lie just past the tenth by words). */
+export const RERANK = { candidates: 15 } as const;
 
 /**
  * What the reordering reads of each candidate: what the answer model would read if it came first
