@@ -91,7 +91,7 @@ function judgeAnswer(query: string, byWords: readonly RankedPassage[], shownFirs
   const at = FEATURE_NAMES.indexOf("typeMatch");
   if (features[at] === 0 && shownFirst !== byWords[0]) {
     const alt = read([shownFirst, ...byWords.filter((r) => r !== shownFirst)]);
-    if (alt[at]! > 0) features[at] = alt[at]!;
+    if (alt[at]! === 1) features[at] = alt[at]!;
   }
   return decideConfidence(features);
 }

@@ -85,7 +85,7 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
   const companies = companiesOf(topic);
   const askedCompanies = [...named].filter((id) => companies.has(id));
   // a name of the story (an outlet, a company) answers no "who is the reporter", "which law firm"
-  const typeOf = answerTypeReader(cleaned, (name) => analyzer.concepts(name).size > 0);
+  const typeOf = answerTypeReader(cleaned, (name) => analyzer.concepts(name).size > 0, (text) => analyzer.terms(text));
   const knownTerms = profile.kinds.filter((k) => k === "known" || k === "corrected").length;
   // what someone the sources never name said ("what did satya nadella say about suing") no passage gives
   const speaker = speakerOf(cleaned);
@@ -203,6 +203,8 @@ const OUTCOME_ASKED =
 /** Says how something turned out. */
 const OUTCOME_GIVEN = /\b(?:won|wins|lost|prevailed|ruled|verdict (?:was|found)|settled|decided|awarded|ordered|fined|dismissed|found|concluded|imposed|designated|blocked|granted|approved|rejected)\b/i;
 const COUNT_ASKED = /\bhow many\b/i;
+/** The two words after "how many": what is counted ("how many dma probes", "how many openai employees"). */
+const COUNTED_ASKED = /\bhow many\s+([\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+)?)/iu;
 const SUM_ASKED = /\b(?:how (?:much|big|large)|valued?|valuation|worth|price|cost)\b/i;
 const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
 const PERCENT_ASKED = /(?<!\d\s?)%|(?<!\d\s?)\bper\s?cent|\bpct\b|\bpercentage\b|\bmarket share\b|\b(?:equity|ownership) stake\b|(?<!\bat )\bstake in\b/i;
@@ -286,7 +288,11 @@ export function answerTypeMatch(question: string, sentence: string, published: s
 }
 
 /** {@link answerTypeMatch} for one question and any sentence: what the question asks for is read once. */
-export function answerTypeReader(question: string, isStoryName: (name: string) => boolean = () => false): (sentence: string, published: string | null) => number {
+export function answerTypeReader(
+  question: string,
+  isStoryName: (name: string) => boolean = () => false,
+  termsOf: (text: string) => readonly string[] = (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean),
+): (sentence: string, published: string | null) => number {
   const hints = questionHints(question);
   const kinds = ANSWER_KINDS.filter((kind) => kind.asked.test(question) && !kind.unless?.test(question));
   const percent = PERCENT_ASKED.test(question);
@@ -295,6 +301,8 @@ export function answerTypeReader(question: string, isStoryName: (name: string) =
   // a sum the question names in asking who ("who led the $110b round") is not asked for;
   // a price per unit ("how much per 1M tokens") wants a figure per unit, not a sum
   const amount = !percent && !count && hints.amount && !(ROLE_ASKED.test(question) && !SUM_ASKED.test(question));
+  // what a count must be of: the words after "how many" beyond the story's names (a count of other things is only near)
+  const counted = count ? (COUNTED_ASKED.exec(question)?.[1] ?? "").split(/\s+/).filter((w) => !isStoryName(w)).flatMap((w) => termsOf(w)) : [];
   const exactDay = EXACT_DAY_ASKED.test(question);
   const rate = amount && RATE_ASKED.test(question);
   // "how much in damages", "what's it worth": the sum must stand beside what the question names
@@ -311,7 +319,10 @@ export function answerTypeReader(question: string, isStoryName: (name: string) =
       else asked.push(Number([...sentence.matchAll(new RegExp(kind.given.source, "g"))].some((m) => !isStoryName(m[0]))));
     }
     if (percent) asked.push(Number(PERCENT_GIVEN.test(sentence)));
-    else if (count) asked.push(Number(extractCounts(sentence).length > 0));
+    else if (count) {
+      const counts = extractCounts(sentence);
+      asked.push(counts.length === 0 ? 0 : counted.length === 0 || counts.some((c) => termsOf(c.shown).some((t) => counted.includes(t))) ? 1 : 0.5);
+    }
     else if (amount) {
       const match = rate ? Number(RATE_GIVEN.test(sentence)) : amountMatch(hints.amountKind, sentence, given);
       asked.push(named.length === 0 || named.some((said) => clauses(sentence).some((c) => said.test(c) && amountMatch("money", c, given) > 0)) ? match : 0);

@@ -51,7 +51,9 @@ export function questionHints(query: string): QuestionHints {
     amount: /\b(how (much|many|large|big)|amount|sum|(?<!\bat (?:that|this|such|any) )size|sized|figure|total|worth|valued?|valuation|cost|costs|pric(?:e|es|ed|ing)|dollars?|billions?)\b|\$/.test(q) || /\b(numbers?|in (actual )?dollars)\b/.test(q),
     stance: /\b(say|says|said|saying|argue|argues|argued|arguing|argument|arguments|think|thinks|believe|believes|want|wants|position|positions|stance|view|views|claim|claims|contend|contends|respond|response|react|reaction|upset|concern|concerns|object|objects|problem|defen[cs]e|defend|defending|justify|justifying|justification|pushback|push back|reasoning|rationale|take|side)\b/.test(q),
     subject: definitionSubject(query),
-    amountKind: /\b(capacity|compute|power|gigawatts?|gw|energy|chips?|data ?cent(er|re)s?)\b|\d\s?gw\b/.test(q) ? "capacity" : "money",
+    // what something costs or what is paid for it is money, whatever it buys ("how much does one trainium chip cost")
+    amountKind:
+      !/\b(costs?|costing|pric(?:e|es|ed|ing)|pays?|paying|paid|spend(?:s|ing)?|spent|charg(?:e|es|ed|ing))\b/.test(q) && /\b(capacity|compute|power|gigawatts?|gw|energy|chips?|data ?cent(er|re)s?)\b|\d\s?gw\b/.test(q) ? "capacity" : "money",
     who: /\b(who|whom|whose|which (compan(y|ies)|newspapers?|outlets?|papers?|firms?|part(y|ies)|publications?|customers?|banks?))\b/.test(q),
     list: /\b(list|lists|bullets?|bullet points?|points|arguments|reasons|ways|options|outcomes|scenarios|possibilities|steps|takeaways|implications|pros and cons|what are (the|their|some)|table|tables|row|rows|column|chart)\b/.test(q),
     quote: /\b(quote|quotes|quoted|quoting|exact words|in (his|her|their) words|word for word|spicy line|the line about)\b/.test(q),

@@ -52,6 +52,13 @@ describe("ask", () => {
     }
   });
 
+  it("abstains on a price or a count the sources never give, though they give figures nearby", () => {
+    // "2GW of Trainium chip capacity" is no price of a chip; "All three companies" counts no staff
+    for (const q of ["how much does a single trainium chip cost amazon", "what does a trainium chip cost", "how many staff at openai work on frontier"]) {
+      expect(k.ask(q).abstained, q).toBe(true);
+    }
+  });
+
   it("abstains on a question of stop words only", () => {
     expect(k.ask("what is it?").abstained).toBe(true);
   });

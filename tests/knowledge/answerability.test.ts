@@ -15,6 +15,11 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("how much does it cost per 1M tokens", "Input costs $2.50 per 1M tokens.", null)).toBe(1);
     expect(answerTypeMatch("how much did amazon put in", "Amazon's investment terms require purchases.", null)).toBe(0);
     expect(answerTypeMatch("how much compute capacity does openai get", "Amazon secured 2GW of Trainium capacity.", null)).toBe(1);
+    // what a chip costs is money, though it asks about chips
+    expect(questionHints("how much does one trainium chip cost").amountKind).toBe("money");
+    expect(questionHints("what do they pay per gigawatt of compute").amountKind).toBe("money");
+    expect(questionHints("how much trainium capacity does openai get").amountKind).toBe("capacity");
+    expect(answerTypeMatch("how much does one trainium chip cost", "Amazon also secured 2GW of Trainium chip capacity commitments.", null)).toBe(0);
   });
 
   it("wants a percentage for what-percent questions and a date for when-questions", () => {
@@ -35,6 +40,9 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("how many dma probes did the eu open", "Three DMA investigations into cloud computing gatekeeper designation", null)).toBe(1);
     expect(answerTypeMatch("how many trainium chips is 2GW", "Amazon also secured 2GW of Trainium chip capacity commitments.", null)).toBe(0);
     expect(answerTypeMatch("how many gw of trainium is oai getting", "Amazon also secured 2GW of Trainium chip capacity commitments.", null)).toBe(1);
+    // a count of other things is only near: "three companies" counts no employees
+    expect(answerTypeMatch("how many openai employees work on frontier", "All three companies are reportedly in discussions.", null)).toBe(0.5);
+    expect(answerTypeMatch("how many probes are there", "Three probes into cloud computing.", null)).toBe(1);
   });
 
   it("does not take the sum a how-much question names itself for its answer", () => {
