@@ -9,8 +9,8 @@ import type { Answer, AnswerItem, Citation, Confidence, Topic } from "./types.js
 
 /** Answer-selection settings, calibrated on the evaluation questions as a whole. */
 export const ANSWERING = {
-  /** Items after the first must cover at least this share of what the first covers. */
-  coverageShare: 0.4,
+  /** Items after the first must cover at least this share of what the first covers (0.3: on the tuning part five more answers in the top three than with 0.4). */
+  coverageShare: 0.3,
   /** Items after the first must score at least this share of the first. */
   relativeFloor: 0.1,
   maxItems: 3,

@@ -7,6 +7,7 @@ import { compareOrder, isRelationWord } from "./order-relation.js";
 import { CLAIM_CHECK, type ClaimReading, readClaim } from "./claim-context.js";
 import { reboundParty } from "./party-binding.js";
 import { replacedName, replacedTerm } from "./replaced-name.js";
+import { reportedFirst } from "./reported-by.js";
 export { CLAIM_CHECK } from "./claim-context.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import type { Passage, Topic, Verdict } from "./types.js";
@@ -480,6 +481,9 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
   const support = supports.sort((a, b) => b.strength - a.strength)[0];
   const replaced = !strongest && (absent.length > 0 || !support) ? (replacedName(reading, ranked, absent) ?? (support ? null : replacedTerm(reading, ranked))) : null;
   if (replaced) return { verdict: "contradicted", reason: replaced.reason, evidence: [shownAt({ ...replaced, strength: 0 })] };
+  // who reported first, read from the sentences that credit a report; a claim holding a word no source uses is never supported
+  const origin = !strongest && (!support || absent.length > 0) ? reportedFirst(reading, ranked, absent) : null;
+  if (origin && (origin.verdict === "contradicted" || absent.length === 0)) return { verdict: origin.verdict, reason: origin.reason, evidence: [shownAt({ ...origin, strength: 0 })] };
   const notMentioned = (): JudgedClaim => {
     const named = absent.slice(0, 3).map((w) => `“${w.length > 40 ? `${w.slice(0, 39)}…` : w}”`);
     return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.`, evidence: [] };

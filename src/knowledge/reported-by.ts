@@ -1,0 +1,93 @@
+/**
+ * Claims of who reported the story first: "pretty sure the FT broke this", "bloomberg broke the
+ * original story", "the amazon staff memo was first reported by the verge". The sources credit
+ * reports to outlets in set phrases ("According to a report by the Financial Times", "citing the
+ * Financial Times and Reuters", "a memo first reported by Business Insider"); a claim naming the one
+ * outlet a source credits for the same report is supported, and a claim naming an outlet no source
+ * mentions where a source credits another is contradicted. Pure.
+ */
+import { CLAIM_CHECK, type ClaimReading } from "./claim-context.js";
+import { sentencesOf, shortQuote } from "./claim-reading.js";
+import { citationLabel, itemOf } from "./excerpt.js";
+import type { RankedPassage } from "./retrieval.js";
+
+/** A claim that someone brought the story out first: "broke", "scoop", "leaked", "first reported", "originally from". */
+const ORIGIN_CLAIMED = /\b(?:broke|break|breaks|scoop\w*|leak(?:s|ed)?|first\s+(?:to\s+)?report\w*|report\w*\s+(?:it\s+|this\s+)?first|had\s+(?:it|this)\s+first|original(?:ly)?|came\s+from|comes\s+from)\b/i;
+
+/** The claimant is not sure: "maybe bloomberg broke it", "i think the ft had it first". */
+const UNSURE = /\b(?:maybe|perhaps|possibly|probably|might|may|could|i think|i guess|i believe|not sure|unsure|or not)\b/i;
+
+/** Words that only say a report came out first, not what it was about. */
+const ORIGIN_WORDS =
+  /^(?:broke|break|breaks|broken|scoop\w*|leak\w*|first|report\w*|original\w*|story|stories|news|piece|article|came|come|comes|from|was|is|the|this|it|one|who|had|source|sources|outlet|paper|to|by)$/i;
+
+/** A source sentence crediting a report to someone: "according to (a report by)", "citing", "reporting from", "first reported by", "told". */
+const CREDITED = /\baccording to\b|\bciting\b|\breport(?:ed|ing)?\s+(?:by|from)\b|\bfirst reported\b|\btold\b|\breported\b/i;
+
+/** An unknown name in the reporter's place: closing the claim after "by" or "from", or opening it before the reporting verb. */
+const NAME_AFTER = /\b(?:by|from)\s+(?:the\s+)?([\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){0,3})\s*[.!?]*$/iu;
+const NAME_BEFORE = /^(?:the\s+)?([\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){0,3}?)\s+(?:was\s+(?:the\s+)?(?:first|one)|broke|leaked|scooped|had\s+it\s+first|first\s+reported|reported\s+it\s+first)\b/iu;
+
+/** A verdict on who reported first, with the passage and sentence it rests on. */
+export interface OriginVerdict {
+  readonly verdict: "supported" | "contradicted";
+  readonly reason: string;
+  readonly passage: RankedPassage;
+  readonly sentence: number;
+}
+
+/**
+ * Judges a claim of who reported first against the sentences that credit a report: `absent` are
+ * the claim's words no source uses. Null when the claim is not of that kind, hedges or negates, or
+ * no sentence credits the same report.
+ */
+export function reportedFirst(reading: ClaimReading, ranked: readonly RankedPassage[], absent: readonly string[]): OriginVerdict | null {
+  const { claim, analyzer, kindOf, nameOf, partyIds } = reading;
+  // a hedge on what was reported ("weighing a lawsuit") is the report's; one on who reported it leaves the claim open
+  if (!ORIGIN_CLAIMED.test(claim) || reading.claimNegated || UNSURE.test(claim)) return null;
+  const isOutlet = (id: string): boolean => kindOf.get(id) === "outlet";
+  const outlets = [...analyzer.concepts(claim)].filter(isOutlet);
+  const unknown = new Set(absent.map((w) => w.toLowerCase()));
+  // an outlet no source mentions, standing where the reporter stands
+  const stranger = outlets.length > 0 ? null : unknownReporter(claim, unknown, (w) => analyzer.concepts(w).size > 0);
+  if (outlets.length !== 1 && stranger === null) return null;
+  // what the report was about beyond who made it ("the amazon staff memo"); nothing beyond it is the story itself
+  const outletTerms = new Set(analyzer.terms([...outlets.map((id) => nameOf.get(id) ?? ""), stranger ?? ""].join(" ")));
+  const originTerms = new Set(claim.split(/\s+/).filter((w) => ORIGIN_WORDS.test(w.replace(/[^\p{L}]/gu, ""))).flatMap((w) => analyzer.terms(w)));
+  const rest = reading.parts.filter((p) => !outletTerms.has(p.term) && !originTerms.has(p.term) && !isOutlet(p.term));
+  const restWeight = rest.reduce((a, p) => a + p.weight, 0);
+  for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
+    for (const [index, sentence] of sentencesOf(c).entries()) {
+      if (!CREDITED.test(sentence)) continue;
+      const concepts = analyzer.concepts(sentence);
+      const credited = [...concepts].filter(isOutlet);
+      if (credited.length === 0) continue;
+      const terms = analyzer.terms(sentence);
+      const about =
+        restWeight > 0
+          ? rest.filter((p) => terms.some((t) => p.matches.has(t))).reduce((a, p) => a + p.weight, 0) / restWeight >= CLAIM_CHECK.supporting
+          : // the story itself: a sentence reporting on two of its parties at least
+            [...concepts].filter((id) => partyIds.has(id)).length >= 2;
+      if (!about) continue;
+      const names = credited.map((id) => nameOf.get(id) ?? id);
+      if (stranger !== null) return { verdict: "contradicted", reason: `Sources say ${names.join(" and ")}, not ${stranger}.`, passage: c, sentence: index };
+      // a report credited to several outlets at once says none of them was first
+      if (credited.length === 1 && credited[0] === outlets[0]) return { verdict: "supported", reason: `Sources say: “${shortQuote(sentence)}” (${citationLabel(itemOf(c.document, c.passage, index).citation)}).`, passage: c, sentence: index };
+    }
+  }
+  return null;
+}
+
+/**
+ * The name in the reporter's place ("bloomberg", "the wall street journal", "the new york times"),
+ * or null: a word of it no source uses, and none a name of the story.
+ */
+function unknownReporter(claim: string, unknown: ReadonlySet<string>, isStoryName: (word: string) => boolean): string | null {
+  const text = claim.trim();
+  for (const found of [NAME_AFTER.exec(text)?.[1], NAME_BEFORE.exec(text)?.[1]]) {
+    if (!found) continue;
+    const words = found.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ""));
+    if (words.some((w) => unknown.has(w.toLowerCase())) && !words.some(isStoryName)) return words.join(" ");
+  }
+  return null;
+}
