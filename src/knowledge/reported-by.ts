@@ -14,12 +14,18 @@ import type { RankedPassage } from "./retrieval.js";
 /** A claim that someone brought the story out first: "broke", "scoop", "leaked", "first reported", "originally from". */
 const ORIGIN_CLAIMED = /\b(?:broke|break|breaks|scoop\w*|leak(?:s|ed)?|first\s+(?:to\s+)?report\w*|report\w*\s+(?:it\s+|this\s+)?first|had\s+(?:it|this)\s+first|original(?:ly)?|came\s+from|comes\s+from)\b/i;
 
+/** A claim of whom reports cite: "the reports came citing FT and reuters", "according to the ft". */
+const CITED_CLAIMED = /\b(?:citing|cites?|cited|according to|based on|sourced from|reporting from)\b/i;
+
+/** A claim of nothing but: "only the ft", "just reuters". */
+const ONLY = /\b(?:only|just|solely|exclusively|alone)\b/i;
+
 /** The claimant is not sure: "maybe bloomberg broke it", "i think the ft had it first". */
 const UNSURE = /\b(?:maybe|perhaps|possibly|probably|might|may|could|i think|i guess|i believe|not sure|unsure|or not)\b/i;
 
 /** Words that only say a report came out first, not what it was about. */
 const ORIGIN_WORDS =
-  /^(?:broke|break|breaks|broken|scoop\w*|leak\w*|first|report\w*|original\w*|story|stories|news|piece|article|came|come|comes|from|was|is|the|this|it|one|who|had|source|sources|outlet|paper|to|by)$/i;
+  /^(?:broke|break|breaks|broken|scoop\w*|leak\w*|first|report\w*|original\w*|story|stories|news|piece|article|coverage|came|come|comes|from|was|is|are|the|this|it|one|who|had|source|sources|outlet|outlets|paper|to|by|citing|cites?|cited|according|based|both|and)$/i;
 
 /** A source sentence crediting a report to someone: "according to (a report by)", "citing", "reporting from", "first reported by", "told". */
 const CREDITED = /\baccording to\b|\bciting\b|\breport(?:ed|ing)?\s+(?:by|from)\b|\bfirst reported\b|\btold\b|\breported\b/i;
@@ -34,25 +40,29 @@ export interface OriginVerdict {
   readonly reason: string;
   readonly passage: RankedPassage;
   readonly sentence: number;
+  /** The claim says only who reported or is cited ("pretty sure the FT broke this"), nothing of what was reported. */
+  readonly onlyWho: boolean;
 }
 
 /**
- * Judges a claim of who reported first against the sentences that credit a report: `absent` are
- * the claim's words no source uses. Null when the claim is not of that kind, hedges or negates, or
- * no sentence credits the same report.
+ * Judges a claim of who reported first, or of whom reports cite, against the sentences that credit
+ * a report: `absent` are the claim's words no source uses. Null when the claim is not of that kind,
+ * hedges or negates, or no sentence credits the same report.
  */
 export function reportedFirst(reading: ClaimReading, ranked: readonly RankedPassage[], absent: readonly string[]): OriginVerdict | null {
   const { claim, analyzer, kindOf, nameOf, partyIds } = reading;
+  const origin = ORIGIN_CLAIMED.test(claim);
   // a hedge on what was reported ("weighing a lawsuit") is the report's; one on who reported it leaves the claim open
-  if (!ORIGIN_CLAIMED.test(claim) || reading.claimNegated || UNSURE.test(claim)) return null;
+  // "only the ft" speaks of every report, which no one sentence settles
+  if (!(origin || CITED_CLAIMED.test(claim)) || reading.claimNegated || UNSURE.test(claim) || ONLY.test(claim)) return null;
   const isOutlet = (id: string): boolean => kindOf.get(id) === "outlet";
-  const outlets = [...analyzer.concepts(claim)].filter(isOutlet);
+  const outlets = new Set([...analyzer.concepts(claim)].filter(isOutlet));
   const unknown = new Set(absent.map((w) => w.toLowerCase()));
   // an outlet no source mentions, standing where the reporter stands
-  const stranger = outlets.length > 0 ? null : unknownReporter(claim, unknown, (w) => analyzer.concepts(w).size > 0);
-  if (outlets.length !== 1 && stranger === null) return null;
+  const stranger = outlets.size > 0 || !origin ? null : unknownReporter(claim, unknown, (w) => analyzer.concepts(w).size > 0);
+  if (outlets.size === 0 && stranger === null) return null;
   // what the report was about beyond who made it ("the amazon staff memo"); nothing beyond it is the story itself
-  const outletTerms = new Set(analyzer.terms([...outlets.map((id) => nameOf.get(id) ?? ""), stranger ?? ""].join(" ")));
+  const outletTerms = new Set(analyzer.terms([...[...outlets].map((id) => nameOf.get(id) ?? ""), stranger ?? ""].join(" ")));
   const originTerms = new Set(claim.split(/\s+/).filter((w) => ORIGIN_WORDS.test(w.replace(/[^\p{L}]/gu, ""))).flatMap((w) => analyzer.terms(w)));
   const rest = reading.parts.filter((p) => !outletTerms.has(p.term) && !originTerms.has(p.term) && !isOutlet(p.term));
   const restWeight = rest.reduce((a, p) => a + p.weight, 0);
@@ -69,10 +79,13 @@ export function reportedFirst(reading: ClaimReading, ranked: readonly RankedPass
           : // the story itself: a sentence reporting on two of its parties at least
             [...concepts].filter((id) => partyIds.has(id)).length >= 2;
       if (!about) continue;
-      const names = credited.map((id) => nameOf.get(id) ?? id);
-      if (stranger !== null) return { verdict: "contradicted", reason: `Sources say ${names.join(" and ")}, not ${stranger}.`, passage: c, sentence: index };
-      // a report credited to several outlets at once says none of them was first
-      if (credited.length === 1 && credited[0] === outlets[0]) return { verdict: "supported", reason: `Sources say: “${shortQuote(sentence)}” (${citationLabel(itemOf(c.document, c.passage, index).citation)}).`, passage: c, sentence: index };
+      const found = { passage: c, sentence: index, onlyWho: restWeight === 0 };
+      if (stranger !== null) return { ...found, verdict: "contradicted", reason: `Sources say ${credited.map((id) => nameOf.get(id) ?? id).join(" and ")}, not ${stranger}.` };
+      // the outlets the claim names, no more and no fewer (a report credited to several at once says none of them was
+      // first), for a claim of nothing but who reported: what was reported is for the reading of the claim as a whole
+      if (restWeight === 0 && credited.length === outlets.size && credited.every((id) => outlets.has(id))) {
+        return { ...found, verdict: "supported", reason: `Sources say: “${shortQuote(sentence)}” (${citationLabel(itemOf(c.document, c.passage, index).citation)}).` };
+      }
     }
   }
   return null;

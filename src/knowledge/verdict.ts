@@ -479,11 +479,15 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
     return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
   });
   const support = supports.sort((a, b) => b.strength - a.strength)[0];
+  // who reported first, or whom reports cite, read from the sentences that credit a report; a claim of nothing but that is
+  // settled by them, whatever else its words happen to meet ("none of the three companies … provided comment to reporters");
+  // a claim holding a word no source uses is never supported
+  const origin = !support || strongest || absent.length > 0 ? reportedFirst(reading, ranked, absent) : null;
+  if (origin && (origin.verdict === "contradicted" ? !support || absent.length > 0 : absent.length === 0 && (!strongest || origin.onlyWho))) {
+    return { verdict: origin.verdict, reason: origin.reason, evidence: [shownAt({ ...origin, strength: 0 })] };
+  }
   const replaced = !strongest && (absent.length > 0 || !support) ? (replacedName(reading, ranked, absent) ?? (support ? null : replacedTerm(reading, ranked))) : null;
   if (replaced) return { verdict: "contradicted", reason: replaced.reason, evidence: [shownAt({ ...replaced, strength: 0 })] };
-  // who reported first, read from the sentences that credit a report; a claim holding a word no source uses is never supported
-  const origin = !strongest && (!support || absent.length > 0) ? reportedFirst(reading, ranked, absent) : null;
-  if (origin && (origin.verdict === "contradicted" || absent.length === 0)) return { verdict: origin.verdict, reason: origin.reason, evidence: [shownAt({ ...origin, strength: 0 })] };
   const notMentioned = (): JudgedClaim => {
     const named = absent.slice(0, 3).map((w) => `“${w.length > 40 ? `${w.slice(0, 39)}…` : w}”`);
     return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.`, evidence: [] };

@@ -20,6 +20,12 @@ describe("claims of who reported first", () => {
     expect(memo.items[0]!.text).toContain("Business Insider");
   });
 
+  it("never supports what was reported on the word of who reported it, nor a claim of every report from one sentence", () => {
+    for (const claim of ["the ft broke the story that microsoft already sued", "according to the ft microsoft already sued", "the reports cite only the ft"]) {
+      expect(k.cite(claim).verdict, claim).not.toBe("supported");
+    }
+  });
+
   it("leaves a hedged claim of who reported, or one of who else reported, unverified", () => {
     expect(k.cite("maybe bloomberg broke it").verdict).toBe("unverified");
     expect(k.cite("bloomberg reported it too").verdict).toBe("unverified");
