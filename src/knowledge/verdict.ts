@@ -8,6 +8,7 @@ import { CLAIM_CHECK, type ClaimReading, readClaim } from "./claim-context.js";
 import { reboundParty } from "./party-binding.js";
 import { replacedName, replacedTerm } from "./replaced-name.js";
 import { reportedFirst } from "./reported-by.js";
+import { unnamedSpeaker } from "./quoted-by.js";
 export { CLAIM_CHECK } from "./claim-context.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import type { Passage, Topic, Verdict } from "./types.js";
@@ -479,6 +480,9 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
     return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
   });
   const support = supports.sort((a, b) => b.strength - a.strength)[0];
+  // a line the sources give to someone unnamed, given by the claim to someone they never name or said on the record
+  const speaker = unnamedSpeaker(reading, ranked, absent);
+  if (speaker) return { verdict: "contradicted", reason: speaker.reason, evidence: [shownAt({ ...speaker, strength: 0 })] };
   // who reported first, or whom reports cite, read from the sentences that credit a report; a claim of nothing but that is
   // settled by them, whatever else its words happen to meet ("none of the three companies … provided comment to reporters");
   // a claim holding a word no source uses is never supported
