@@ -9,6 +9,7 @@ import { reboundParty } from "./party-binding.js";
 import { replacedName, replacedTerm } from "./replaced-name.js";
 import { reportedFirst } from "./reported-by.js";
 import { unnamedSpeaker } from "./quoted-by.js";
+import { wholeSplitIn } from "./whole-split.js";
 export { CLAIM_CHECK } from "./claim-context.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import type { Passage, Topic, Verdict } from "./types.js";
@@ -91,12 +92,25 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
   for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
     // a question the article asks ("Will Microsoft's regulatory exposure deter it …?") asserts nothing
     if (isBareQuestion(c.passage.text)) continue;
+    // the whole of a sum where a sentence gives it in parts, one of them as the claim says ("the whole 50b is upfront"
+    // against "$15 billion immediate, $35 billion contingent on milestones"): however little else of the claim it holds
+    const split = wholeSplitIn(reading, c);
+    const splitConflict = (): Evidence | null => (split ? { passage: c, sentence: split.sentence, reason: `Sources say ${split.part}, not all of it.`, strength: reading.share(split.text) } : null);
     const view = readPassage(reading, c);
-    if (view === null) continue;
+    if (view === null) {
+      const found = splitConflict();
+      if (found) conflicts.push(found);
+      continue;
+    }
     const facts = compareFacts(reading, view);
     const conflict = facts.conflict ?? otherConflict(reading, view);
     if (conflict) {
       conflicts.push({ passage: c, sentence: view.own.index, reason: conflict, strength: view.sentenceShare });
+      continue;
+    }
+    const found = splitConflict();
+    if (found) {
+      conflicts.push(found);
       continue;
     }
     const support = supportOf(reading, view, facts.matched);
