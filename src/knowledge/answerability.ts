@@ -279,7 +279,7 @@ const ANSWER_KINDS: readonly {
  * asks for no particular type. "When" wants a date; "who won" or "what was the verdict" an outcome;
  * "did the stock drop" a sentence about a stock or a market value; "which judge" a name; "which
  * court" or "where is it located" a place; "did X comment" what someone said; "which version" a
- * version's name; "what percent" a percentage; "how many" things a count of them; "how much" a sum
+ * version's name; "what percent" a percentage; "how many" things a count of them (a count of other things is only near); "how much" a sum
  * of money (a capacity alone is none), or a capacity when it asks about compute or power; "how
  * much per token" a figure per unit.
  */
@@ -287,7 +287,11 @@ export function answerTypeMatch(question: string, sentence: string, published: s
   return answerTypeReader(question)(sentence, published);
 }
 
-/** {@link answerTypeMatch} for one question and any sentence: what the question asks for is read once. */
+/**
+ * {@link answerTypeMatch} for one question and any sentence: what the question asks for is read
+ * once. `isStoryName` tells a name of the story (which answers no "which judge"); `termsOf` reads a
+ * text's index terms, to compare what a count counts with what the question counts.
+ */
 export function answerTypeReader(
   question: string,
   isStoryName: (name: string) => boolean = () => false,

@@ -479,8 +479,9 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
 }
 
 /**
- * The verdict from what the passages said: the strongest conflict and support, a name the claim
- * puts where a source names another, and the claim's words no source uses.
+ * The verdict from what the passages said: the strongest conflict and support, who said a line the
+ * claim quotes, who reported first or is cited, a name the claim puts where a source names
+ * another, and the claim's words no source uses.
  */
 function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence[], ranked: readonly RankedPassage[]): JudgedClaim {
   const { claim, profile, factTerms, analyzer } = reading;
