@@ -1,9 +1,10 @@
 /**
- * Claims of who reported the story first: "pretty sure the FT broke this", "bloomberg broke the
- * original story", "the amazon staff memo was first reported by the verge". The sources credit
- * reports to outlets in set phrases ("According to a report by the Financial Times", "citing the
- * Financial Times and Reuters", "a memo first reported by Business Insider"); a claim naming the one
- * outlet a source credits for the same report is supported, and a claim naming an outlet no source
+ * Claims of who reported the story first, or of whom reports cite: "pretty sure the FT broke this",
+ * "bloomberg broke the original story", "the amazon staff memo was first reported by the verge",
+ * "the reports came citing FT and reuters". The sources credit reports to outlets in set phrases
+ * ("According to a report by the Financial Times", "citing the Financial Times and Reuters", "a memo
+ * first reported by Business Insider"); a claim of nothing but who reported, naming just the outlets
+ * a source credits for the same report, is supported, and a claim naming an outlet no source
  * mentions where a source credits another is contradicted. Pure.
  */
 import { CLAIM_CHECK, type ClaimReading } from "./claim-context.js";
