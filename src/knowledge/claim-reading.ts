@@ -3,6 +3,7 @@
  * possibility and permission; figures, dates and ranks as comparable facts; quoted phrases;
  * clauses; and the sentence cut shown in a reason. Pure functions over text.
  */
+import { citationLabel, itemOf } from "./excerpt.js";
 import { extractCounts, extractDates, extractFigures } from "./facts.js";
 import type { RankedPassage } from "./retrieval.js";
 import { NOT_A_TIME } from "./order-relation.js";
@@ -268,6 +269,11 @@ export function shortQuote(sentence: string, max = 140): string {
   if (s.length <= max) return s;
   const cut = s.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))} …`;
+}
+
+/** A sentence of a passage quoted for a reason line, with its citation: “…” (Neowin, 2026-03-19, ¶3). */
+export function quotedAt(c: RankedPassage, sentence: number, text: string): string {
+  return `“${shortQuote(text)}” (${citationLabel(itemOf(c.document, c.passage, sentence).citation)})`;
 }
 
 /** The sentences of a passage, verbatim; a table row is one: its cells say one thing together ("Musk v. OpenAI … | Trial begins April 27"). */

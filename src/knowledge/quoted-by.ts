@@ -5,8 +5,7 @@
  * saying it was said on the record, is contradicted. Pure.
  */
 import { CLAIM_CHECK, type ClaimReading } from "./claim-context.js";
-import { foldQuote, sentencesOf, shortQuote } from "./claim-reading.js";
-import { citationLabel, itemOf } from "./excerpt.js";
+import { foldQuote, quotedAt, sentencesOf } from "./claim-reading.js";
 import type { RankedPassage } from "./retrieval.js";
 
 /** A source giving words to someone it does not name. */
@@ -43,7 +42,7 @@ export function unnamedSpeaker(reading: ClaimReading, ranked: readonly RankedPas
     const at = sentences.findIndex((s) => UNNAMED.test(s));
     if (at < 0) continue;
     const who = named.length > 0 ? `, not ${named.join(" ")}` : ", not on the record";
-    return { reason: `Sources give the words to someone unnamed${who}: “${shortQuote(sentences[at]!)}” (${citationLabel(itemOf(c.document, c.passage, at).citation)}).`, passage: c, sentence: at };
+    return { reason: `Sources give the words to someone unnamed${who}: ${quotedAt(c, at, sentences[at]!)}.`, passage: c, sentence: at };
   }
   return null;
 }

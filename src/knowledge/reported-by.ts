@@ -8,8 +8,7 @@
  * mentions where a source credits another is contradicted. Pure.
  */
 import { CLAIM_CHECK, type ClaimReading } from "./claim-context.js";
-import { sentencesOf, shortQuote } from "./claim-reading.js";
-import { citationLabel, itemOf } from "./excerpt.js";
+import { quotedAt, sentencesOf } from "./claim-reading.js";
 import type { RankedPassage } from "./retrieval.js";
 
 /** A claim that someone brought the story out first: "broke", "scoop", "leaked", "first reported", "originally from". */
@@ -85,7 +84,7 @@ export function reportedFirst(reading: ClaimReading, ranked: readonly RankedPass
       // the outlets the claim names, no more and no fewer (a report credited to several at once says none of them was
       // first), for a claim of nothing but who reported: what was reported is for the reading of the claim as a whole
       if (restWeight === 0 && credited.length === outlets.size && credited.every((id) => outlets.has(id))) {
-        return { ...found, verdict: "supported", reason: `Sources say: “${shortQuote(sentence)}” (${citationLabel(itemOf(c.document, c.passage, index).citation)}).` };
+        return { ...found, verdict: "supported", reason: `Sources say: ${quotedAt(c, index, sentence)}.` };
       }
     }
   }
