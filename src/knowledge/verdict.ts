@@ -89,6 +89,8 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
   if (ranked.length === 0 || reading.profile.weights.every((w) => w === 0)) return { verdict: "unverified", reason: "The sources do not mention this.", evidence: [] };
   const conflicts: Evidence[] = [];
   const supports: Evidence[] = [];
+  // the words of the passages about the claim
+  const nearby = new Set(ranked.slice(0, CLAIM_CHECK.evidence).flatMap((c) => [...retriever.termsOf(c.passage)]));
   for (const c of ranked.slice(0, CLAIM_CHECK.evidence)) {
     // a question the article asks ("Will Microsoft's regulatory exposure deter it …?") asserts nothing
     if (isBareQuestion(c.passage.text)) continue;
@@ -113,7 +115,7 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
       conflicts.push(found);
       continue;
     }
-    const support = supportOf(reading, view, facts.matched);
+    const support = supportOf(reading, view, facts.matched, nearby);
     if (support) supports.push(support);
   }
   return decide(reading, conflicts, supports, ranked);
@@ -150,6 +152,8 @@ interface Evidence {
   readonly sentence: number;
   readonly reason: string;
   readonly strength: number;
+  /** Support from a sentence that gives the claim's figures and dates but fewer of its words. */
+  readonly byFacts?: boolean;
 }
 
 /** What opens a claim as who said it, when that is not one of the parties: "the joint statement said", "per the FT". */
@@ -391,15 +395,26 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
   return conflict;
 }
 
+/** Kinds of fact that pin a claim down: sums, shares, amounts of capacity and dates (not ranks, counts or relative times). */
+const STANDING_FACT = /^(?:usd|eur|gbp|pct|gw|mw|year|month|day)$/;
+
 /**
  * Support for the claim from the passage: its sentence holds nearly all of the claim with the same
  * polarity, no hedge the claim lacks, the same lead party, order and figures; or a sentence of it
  * holds the claim's quoted words plainly. Null otherwise.
  */
-function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: number): Evidence | null {
+function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: number, nearby: ReadonlySet<string>): Evidence | null {
   const { claim, claimFacts, claimNegated, negativeWhereHeld, claimHedged, negatesClaim, negatedParts, hedgesClaim, claimConcepts, claimParties, opensWithParty, firstParties, doersOf, overlap, claimDeed, claimDoer, quotes, samePolarity, analyzer, contrasted, predicateWord, stateTerm, partyIds } = reading;
   const { c, own, sentence, sentenceShare, plainShare, plainPassageShare, label, held, order, quotesStandPlain, negated, sentenceConcepts } = view;
   const factsNeeded = new Set(claimFacts.map((f) => f.kind)).size;
+  // a sentence giving every figure and date of the claim supports it with fewer of its words, so long as no passage
+  // about the claim uses a word of it that the sentence lacks ("msft's first check was $1B back in 2019" against "…
+  // began in 2019 with a $1 billion investment"; not "in 2025 msft gave up exclusivity on stateless api calls too")
+  const byFacts =
+    claimFacts.some((f) => STANDING_FACT.test(f.kind)) &&
+    matchedFacts >= factsNeeded &&
+    plainShare >= CLAIM_CHECK.supportingByFacts &&
+    reading.parts.every((p) => partyIds.has(p.term) || held.includes(p) || ![...p.matches].some((t) => nearby.has(t)));
   const sameLead = (() => {
     // who does what to whom matters between parties, and for a claim that opens with its one party ("microsoft brings in more …")
     if (claimParties === 0 || (claimParties === 1 && !opensWithParty)) return true;
@@ -437,7 +452,7 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     !UNSETTLED.test(own.text) &&
     (order === "none" || order === "agrees") &&
     // figures and dates the sentence gives too make it about the claim, but support needs the claim's words
-    plainShare >= CLAIM_CHECK.supporting &&
+    (plainShare >= CLAIM_CHECK.supporting || byFacts) &&
     // what the claim's clauses keep apart, the sentence keeps apart too
     !reading.clausesInterleave(own.text) &&
     matchedFacts >= factsNeeded &&
@@ -458,7 +473,7 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     // a sentence that speaks of what the claim says it is not may say it is that too
     !analyzer.terms(own.text).some((t) => contrasted.has(t))
   ) {
-    return { passage: c, sentence: own.index, reason: `Sources say: “${shortQuote(own.text)}” (${label}).`, strength: sentenceShare };
+    return { passage: c, sentence: own.index, reason: `Sources say: “${shortQuote(own.text)}” (${label}).`, strength: sentenceShare, byFacts: plainShare < CLAIM_CHECK.supporting };
   }
   // a claim quoting words a passage about it holds verbatim, in a sentence that neither negates nor hedges them
   const quoting = quotes.length > 0 ? sentencesOf(c).find((s) => quotes.every((q) => foldQuote(s).includes(q))) : undefined;
@@ -494,7 +509,8 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
     if (terms.length === 0 || !terms.every((t) => unknownTerms.has(t) && !factTerms.has(t))) return false;
     return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
   });
-  const support = supports.sort((a, b) => b.strength - a.strength)[0];
+  // support by figures and dates with few of the claim's words gives way to any conflict
+  const support = supports.filter((s) => !(strongest && s.byFacts)).sort((a, b) => b.strength - a.strength)[0];
   // a line the sources give to someone unnamed, given by the claim to someone they never name or said on the record
   const speaker = unnamedSpeaker(reading, ranked, absent);
   if (speaker) return { verdict: "contradicted", reason: speaker.reason, evidence: [shownAt({ ...speaker, strength: 0 })] };

@@ -22,6 +22,15 @@ describe("claim verdicts", () => {
     expect(cite("ms started with oai in 2019 with a 1B investment").verdict).toBe("supported");
   });
 
+  it("supports a claim whose figures and dates a sentence gives with fewer of its words, unless passages about it use a word the sentence lacks", () => {
+    // "first check" is the sentence's "began … with a $1 billion investment"
+    expect(cite("microsoft's first check into openai was $1 billion in 2019").verdict).toBe("supported");
+    // "stateless api calls" is what other passages say Microsoft kept, not what this one says it gave up
+    expect(cite("in 2025 ms gave up exclusivity over stateless api calls").verdict).toBe("unverified");
+    // a conflict outweighs support from figures alone
+    expect(cite("the whole 50b from amazon is paid upfront, no strings").verdict).toBe("contradicted");
+  });
+
   it("contradicts a wrong date, rank, place and a claim that something happened that has not", () => {
     expect(cite("Amazon and OpenAI announced their partnership on January 27, 2026").reason).toBe("Sources say February 27, 2026, not January 27, 2026.");
     expect(cite("The Musk trial begins April 17").reason).toBe("Sources say April 27, not April 17.");
