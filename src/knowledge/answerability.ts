@@ -37,7 +37,7 @@ export const FEATURE_NAMES = [
 ] as const;
 
 /** The `unansweredOdds` feature when the best passage holds every word the question asks with: below any word's odds. */
-export const NOTHING_MISSING = -3;
+export const NOTHING_MISSING = -4;
 
 /** A fitted model: boosted trees over the features, P(answerable) = σ(rate · Σ tree(x)). */
 export interface AnswerabilityModel extends BoostedTrees {

@@ -3,6 +3,7 @@
  * possibility and permission; figures, dates and ranks as comparable facts; quoted phrases;
  * clauses; and the sentence cut shown in a reason. Pure functions over text.
  */
+import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { extractCounts, extractDates, extractFigures } from "./facts.js";
 import type { RankedPassage } from "./retrieval.js";
@@ -281,4 +282,32 @@ export function sentencesOf(c: RankedPassage): string[] {
   if (c.passage.cells) return [c.passage.text];
   const spans = c.passage.sentences.length > 0 ? c.passage.sentences : [{ start: 0, end: c.passage.text.length }];
   return spans.map((span) => c.passage.text.slice(span.start, span.end));
+}
+
+/** Where a text names a concept: spans of word positions [start, end). */
+function spansOf(words: readonly string[], id: string, analyzer: Analyzer): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= 4 && i + n <= words.length; n++) {
+      if (analyzer.concepts(words.slice(i, i + n).join(" ")).has(id)) {
+        // the shortest: one that starts here and needs its first word
+        if (n === 1 || !analyzer.concepts(words.slice(i + 1, i + n).join(" ")).has(id)) spans.push([i, i + n]);
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
+/** Whether a text names two concepts side by side, joined as one list ("the Financial Times and Reuters", "Microsoft & AWS"). */
+export function coordinated(text: string, a: string, b: string, analyzer: Analyzer): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  const first = spansOf(words, a, analyzer);
+  const second = spansOf(words, b, analyzer);
+  return first.some(([s1, e1]) =>
+    second.some(([s2, e2]) => {
+      const between = e1 <= s2 ? words.slice(e1, s2) : e2 <= s1 ? words.slice(e2, s1) : null;
+      return between !== null && /^(?:(?:and|or|&|plus|as well as|the)\s*)*$/i.test(between.join(" ").replace(/^[,/]\s*|[,/]\s*$/g, "").trim());
+    }),
+  );
 }

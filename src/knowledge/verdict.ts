@@ -1,7 +1,7 @@
 import type { Analyzer } from "./analyze.js";
 import { citationLabel, itemOf } from "./excerpt.js";
 import { isBareQuestion } from "./boilerplate.js";
-import { type Fact, BEGAN, CONDITIONAL, clauses, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, shortQuote, swappedPair, versionsOf, agoOf, yearPartsOf, monthPartsOf, thisOrNextOf } from "./claim-reading.js";
+import { type Fact, BEGAN, CONDITIONAL, clauses, HEDGE, POSSIBILITY, UNSETTLED, claimWords, datesOf, figuresOf, foldQuote, isNegative, ordinalsOf, quoteStandsPlain, sentencesOf, coordinated, shortQuote, swappedPair, versionsOf, agoOf, yearPartsOf, monthPartsOf, thisOrNextOf } from "./claim-reading.js";
 export { quotedPhrases } from "./claim-reading.js";
 import { compareOrder, isRelationWord } from "./order-relation.js";
 import { CLAIM_CHECK, type ClaimReading, readClaim } from "./claim-context.js";
@@ -107,7 +107,8 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     const facts = compareFacts(reading, view);
     const conflict = facts.conflict ?? otherConflict(reading, view);
     if (conflict) {
-      conflicts.push({ passage: c, sentence: view.own.index, reason: conflict, strength: view.sentenceShare });
+      const rival = facts.conflict ? null : rivalName(reading, view);
+      conflicts.push({ passage: c, sentence: view.own.index, reason: conflict, strength: view.sentenceShare, ...(rival ? { rival } : {}) });
       continue;
     }
     const found = splitConflict();
@@ -154,6 +155,8 @@ interface Evidence {
   readonly strength: number;
   /** Support from a sentence that gives the claim's figures and dates but fewer of its words. */
   readonly byFacts?: boolean;
+  /** A conflict putting another name (`theirs`) where the claim names `mine`. */
+  readonly rival?: { readonly mine: string; readonly theirs: string };
 }
 
 /** What opens a claim as who said it, when that is not one of the parties: "the joint statement said", "per the FT". */
@@ -297,29 +300,32 @@ function compareFacts(reading: ClaimReading, view: PassageView): { conflict: str
   return { conflict, matched };
 }
 
+/** A name or place of the claim (`mine`) that the passage's sentence, holding the rest of the claim, replaces with another of the same kind (`theirs`). */
+function rivalName(reading: ClaimReading, view: PassageView): { mine: string; theirs: string } | null {
+  const { claimConcepts, kindOf, sameKind, analyzer, shareLeavingOut } = reading;
+  const { sentence, sentenceShare } = view;
+  const theirs = analyzer.concepts(sentence);
+  for (const id of claimConcepts) {
+    const kind = kindOf.get(id);
+    if (!kind || kind === "party" || theirs.has(id)) continue;
+    // holding the claim with the name, a party may stand where the claim names a company; holding only the rest of it, only a name of the same kind
+    const holdsClaim = sentenceShare >= CLAIM_CHECK.relevant;
+    if (!holdsClaim && shareLeavingOut(sentence, id) < CLAIM_CHECK.relevant) continue;
+    // a company the claim names may stand where the source names one of the parties; only one such name settles it
+    const rivals = [...theirs].filter((other) => other !== id && !claimConcepts.has(other) && (holdsClaim ? sameKind(kindOf.get(other), kind) : kindOf.get(other) === kind));
+    if (rivals.length === 1) return { mine: id, theirs: rivals[0]! };
+  }
+  return null;
+}
+
 /** Another name, place, party, order or polarity in the sentence than in the claim: the reason, or null. */
 function otherConflict(reading: ClaimReading, view: PassageView): string | null {
-  const { claim, claimNegated, partyIds, claimHedged, claimConcepts, claimParties, kindOf, sameKind, nameOf, analyzer, shareLeavingOut, heldBy } = reading;
+  const { claim, claimNegated, partyIds, claimHedged, claimConcepts, claimParties, nameOf, analyzer, shareLeavingOut, heldBy } = reading;
   const { own, sentence, sentenceShare, passageShare, passageParties, label, sentenceConcepts, negatedSentence, order, negated } = view;
   let conflict: string | null = null;
   // a name or place of the claim the passage replaces with another of the same kind, where the sentence holds the rest of the claim
-  if (!conflict) {
-    const theirs = analyzer.concepts(sentence);
-    for (const id of claimConcepts) {
-      const kind = kindOf.get(id);
-      if (!kind || kind === "party" || theirs.has(id)) continue;
-      // holding the claim with the name, a party may stand where the claim names a company; holding only the rest of it, only a name of the same kind
-      const holdsClaim = sentenceShare >= CLAIM_CHECK.relevant;
-      if (!holdsClaim && shareLeavingOut(sentence, id) < CLAIM_CHECK.relevant) continue;
-      // a company the claim names may stand where the source names one of the parties; only one such name settles it
-      const rivals = [...theirs].filter((other) => other !== id && !claimConcepts.has(other) && (holdsClaim ? sameKind(kindOf.get(other), kind) : kindOf.get(other) === kind));
-      const rival = rivals.length === 1 ? rivals[0] : undefined;
-      if (rival) {
-        conflict = `Sources say ${nameOf.get(rival)}, not ${nameOf.get(id)}.`;
-        break;
-      }
-    }
-  }
+  const replaced = rivalName(reading, view);
+  if (replaced) conflict = `Sources say ${reading.nameOf.get(replaced.theirs)}, not ${reading.nameOf.get(replaced.mine)}.`;
   // one party named where the sentence, holding the rest of the claim, names another alone ("FTC antitrust
   // investigation | US FTC vs Microsoft" against "the FTC investigation is aimed at amazon")
   if (!conflict && claimParties === 1 && sentenceShare >= CLAIM_CHECK.relevant) {
@@ -509,8 +515,15 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
     if (terms.length === 0 || !terms.every((t) => unknownTerms.has(t) && !factTerms.has(t))) return false;
     return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
   });
-  // support by figures and dates with few of the claim's words gives way to any conflict
-  const support = supports.filter((s) => !(strongest && s.byFacts)).sort((a, b) => b.strength - a.strength)[0];
+  // support by figures and dates with few of the claim's words gives way to any conflict, and a sentence naming both
+  // the claim's name and the one another source puts in its place does not say which ("… from OpenAI … making OpenAI
+  // the second-largest Trainium customer after Anthropic" for "anthropic is getting 2 gigawatts of trainium")
+  const rivals = conflicts.flatMap((e) => (e.rival ? [e.rival] : []));
+  const namesBoth = (e: Evidence): boolean => {
+    const named = analyzer.concepts(sentencesOf(e.passage)[e.sentence] ?? "");
+    return rivals.some((r) => named.has(r.mine) && named.has(r.theirs) && !coordinated(sentencesOf(e.passage)[e.sentence]!, r.mine, r.theirs, analyzer));
+  };
+  const support = supports.filter((s) => !(strongest && s.byFacts) && !namesBoth(s)).sort((a, b) => b.strength - a.strength)[0];
   // a line the sources give to someone unnamed, given by the claim to someone they never name or said on the record
   const speaker = unnamedSpeaker(reading, ranked, absent);
   if (speaker) return { verdict: "contradicted", reason: speaker.reason, evidence: [shownAt({ ...speaker, strength: 0 })] };

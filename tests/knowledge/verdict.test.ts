@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { quotedPhrases } from "../../src/knowledge/verdict.js";
+import { coordinated } from "../../src/knowledge/claim-reading.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
 const cite = (claim: string) => seedKnowledge().cite(claim);
@@ -29,6 +30,17 @@ describe("claim verdicts", () => {
     expect(cite("in 2025 ms gave up exclusivity over stateless api calls").verdict).toBe("unverified");
     // a conflict outweighs support from figures alone
     expect(cite("the whole 50b from amazon is paid upfront, no strings").verdict).toBe("contradicted");
+  });
+
+  it("lets no sentence naming both the claim's name and the one another source puts in its place support it, unless it lists them together", () => {
+    // "… from OpenAI … making OpenAI the second-largest Trainium customer after Anthropic"
+    expect(cite("anthropic is getting 2 gigawatts of trainium from amazon").verdict).toBe("contradicted");
+    expect(cite("openai is getting 2 gigawatts of trainium from amazon").verdict).toBe("supported");
+    // "citing the Financial Times and Reuters"
+    expect(cite("the reports came citing the FT and reuters").verdict).toBe("supported");
+    const { analyzer } = seedKnowledge();
+    expect(coordinated("Multiple outlets, citing the Financial Times and Reuters, reported", "ft", "reuters", analyzer)).toBe(true);
+    expect(coordinated("commitments from OpenAI, making OpenAI the second-largest customer after Anthropic", "openai", "anthropic", analyzer)).toBe(false);
   });
 
   it("contradicts a wrong date, rank, place and a claim that something happened that has not", () => {
