@@ -36,8 +36,11 @@ export const RELATIVE_TIME = /\b(?:(?:last|next|this|past|coming)\s+(?:week|week
 /** Words of time and degree that a claim adds ("already sued", "literally said"), and of attempt ("trying to avoid court"): not weighed either. */
 export const ASPECT_WORDS = ["already", "yet", "still", "now", "ever", "currently", "officially", "literally", "really", "actually", "totally", "definitely", "just", "only", "right", "try", "trying", "tried", "tries"];
 
-/** Words that make a statement hypothetical: a source saying what could happen supports no claim that it did. */
-export const HEDGE = /\b(?:if|could|would|should|will|may|might|believe|believes|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|contemplat\w*|mull|mulls|mulling|eyeing|thinking about|thinking of|weigh|weighs|weighing|threaten|threatens|threatening|threatened|plan|plans|planning|planned|possible|possibly|potential|potentially|unless)\b/i;
+/**
+ * Words that make a statement hypothetical, or someone's belief ("executives believe", "execs think"): a source
+ * saying what could happen supports no claim that it did. "If not the letter, then the spirit" sets no condition.
+ */
+export const HEDGE = /\b(?:if(?!\s+not\b[^,—–]{1,40}[,—–]\s*then\b)|could|would|should|will|may|might|believe|believes|think|thinks|reckon|reckons|likely|unlikely|expect|expects|willing|willingness|consider|considers|considering|contemplat\w*|mull|mulls|mulling|eyeing|thinking about|thinking of|weigh|weighs|weighing|threaten|threatens|threatening|threatened|plan|plans|planning|planned|possible|possibly|potential|potentially|unless)\b/i;
 /** Words that say something might happen ("the ms-might-sue reports"): a source weighing it or threatening it says as much. */
 export const POSSIBILITY = /\b(?:might|may|could|possibly|potentially|perhaps|maybe)\b/i;
 /** Words that say something may be done: "AWS staff can say …", "are cleared to tell customers …". */
@@ -45,7 +48,7 @@ export const PERMISSION = /\b(?:can|cannot|may|allowed|permitted|able|cleared to
 /** Words that make a statement conditional: a source saying what happens if something happens supports no plain claim. */
 /** Says that what it speaks of is not settled: "remain unconfirmed in public sources", "it is unclear whether". */
 export const UNSETTLED = /\b(?:unconfirmed|unverified|unclear|uncertain|unknown|unresolved|unanswered|undetermined|open questions?|remains? to be seen|not (?:yet )?(?:known|clear|confirmed|public))\b/i;
-export const CONDITIONAL = /\b(?:if|unless|willing|willingness|consider|considers|considering|contemplat\w*|mull|mulls|mulling|eyeing|thinking about|thinking of|weigh|weighs|weighing|threaten|threatens|threatening|threatened)\b/i;
+export const CONDITIONAL = /\b(?:if(?!\s+not\b[^,—–]{1,40}[,—–]\s*then\b)|unless|willing|willingness|consider|considers|considering|contemplat\w*|mull|mulls|mulling|eyeing|thinking about|thinking of|weigh|weighs|weighing|threaten|threatens|threatening|threatened)\b/i;
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last", "only"] as const;
 const ORDINAL_RE = new RegExp(`\\b(${ORDINALS.join("|")})\\b${NOT_A_TIME}`, "gi");
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

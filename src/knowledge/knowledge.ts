@@ -10,6 +10,7 @@ import { buildTimeline, type TimelineEvent } from "./timeline.js";
 import type { Answer, ClaimCheck, SourceDocument } from "./types.js";
 import { buildUnits, lazyUnitTable } from "./units.js";
 import { judgeClaim } from "./verdict.js";
+import { shownCandidates } from "./shown-candidates.js";
 import { meaningRanker } from "./meaning.js";
 import { reranker } from "./rerank.js";
 
@@ -76,7 +77,13 @@ function facade(corpus: Corpus, analyzer: Analyzer, retriever: Retriever): Knowl
   const byMeaning = corpus.vectors ? meaningRanker(corpus.vectors, corpus.topic) : undefined;
   // the answer's passages: by meaning, then the first of those by the fitted reordering
   const rerank = corpus.vectors ? reranker(retriever, analyzer, corpus.topic, corpus.vectors) : undefined;
-  const shownOrder = byMeaning && rerank ? (query: string, byWords: readonly RankedPassage[]) => rerank(query, byMeaning(query, byWords), byWords) : byMeaning;
+  const shownOrder =
+    byMeaning && rerank
+      ? (query: string, byWords: readonly RankedPassage[]) => {
+          const candidates = shownCandidates(retriever, query, byWords);
+          return rerank(query, byMeaning(query, candidates), candidates);
+        }
+      : byMeaning;
   return {
     corpus,
     analyzer,

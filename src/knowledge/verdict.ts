@@ -165,7 +165,10 @@ const SAID_BY = /^\s*(?:(?:per|according to)\s+(.{2,40}?)\s*,?\s+(?=\S)|(.{2,40}
 /** The words of a claim that say who said it (not a party of the story), or null. */
 function saidBy(claim: string, analyzer: Analyzer, partyIds: ReadonlySet<string>): string | null {
   const m = SAID_BY.exec(claim);
-  const frame = m?.[1] ?? m?.[2];
+  // "per the joint statement ms keeps …": with no comma, who said it runs up to the first party named
+  const unmarked = m?.[1] !== undefined && !/^\s*(?:per|according to)\s+[^,]{2,40},/i.test(claim) ? /^\s*(?:per|according to)\s+(.*)$/i.exec(claim)?.[1]?.split(/\s+/) : undefined;
+  const upToParty = unmarked?.findIndex((w) => [...analyzer.concepts(w)].some((id) => partyIds.has(id)));
+  const frame = unmarked && upToParty !== undefined && upToParty > 0 && upToParty <= 6 ? unmarked.slice(0, upToParty).join(" ") : (m?.[1] ?? m?.[2]);
   if (!frame || [...analyzer.concepts(frame)].some((id) => partyIds.has(id))) return null;
   return frame;
 }
@@ -216,12 +219,13 @@ function readPassage(reading: ClaimReading, c: RankedPassage) {
     { text: c.best.text, index: c.best.sentence, held: -1 },
   );
   const sentence = [contextOf(c.passage), own.text].join(" ").trim();
-  const sentenceShare = own.held;
   const whole = [contextOf(c.passage), c.passage.section ?? "", c.passage.text].join(" ");
   // who the claim says said it ("the joint statement said …", "per the FT …") may be named by the passage around the sentence
   const frame = saidBy(claim, analyzer, partyIds);
   const wholeTerms = frame === null ? [] : analyzer.terms(whole);
   const frameHeld = frame !== null && analyzer.terms(frame).every((t) => wholeTerms.includes(t));
+  // the sentence with who the claim says said it, where the passage names them
+  const sentenceShare = frameHeld ? shareWithFacts(`${sentence} ${passageParties} ${frame}`, factsOf(sentence, published)) : own.held;
   const plainShare = share([contextOf(c.passage), withoutStrayAsides(own.text), passageParties, frameHeld ? frame : ""].join(" "));
   const passageShare = shareWithFacts(whole, factsOf(whole, published));
   const plainPassageShare = share(whole);

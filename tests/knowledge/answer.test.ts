@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isVerbatim } from "../../src/cli/eval.js";
 import { citationLabel, itemOf, MAX_ITEM_CHARS } from "../../src/knowledge/excerpt.js";
+import { SHOWN_CANDIDATES, shownCandidates } from "../../src/knowledge/shown-candidates.js";
 import { seedKnowledge } from "../support/knowledge.js";
 
 const k = seedKnowledge();
@@ -25,6 +26,21 @@ describe("ask", () => {
     const longest = k.corpus.documents.flatMap((d) => d.passages.map((p) => ({ d, p }))).sort((a, b) => b.p.text.length - a.p.text.length)[0]!;
     expect(longest.p.text.length).toBeGreaterThan(600);
     for (let s = 0; s < longest.p.sentences.length; s++) expect(itemOf(longest.d, longest.p, s).text).toBe(longest.p.text);
+  });
+
+  it("shows passages that share one word with the question when fewer than three share two", () => {
+    const knowledge = seedKnowledge();
+    const q = "wat is frontier actualy";
+    const byWords = knowledge.retriever.rank(q, 60, 2);
+    expect(byWords.length).toBeLessThan(SHOWN_CANDIDATES.fewest);
+    expect(byWords.some((r) => r.passage.text.includes("Frontier platform, an enterprise"))).toBe(false);
+    expect(shownCandidates(knowledge.retriever, q, byWords).length).toBeGreaterThan(byWords.length);
+    const answer = knowledge.ask(q);
+    expect(answer.abstained).toBe(false);
+    expect(answer.items.some((i) => i.text.includes("Frontier platform, an enterprise"))).toBe(true);
+    // enough passages sharing two words: those alone
+    const plenty = knowledge.retriever.rank("what does frontier do", 60, 2);
+    expect(shownCandidates(knowledge.retriever, "what does frontier do", plenty)).toBe(plenty);
   });
 
   it("reads a bullet with its list's lead-in", () => {

@@ -43,6 +43,15 @@ describe("claim verdicts", () => {
     expect(coordinated("commitments from OpenAI, making OpenAI the second-largest customer after Anthropic", "openai", "anthropic", analyzer)).toBe(false);
   });
 
+  it("reads who the claim says said it without a comma, a belief as a belief, and 'if not the letter, then the spirit' as no condition", () => {
+    // "per the joint statement ms …": the statement is who said it, and the passage around the sentence names it
+    expect(cite("per the joint statement ms keeps exclusive rights to stateless oai apis via azure").verdict).toBe("supported");
+    expect(cite("the joint statement said msft keeps exclusive rights to stateful openai APIs").reason).toBe("Sources say stateless, not stateful.");
+    // "executives believe the AWS arrangement is “unworkable” and violates—if not the letter, then the spirit—of their agreement"
+    expect(cite("per the ft ms execs think the aws arrangement is unworkable").verdict).toBe("supported");
+    expect(cite("ms execs believe the aws arrangement is unworkable").verdict).toBe("supported");
+  });
+
   it("contradicts a wrong date, rank, place and a claim that something happened that has not", () => {
     expect(cite("Amazon and OpenAI announced their partnership on January 27, 2026").reason).toBe("Sources say February 27, 2026, not January 27, 2026.");
     expect(cite("The Musk trial begins April 17").reason).toBe("Sources say April 27, not April 17.");
