@@ -10,6 +10,7 @@ import { replacedName, replacedTerm } from "./replaced-name.js";
 import { reportedFirst } from "./reported-by.js";
 import { unnamedSpeaker } from "./quoted-by.js";
 import { wholeSplitIn } from "./whole-split.js";
+import { STOP_WORDS } from "./stopwords.js";
 export { CLAIM_CHECK } from "./claim-context.js";
 import type { RankedPassage, Retriever } from "./retrieval.js";
 import type { Passage, Topic, Verdict } from "./types.js";
@@ -119,7 +120,10 @@ function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: read
     const support = supportOf(reading, view, facts.matched, nearby);
     if (support) supports.push(support);
   }
-  return decide(reading, conflicts, supports, ranked);
+  return decide(reading, conflicts, supports, ranked, (word) => {
+    const profile = retriever.profile(word);
+    return profile.terms.length > 0 && profile.kinds.every((k) => k === "known");
+  });
 }
 
 /** The figures, dates, ranks, versions and spans of time a source text gives, dates read against its article's date. */
@@ -405,6 +409,18 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
   return conflict;
 }
 
+/** Words that make a figure approximate: "somewhere between 79 and 134 billion". */
+const APPROXIMATE = /^(?:somewhere|roughly|approximately|approx|nearly|almost|ish|ballpark)$/i;
+
+/** Whether a word is two words run together ("everyday"), each one the index knows or a stop word. */
+function compoundOfKnown(word: string, known: (word: string) => boolean): boolean {
+  const w = word.toLowerCase();
+  for (let at = 3; at <= w.length - 3; at++) {
+    if ([w.slice(0, at), w.slice(at)].every((part) => STOP_WORDS.has(part) || known(part))) return true;
+  }
+  return false;
+}
+
 /** Kinds of fact that pin a claim down: sums, shares, amounts of capacity and dates (not ranks, counts or relative times). */
 const STANDING_FACT = /^(?:usd|eur|gbp|pct|gw|mw|year|month|day)$/;
 
@@ -508,7 +524,7 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
  * claim quotes, who reported first or is cited, a name the claim puts where a source names
  * another, and the claim's words no source uses.
  */
-function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence[], ranked: readonly RankedPassage[]): JudgedClaim {
+function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence[], ranked: readonly RankedPassage[], known: (word: string) => boolean): JudgedClaim {
   const { claim, profile, factTerms, analyzer } = reading;
   const strongest = conflicts.sort((a, b) => b.strength - a.strength)[0];
   // a claim with a word no source uses ("in Seattle", "the Verge reported") holds more than any source says;
@@ -517,6 +533,8 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
   const absent = claimWords(claim).filter((word) => {
     const terms = analyzer.terms(word);
     if (terms.length === 0 || !terms.every((t) => unknownTerms.has(t) && !factTerms.has(t))) return false;
+    // words of hedging and of approximation are weighed apart too, and a word that is two the index knows run together is known
+    if (HEDGE.test(word) || APPROXIMATE.test(word) || compoundOfKnown(word, known)) return false;
     return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
   });
   // support by figures and dates with few of the claim's words gives way to any conflict, and a sentence naming both

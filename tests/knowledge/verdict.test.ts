@@ -52,6 +52,14 @@ describe("claim verdicts", () => {
     expect(cite("ms execs believe the aws arrangement is unworkable").verdict).toBe("supported");
   });
 
+  it("takes no word of hedging or approximation, nor two known words run together, for a word the sources never use", () => {
+    expect(cite("microsoft is mulling a lawsuit against amazon").verdict).toBe("supported");
+    expect(cite("musk wants somewhere between 79 and 134 billion in damages").verdict).toBe("supported");
+    expect(cite("musk wants somewhere between 79 and 200 billion in damages").verdict).toBe("contradicted");
+    // "two terms engineers use every day"
+    expect(cite("stateful and stateless are everyday engineering terms").verdict).toBe("supported");
+  });
+
   it("contradicts a wrong date, rank, place and a claim that something happened that has not", () => {
     expect(cite("Amazon and OpenAI announced their partnership on January 27, 2026").reason).toBe("Sources say February 27, 2026, not January 27, 2026.");
     expect(cite("The Musk trial begins April 17").reason).toBe("Sources say April 27, not April 17.");
@@ -406,7 +414,8 @@ describe("claim verdicts", () => {
       [/\bbefore\b/, "after"],
       [/\bfirst\b/i, "third"],
       [/\bsecond\b/i, "first"],
-      [/\bstateless\b/i, "stateful"],
+      // (a claim naming both states only repeats one)
+      [/^(?!.*stateful)(.*?)\bstateless\b/i, "$1stateful"],
       [/\bamazon bedrock\b/i, "microsoft bedrock"],
       // another company, outlet, platform or month; a negation put in
       [/^(?!.*google)(.*?)\b(?:microsoft|msft|ms)\b/i, "$1google"],
