@@ -360,12 +360,21 @@ function otherConflict(reading: ClaimReading, view: PassageView): string | null 
   // that party, names another after the same preposition ("buying $138B of cloud services from microsoft" against
   // "a commitment to purchase $138 billion in cloud services from Amazon Web Services")
   if (!conflict) {
+    let partiesAfterAll: Set<string> | undefined;
     const theirs = partiesAfter(sentence, analyzer, partyIds);
     for (const [preposition, mine] of partiesAfter(claim, analyzer, partyIds)) {
       const other = [...(theirs.get(preposition) ?? [])].find((id) => !mine.has(id) && !claimConcepts.has(id));
       const absentHere = [...mine].filter((id) => !sentenceConcepts.has(id));
       if (other && absentHere.length === mine.size && absentHere.every((id) => shareLeavingOut(sentence, id) >= CLAIM_CHECK.supporting)) {
         conflict = `Sources say ${nameOf.get(other)}, not ${nameOf.get(absentHere[0]!)}.`;
+        break;
+      }
+      // the parties' places swapped: the claim puts before "from" or "to" the party the sentence puts after it
+      // ("aws buying services from oai" against "… to purchase $138 billion in cloud services from Amazon Web Services")
+      const claimed = partiesAfterAll ??= new Set([...partiesAfter(claim, analyzer, partyIds).values()].flatMap((ids) => [...ids]));
+      const swapped = [...(theirs.get(preposition) ?? [])].find((id) => !mine.has(id) && claimConcepts.has(id) && !claimed.has(id));
+      if (swapped && /^(?:from|to)$/i.test(preposition) && ![...mine].some((id) => theirs.get(preposition)!.has(id)) && shareLeavingOut(sentence, [...mine][0]!) >= CLAIM_CHECK.supporting) {
+        conflict = `Sources say ${preposition} ${nameOf.get(swapped)}, not ${preposition} ${nameOf.get([...mine][0]!)}.`;
         break;
       }
     }

@@ -60,6 +60,12 @@ describe("claim verdicts", () => {
     expect(cite("stateful and stateless are everyday engineering terms").verdict).toBe("supported");
   });
 
+  it("contradicts a claim that swaps who does a deed and whom it is done from", () => {
+    // "… a commitment to purchase $138 billion in cloud services from Amazon Web Services"
+    expect(cite("the $138B commitment is amazon buying cloud services from openai").reason).toBe("Sources say from Amazon, not from OpenAI.");
+    expect(cite("the $138B commitment is openai buying cloud services from amazon").verdict).toBe("supported");
+  });
+
   it("contradicts a wrong date, rank, place and a claim that something happened that has not", () => {
     expect(cite("Amazon and OpenAI announced their partnership on January 27, 2026").reason).toBe("Sources say February 27, 2026, not January 27, 2026.");
     expect(cite("The Musk trial begins April 17").reason).toBe("Sources say April 27, not April 17.");
