@@ -539,11 +539,13 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
   // a claim with a word no source uses ("in Seattle", "the Verge reported") holds more than any source says;
   // words of negation, order, time and degree are weighed apart, and figures compared apart
   const unknownTerms = new Set(profile.terms.filter((_, i) => profile.kinds[i] === "unknown"));
+  // words saying that something ended ("winding down") are read as that
+  const endedWords = new Set((claim.match(new RegExp(ENDED.source, "gi")) ?? []).flatMap((m) => m.toLowerCase().split(/\s+/)));
   const absent = claimWords(claim).filter((word) => {
     const terms = analyzer.terms(word);
     if (terms.length === 0 || !terms.every((t) => unknownTerms.has(t) && !factTerms.has(t))) return false;
     // words of hedging and of approximation are weighed apart too, and a word that is two the index knows run together is known
-    if (HEDGE.test(word) || APPROXIMATE.test(word) || compoundOfKnown(word, known)) return false;
+    if (HEDGE.test(word) || APPROXIMATE.test(word) || endedWords.has(word.toLowerCase()) || compoundOfKnown(word, known)) return false;
     return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
   });
   // support by figures and dates with few of the claim's words gives way to any conflict, and a sentence naming both

@@ -52,8 +52,10 @@ describe("claim verdicts", () => {
     expect(cite("ms execs believe the aws arrangement is unworkable").verdict).toBe("supported");
   });
 
-  it("takes no word of hedging or approximation, nor two known words run together, for a word the sources never use", () => {
+  it("takes no word of hedging, approximation or ending, nor two known words run together, for a word the sources never use", () => {
     expect(cite("microsoft is mulling a lawsuit against amazon").verdict).toBe("supported");
+    // "winding down" says the partnership is ending, which the joint statement denies
+    expect(cite("the joint statement said the partnership was winding down").verdict).toBe("contradicted");
     expect(cite("musk wants somewhere between 79 and 134 billion in damages").verdict).toBe("supported");
     expect(cite("musk wants somewhere between 79 and 200 billion in damages").verdict).toBe("contradicted");
     // "two terms engineers use every day"
