@@ -273,6 +273,18 @@ const ANSWER_KINDS: readonly {
   { asked: SAID_ASKED, given: SAID_GIVEN, unless: MARKET_MOVE_ASKED },
 ];
 
+/** Sets something aside to ask for more: "besides the ipo", "apart from amazon", "other than the FT", "non-ipo". */
+const SET_ASIDE = /\b(?:besides|apart from|other than|aside from|except(?: for)?)\s+(?:the\s+)?([\p{L}\p{N}][\p{L}\p{N}'’.-]*)|\bnon-([\p{L}\p{N}]+)/iu;
+
+/** Whether a sentence gives a thing (its terms) as the one example of a list, beside no other: "milestones including IPO)". */
+function namesOnlyAlone(sentence: string, thing: readonly string[], termsOf: (text: string) => readonly string[]): boolean {
+  const words = sentence.split(/\s+/);
+  const at = words.flatMap((w, i) => (termsOf(w).some((t) => thing.includes(t)) ? [i] : []));
+  const joins = (w: string | undefined): boolean => w !== undefined && /^(?:and|or|&|\/|plus)$/i.test(w);
+  const opensList = (i: number): boolean => /^(?:including|include|includes|like|e\.g\.?)$/i.test(words[i - 1] ?? "") || /^such as$/i.test(words.slice(Math.max(0, i - 2), i).join(" "));
+  return at.length > 0 && at.every((i) => opensList(i) && !(/[,;/]["”’)]*$/.test(words[i]!) || joins(words[i + 1])));
+}
+
 /**
  * Whether a sentence has what the question type asks for: 1 when it has it, 0 when it has none
  * of it, in between when it has something near (a figure of another kind), 0.5 when the question
@@ -312,7 +324,11 @@ export function answerTypeReader(
   // "how much in damages", "what's it worth": the sum must stand beside what the question names
   const named = amount && !rate && hints.amountKind === "money" ? NAMED_SUMS.filter(([asked]) => asked.test(question)).map(([, given]) => given) : [];
   const given = amount && SUM_ASKED.test(question) ? extractFigures(question).map((f) => f.key) : [];
+  // "besides the ipo, what other milestones": what the question sets aside, which a sentence naming it alone does not go beyond
+  const asideMatch = SET_ASIDE.exec(question);
+  const aside = asideMatch ? termsOf(asideMatch[1] ?? asideMatch[2] ?? "") : [];
   return (sentence, published) => {
+    if (aside.length > 0 && namesOnlyAlone(sentence, aside, termsOf)) return 0;
     // a question asking for several kinds ("how much, and when?") is met by any of them
     const asked: number[] = [];
     // "exact date" wants a day: a month or a year alone does not give it

@@ -22,6 +22,16 @@ describe("answer type of a question", () => {
     expect(answerTypeMatch("how much does one trainium chip cost", "Amazon also secured 2GW of Trainium chip capacity commitments.", null)).toBe(0);
   });
 
+  it("wants more than the one example a list gives when the question sets that example aside", () => {
+    const q = "besides the ipo, what other milestones unlock the 35b";
+    expect(answerTypeMatch(q, "$35 billion contingent on milestones including IPO)", null)).toBe(0);
+    expect(answerTypeMatch(q, "$35 billion contingent on milestones including IPO and revenue targets", null)).toBe(0.5);
+    expect(answerTypeMatch("what other milestones unlock the 35b", "$35 billion contingent on milestones including IPO)", null)).toBe(0.5);
+    // what the question sets aside, named outside a list, leaves the sentence as it was
+    expect(answerTypeMatch("who else wins besides amazon", "Amazon and OpenAI would benefit rivals like Google Cloud and Oracle", null)).toBe(0.5);
+    expect(seedKnowledge().ask("apart from the ipo, which milestones release the 35 billion?").abstained).toBe(true);
+  });
+
   it("wants a percentage for what-percent questions and a date for when-questions", () => {
     expect(answerTypeMatch("what % of revenue does ms get", "Microsoft gets 20% of revenue.", null)).toBe(1);
     expect(answerTypeMatch("what percent of openai does msft own", "Microsoft invested $13 billion.", null)).toBe(0);
