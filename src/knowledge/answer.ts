@@ -48,7 +48,8 @@ export function composeAnswer(
   const model = ranked[0] ? judgeAnswer(query, ranked, shown[0]!, retriever, analyzer, topic) : "none";
   // words the question quotes, standing verbatim in one of the best passages, are found whatever else it asks, and lead
   const quoted = quotedPassage(query, ranked);
-  const judged = model === "none" && quoted ? "low" : model;
+  // …unless the question asks for a kind of answer the passage holding them lacks ("who's the exec behind the 'we know our contract' quote, names?")
+  const judged = model === "none" && quoted && !lacksAskedType(query, quoted, ranked, retriever, analyzer, topic) ? "low" : model;
   ranked = quoted ? [quoted, ...shown.filter((r) => r !== quoted)] : shown;
   const top = ranked[0];
   const confidence = judged === "none" && top && answerAnyway ? "low" : judged;
@@ -94,6 +95,12 @@ function judgeAnswer(query: string, byWords: readonly RankedPassage[], shownFirs
     if (alt[at]! === 1) features[at] = alt[at]!;
   }
   return decideConfidence(features);
+}
+
+/** Whether a passage lacks the kind of answer the question asks for (a name, a date, a sum), read as if it were ranked first. */
+function lacksAskedType(query: string, passage: RankedPassage, byWords: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): boolean {
+  const features = answerabilityReader(query, retriever, analyzer, topic)([passage, ...byWords.filter((r) => r !== passage)]);
+  return features[FEATURE_NAMES.indexOf("typeMatch")] === 0;
 }
 
 /** A note and the citations whose labels it shows (renderers may turn those into links). */

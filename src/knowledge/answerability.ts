@@ -213,7 +213,7 @@ const RATE_ASKED = /\b(?:share|stock) price\b|\bprice per share\b|\b(?:per|an?|e
 /** Gives a figure per unit. */
 const RATE_GIVEN = /\d\s?(?:a|per) share\b|\d[\d.,]*\s?(?:[a-z%$]+\s)?(?:per|an?|each|\/)\s?(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b/i;
 /** Asks who holds a role: "which judge", "who's ms's lead lawyer", "who led the round", "reporter name?". */
-const ROLE_ASKED = /\b(?:who|which|whose|name of|names? (?:of )?the)\b.{0,30}\b(?:judge|lawyers?|attorneys?|law firm|counsel|reporters?|journalists?|author|wrote|writer|led|lead investor|investors?|ceo|analysts?|spokes\w+)\b|\b(?:judge|lawyer|attorney|law firm|reporter|journalist|author|writer|ceo)\b.{0,20}\b(?:who|which|name)\b/i;
+const ROLE_ASKED = /\b(?:who|which|whose|name of|names? (?:of )?the)\b.{0,30}\b(?:exec|execs|executives?|person|officials?|judge|lawyers?|attorneys?|law firm|counsel|reporters?|journalists?|author|wrote|writer|led|lead investor|investors?|ceo|analysts?|spokes\w+)\b|\b(?:judge|lawyer|attorney|law firm|reporter|journalist|author|writer|ceo)\b.{0,20}\b(?:who|which|name)\b/i;
 /** Names someone (two capitalised words, not opening the sentence) or says who led. */
 const ROLE_GIVEN = /(?<![.!?]\s|^)\b[A-Z][a-z]+\s+(?:[A-Z]\.\s?)?[A-Z][a-z]+\b|\bled by\b/;
 /** Asks for a place: "which court would ms file in", "which aws regions", "where are the data centers located". */

@@ -43,6 +43,13 @@ describe("ask", () => {
     expect(shownCandidates(knowledge.retriever, "what does frontier do", plenty)).toBe(plenty);
   });
 
+  it("finds the passage holding words the question quotes, unless it lacks the kind of answer asked for", () => {
+    const knowledge = seedKnowledge();
+    expect(knowledge.ask("who said 'we know our contract'?").abstained).toBe(false);
+    // the sources give the line to "one person familiar with Microsoft's position": no name
+    expect(knowledge.ask("who's the microsoft executive behind the 'we know our contract' line").abstained).toBe(true);
+  });
+
   it("reads a bullet with its list's lead-in", () => {
     // "Microsoft argues:" over bullets that do not name Microsoft themselves
     const a = k.ask("what does microsoft argue?");
