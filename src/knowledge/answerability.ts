@@ -199,7 +199,11 @@ function amountDoerOf(question: string): string | null {
 
 /** Asks how something turned out: a winner, a verdict, a ruling, a settlement. */
 const OUTCOME_ASKED =
-  /\b(?:(?:did|has|have|will)\s+(?:the\s+)?(?:\S+\s+){1,4}?(?:end up\s+|actually\s+|already\s+|finally\s+|formally\s+)?(?:win|won|lose|lost|prevail\w*|designat\w*|fined?(?!\s+print)|impos\w*|rule|ruled|award\w*|grant\w*|approv\w*|reject\w*|dismiss\w*|block\w*)\b|who (?:won|wins|lost|prevailed)(?!\s+(?:if|when|once)\b)|(?:what|how) (?:was|is|were) the (?:verdict|ruling|outcome)|the verdict (?:in|on|of|was)|verdict yet|(?:did|has|have) (?:a |the )?(?:judge|court|jury) (?:\w+ )?(?:rule|ruled|decide|decided)|(?:did|has|have) (?:the )?(?:\w+ )?(?:regulators?|cma|eu|ftc|commission|authority|dma|probes?) (?:\w+ ){0,2}(?:fine|fined|conclude|concluded|impose|imposed|designate|designated|block|blocked)\b|\bwhat (?:remedies|fines?|penalt\w+|sanctions?)\b|\bhow much did .{1,30}\bfine\b|\bwhat did .{1,40}\b(?:conclude|decide|end up (?:deciding|concluding|ruling))\b|ruled (?:for|against|in favou?r)|did (?:they|\w+(?: and \w+)?) (?:end up )?settl\w*|settled? for|how did .{1,40}\bend\b(?! up)|outcome of the (?:trial|case|suit|lawsuit))/i;
+  /\b(?:(?:did|has|have|will)\s+(?:the\s+)?(?:\S+\s+){1,4}?(?:end up\s+|actually\s+|already\s+|finally\s+|formally\s+)?(?:win|won|lose|lost|prevail\w*|designat\w*|fined?(?!\s+print)|impos\w*|rule|ruled|award\w*|grant\w*|approv\w*|reject\w*|dismiss\w*|block\w*)\b|who (?:won|wins|lost|prevailed)(?!\s+(?:if|when|once)\b)|(?:what|how) (?:was|is|were) the (?:verdict|ruling|outcome)|the verdict (?:in|on|of|was)|verdict yet|(?:did|has|have) (?:a |the )?(?:judge|court|jury) (?:\w+ )?(?:rule|ruled|decide|decided)|(?:did|has|have) (?:the )?(?:\w+ )?(?:regulators?|cma|eu|ftc|commission|authority|dma|probes?) (?:\w+ ){0,2}(?:fine|fined|conclude|concluded|impose|imposed|designate|designated|block|blocked)\b|\bhow much did .{1,30}\bfine\b|\bwhat did .{1,40}\b(?:conclude|decide|end up (?:deciding|concluding|ruling))\b|ruled (?:for|against|in favou?r)|did (?:they|\w+(?: and \w+)?) (?:end up )?settl\w*|settled? for|how did .{1,40}\bend\b(?! up)|outcome of the (?:trial|case|suit|lawsuit))/i;
+/** Asks what remedy, fine or penalty was imposed or would be: "what remedies did the uk cma impose", "whats the exact penalty if oai breaches". */
+const REMEDY_ASKED = /\b(?:remed(?:y|ies)|penalt(?:y|ies)|sanctions?|liquidated damages)\b|\bwhat (?:fines?|punishment)\b|\bimpos\w*\b/i;
+/** Says what was imposed, ordered or set as a remedy. */
+const REMEDY_GIVEN = /\b(?:imposed|ordered|fined|banned|barred|required to|remed(?:y|ies)|penalt(?:y|ies)|sanctions?|compensation|liquidated)\b/i;
 /** Says how something turned out. */
 const OUTCOME_GIVEN = /\b(?:won|wins|lost|prevailed|ruled|verdict (?:was|found)|settled|decided|awarded|ordered|fined|dismissed|found|concluded|imposed|designated|blocked|granted|approved|rejected)\b/i;
 const COUNT_ASKED = /\bhow many\b/i;
@@ -262,7 +266,9 @@ const ANSWER_KINDS: readonly {
   // "which gpt model version", "trn2 or trn3?" want a version's name
   { asked: VERSION_ASKED, given: VERSION_GIVEN },
   // "who won the trial" is not answered by "Trial begins April 27"
-  { asked: OUTCOME_ASKED, given: OUTCOME_GIVEN },
+  { asked: OUTCOME_ASKED, given: OUTCOME_GIVEN, unless: REMEDY_ASKED },
+  // "what remedies did the cma impose", "the exact penalty if openai breaches" want one imposed or set, not a finding
+  { asked: REMEDY_ASKED, given: REMEDY_GIVEN },
   // "did msft stock tank after the report" wants a sentence that speaks of a stock or a market value
   { asked: MARKET_MOVE_ASKED, given: MARKET_GIVEN },
   // "which judge", "who led the round", "which law firm" want a name

@@ -33,11 +33,13 @@ describe("ask", () => {
     const q = "wat is frontier actualy";
     const byWords = knowledge.retriever.rank(q, 60, 2);
     expect(byWords.length).toBeLessThan(SHOWN_CANDIDATES.fewest);
-    expect(byWords.some((r) => r.passage.text.includes("Frontier platform, an enterprise"))).toBe(false);
+    const describes = (text: string): boolean => /Frontier(?: platform)?, (?:an |OpenAI's flagship )?enterprise/.test(text);
+    expect(byWords.some((r) => describes(r.passage.text))).toBe(false);
     expect(shownCandidates(knowledge.retriever, q, byWords).length).toBeGreaterThan(byWords.length);
     const answer = knowledge.ask(q);
     expect(answer.abstained).toBe(false);
-    expect(answer.items.some((i) => i.text.includes("Frontier platform, an enterprise"))).toBe(true);
+    // a passage saying what Frontier is, which shares only "frontier" with the question
+    expect(answer.items.some((i) => describes(i.text))).toBe(true);
     // enough passages sharing two words: those alone
     const plenty = knowledge.retriever.rank("what does frontier do", 60, 2);
     expect(shownCandidates(knowledge.retriever, "what does frontier do", plenty)).toBe(plenty);

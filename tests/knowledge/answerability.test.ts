@@ -32,6 +32,14 @@ describe("answer type of a question", () => {
     expect(seedKnowledge().ask("apart from the ipo, which milestones release the 35 billion?").abstained).toBe(true);
   });
 
+  it("wants a remedy, fine or penalty imposed or set for a question asking for one, not a finding", () => {
+    const row = "UK CMA cloud probe | Strategic Market Status investigation; authority found \"competition not working well\" in cloud";
+    expect(answerTypeMatch("what remedies did the uk cma impose on msft and aws", row, null)).toBe(0);
+    expect(answerTypeMatch("what did the uk cma find", row, null)).toBe(0.5);
+    expect(answerTypeMatch("what remedies are on the table", "Microsoft accepts additional compensation or revenue share", null)).toBe(1);
+    expect(answerTypeMatch("whats the exact penalty if openai breaches the azure clause", "Amazon's and OpenAI's approach could breach the exclusivity arrangement", null)).toBe(0);
+  });
+
   it("wants a percentage for what-percent questions and a date for when-questions", () => {
     expect(answerTypeMatch("what % of revenue does ms get", "Microsoft gets 20% of revenue.", null)).toBe(1);
     expect(answerTypeMatch("what percent of openai does msft own", "Microsoft invested $13 billion.", null)).toBe(0);
