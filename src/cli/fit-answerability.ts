@@ -45,7 +45,7 @@ export const FOLDS = 10;
 /** Share of in-scope tuning questions the low operating point must answer (it abstains on the rest). */
 const ANSWER_TARGET = 0.95;
 /** Share of answered tuning questions that must be in scope at the high operating point. */
-const HIGH_PRECISION = 0.95;
+const HIGH_PRECISION = 0.97;
 
 export interface Example {
   readonly x: number[];

@@ -1,6 +1,6 @@
 /**
  * `npm run fit:words`: learns, from the chat-style tuning part, how much more often each word
- * the index knows was asked with when the sources did not answer than when they did (see
+ * (one the index knows, or one it never saw) was asked with when the sources did not answer than when they did (see
  * src/knowledge/unanswered-words.ts), and writes src/knowledge/unanswered-words.json. Only
  * questions that match a passage count, as the others are never answered anyway. The held-out
  * part (chat-heldout.json) is never read.
@@ -22,7 +22,7 @@ const setSchema = z.object({
   outOfScope: z.array(z.union([z.string(), z.object({ q: z.string() })])),
 });
 
-/** The word odds of a questions file: the index terms each question that matches a passage asks with, answerable or not. */
+/** The word odds of a questions file: the terms each question that matches a passage asks with (known to the index or not), answerable or not. */
 export function wordOddsOf(knowledge: Knowledge, questionsJson: unknown): WordOdds {
   const { questions, outOfScope } = setSchema.parse(questionsJson);
   const labelled = [...questions.map(({ q }) => ({ q, answerable: true })), ...outOfScope.map((o) => ({ q: typeof o === "string" ? o : o.q, answerable: false }))];
@@ -30,7 +30,7 @@ export function wordOddsOf(knowledge: Knowledge, questionsJson: unknown): WordOd
     .filter(({ q }) => knowledge.retriever.rank(q, 60, 2).length > 0)
     .map(({ q, answerable }) => {
       const profile = knowledge.retriever.profile(q);
-      return { terms: profile.terms.filter((_, i) => profile.kinds[i] === "known"), answerable };
+      return { terms: profile.terms.filter((_, i) => profile.kinds[i] === "known" || profile.kinds[i] === "unknown"), answerable };
     });
   return fitWordOdds(examples);
 }

@@ -17,7 +17,7 @@ export const UNANSWERED_WORDS = {
   smoothing: 1,
 } as const;
 
-/** Learns {@link WordOdds} from questions' index terms (words the index knows only) and whether the sources answer them. */
+/** Learns {@link WordOdds} from questions' terms (words the index knows and words it never saw) and whether the sources answer them. */
 export function fitWordOdds(examples: readonly { readonly terms: readonly string[]; readonly answerable: boolean }[], smoothing: number = UNANSWERED_WORDS.smoothing): WordOdds {
   const counts = { in: new Map<string, number>(), out: new Map<string, number>() };
   let answerable = 0;
@@ -40,15 +40,18 @@ export const WORD_ODDS: WordOdds = FITTED;
 
 /**
  * The highest odds among the words the question asks with that the best passage lacks; null
- * when it holds them all. Only words the index knows count: a word it never saw says nothing,
- * and a word's correction or synonym is not the word asked with.
+ * when it holds them all. A word the index never saw counts only when tuning questions asked
+ * with it ("agi", "nasdaq", "latency" were asked only where the sources had no answer); one
+ * no tuning question used says nothing. A word's correction or synonym is not the word asked with.
  */
 export function unansweredOdds(query: string, top: RankedPassage, retriever: Retriever, words: WordOdds = WORD_ODDS): number | null {
   const profile = retriever.profile(query);
   const passageTerms = retriever.termsOf(top.passage);
   let highest: number | null = null;
   for (const [i, term] of profile.terms.entries()) {
-    if (profile.kinds[i] !== "known" || passageTerms.has(term)) continue;
+    const unknown = profile.kinds[i] === "unknown";
+    if ((profile.kinds[i] !== "known" && !unknown) || passageTerms.has(term)) continue;
+    if (unknown && words.odds[term] === undefined) continue;
     const odds = words.odds[term] ?? words.unseen;
     if (highest === null || odds > highest) highest = odds;
   }

@@ -439,9 +439,22 @@ const STANDING_FACT = /^(?:usd|eur|gbp|pct|gw|mw|year|month|day)$/;
  * holds the claim's quoted words plainly. Null otherwise.
  */
 function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: number, nearby: ReadonlySet<string>): Evidence | null {
-  const { claim, claimFacts, claimNegated, negativeWhereHeld, claimHedged, negatesClaim, negatedParts, hedgesClaim, claimConcepts, claimParties, opensWithParty, firstParties, doersOf, overlap, claimDeed, claimDoer, quotes, samePolarity, analyzer, contrasted, predicateWord, stateTerm, partyIds } = reading;
+  const { claim, claimFacts, claimNegated, negativeWhereHeld, claimHedged, negatesClaim, negatedParts, hedgesClaim, claimConcepts, claimParties, opensWithParty, firstParties, doersOf, overlap, claimDeed, claimDoer, quotes, samePolarity, analyzer, contrasted, predicateWord, stateTerm, partyIds, kindOf } = reading;
   const { c, own, sentence, sentenceShare, plainShare, plainPassageShare, label, held, order, quotesStandPlain, negated, sentenceConcepts } = view;
   const factsNeeded = new Set(claimFacts.map((f) => f.kind)).size;
+  /** The first name of a party or company in a text, reading word by word. */
+  const leadingName = (text: string): string | undefined => {
+    for (const word of text.split(/\s+/)) {
+      const named = [...analyzer.concepts(word)].find((id) => partyIds.has(id) || kindOf.get(id) === "company");
+      if (named) return named;
+    }
+    return undefined;
+  };
+  /** The company beside the parties that a claim opens with, in its first three words. */
+  const leadingCompany = (text: string): string | undefined => {
+    const first = leadingName(text.split(/\s+/).slice(0, 3).join(" "));
+    return first !== undefined && kindOf.get(first) === "company" ? first : undefined;
+  };
   // a sentence giving every figure and date of the claim supports it with fewer of its words, so long as no passage
   // about the claim uses a word of it that the sentence lacks ("msft's first check was $1B back in 2019" against "…
   // began in 2019 with a $1 billion investment"; not "in 2025 msft gave up exclusivity on stateless api calls too")
@@ -451,6 +464,11 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     plainShare >= CLAIM_CHECK.supportingByFacts &&
     reading.parts.every((p) => partyIds.has(p.term) || held.includes(p) || ![...p.matches].some((t) => nearby.has(t)));
   const sameLead = (() => {
+    // a claim opening with a company beside the parties ("anthropic is getting 2 gigawatts of trainium") is about it only where
+    // the sentence names it first ("Amazon also secured 2GW … making OpenAI the second-largest Trainium customer after Anthropic"),
+    // or states the order the claim states between it and another ("anthropic adopted trainium before openai did")
+    const opening = leadingCompany(claim);
+    if (opening !== undefined && order !== "agrees" && leadingName(own.text) !== opening) return false;
     // who does what to whom matters between parties, and for a claim that opens with its one party ("microsoft brings in more …")
     if (claimParties === 0 || (claimParties === 1 && !opensWithParty)) return true;
     // the party that does the claim's first deed, in the claim and in the source ("Amazon committed" in
@@ -459,7 +477,11 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     if (claimDoer !== undefined && theirs !== undefined) return overlap(claimDoer, theirs);
     // the claim's first-named parties among the source's ("ms/oai" and "OpenAI and Microsoft")
     const a = firstParties(claim);
-    const b = firstParties(own.text);
+    // words quoted in the first person ("“We will sue them …”") are said by the party the passage credits them to, outside
+    // the quotes ("one person familiar with Microsoft's position told the Financial Times")
+    const named = firstParties(own.text);
+    const speaking = named.size === 0 && /^\W*(?:we|i|our|us)\b/i.test(own.text);
+    const b = speaking ? new Set([...analyzer.concepts(c.passage.text.replace(/["“][^"”]*["”]/g, " "))].filter((id) => partyIds.has(id))) : named;
     return a.size === 0 || b.size === 0 || [...a].every((id) => b.has(id));
   })();
   const conceptsHeld = [...claimConcepts].every((id) => analyzer.concepts([contextOf(c.passage), c.passage.section ?? "", c.passage.text].join(" ")).has(id));

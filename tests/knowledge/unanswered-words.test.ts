@@ -28,7 +28,7 @@ describe("words of unanswered questions", () => {
     expect(words.unseen).toBeLessThan(words.odds.revenu!);
   });
 
-  it("reads only words the index knows that the best passage lacks", () => {
+  it("reads the words the best passage lacks, one the index never saw only by the odds tuning questions taught it", () => {
     const knowledge = seedKnowledge();
     const words = { odds: { revenu: 3, share: 3, azure: 3 }, unseen: 0 };
     const oddsOf = (q: string) => unansweredOdds(q, knowledge.retriever.rank(q, 60, 2)[0]!, knowledge.retriever, words);
@@ -36,10 +36,13 @@ describe("words of unanswered questions", () => {
     expect(oddsOf("how much revenue does frontier make")).toBe(3);
     // a word the passage holds ("revenue share" in the outcomes) is no sign of anything
     expect(oddsOf("would ms take a revenue share to settle")).toBeLessThan(3);
-    // words the index never saw count for nothing: "bitcoin" and "pizza" are not in the articles
+    // a word the index never saw ("bitcoin" is not in the articles) counts only by the odds tuning questions taught it
     const bitcoin = "is bitcoin priced in the amazon openai deal";
     expect(knowledge.retriever.profile(bitcoin).kinds[knowledge.retriever.profile(bitcoin).terms.indexOf("bitcoin")]).toBe("unknown");
-    expect(unansweredOdds(bitcoin, knowledge.retriever.rank(bitcoin, 60, 2)[0]!, knowledge.retriever, { odds: { bitcoin: 9 }, unseen: 0 })).not.toBe(9);
+    const best = knowledge.retriever.rank(bitcoin, 60, 2)[0]!;
+    expect(unansweredOdds(bitcoin, best, knowledge.retriever, { odds: { bitcoin: 9 }, unseen: 0 })).toBe(9);
+    // and not at all when no tuning question used it: never as `unseen`, which is for words the index knows
+    expect(unansweredOdds(bitcoin, best, knowledge.retriever, { odds: {}, unseen: 7 })).toBeNull();
   });
 
   it("are what the answer model reads of the words the best passage lacks, and abstains on a question asked with one", () => {

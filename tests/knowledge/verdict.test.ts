@@ -68,6 +68,15 @@ describe("claim verdicts", () => {
     expect(cite("the $138B commitment is openai buying cloud services from amazon").verdict).toBe("supported");
   });
 
+  it("reads a first-person quote as said by the party the passage credits it to, and a claim opening with a company as about it", () => {
+    // "“We know our contract,” one person familiar with Microsoft's position told the Financial Times. “We will sue them if they breach it.”"
+    expect(cite("amazon is thinking about suing openai").verdict).not.toBe("supported");
+    expect(cite("microsoft will sue them if they breach it").verdict).toBe("supported");
+    // "Amazon also secured 2GW of Trainium … from OpenAI … making OpenAI the second-largest Trainium customer after Anthropic"
+    expect(cite("anthropic is getting 2 gigawatts of trainium capacity").verdict).not.toBe("supported");
+    expect(cite("anthropic adopted trainium before openai did").verdict).toBe("supported");
+  });
+
   it("contradicts a wrong date, rank, place and a claim that something happened that has not", () => {
     expect(cite("Amazon and OpenAI announced their partnership on January 27, 2026").reason).toBe("Sources say February 27, 2026, not January 27, 2026.");
     expect(cite("The Musk trial begins April 17").reason).toBe("Sources say April 27, not April 17.");
