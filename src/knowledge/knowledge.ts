@@ -92,12 +92,13 @@ function facade(corpus: Corpus, analyzer: Analyzer, retriever: Retriever): Knowl
     cite(claim) {
       const byWords = retriever.rank(claim, 60, 2);
       const ranked = byMeaning ? byMeaning(claim, byWords) : byWords;
-      const { evidence, ...verdict } = judgeClaim(claim, ranked, retriever, analyzer, corpus.topic);
-      // a verdict from the sources comes with the passages behind it, however sure the answer model is: the
-      // passages its reason quotes first, then the others in the order the verdict read them; whether to answer
-      // is judged on the order by words
+      const { evidence, unmentioned, ...verdict } = judgeClaim(claim, ranked, retriever, analyzer, corpus.topic);
+      // a claim comes with the passages behind its verdict, however sure the answer model is: the passages its
+      // reason quotes first, then the others in the order the verdict read them; an unverified claim comes with the
+      // passages nearest it (confidence "low" where the model would not answer), for a reader to check, unless it speaks of
+      // something the sources never mention
       const shown = [...evidence, ...ranked.filter((r) => !evidence.some((e) => e.passage.id === r.passage.id))];
-      const answer = composeAnswer(retriever, analyzer, corpus.topic, claim, byWords, verdict.verdict !== "unverified", () => shown);
+      const answer = composeAnswer(retriever, analyzer, corpus.topic, claim, byWords, !unmentioned, () => shown);
       return { ...answer, ...verdict };
     },
     positions(party) {

@@ -24,6 +24,8 @@ export interface ClaimVerdict {
 /** A verdict with the passages it rests on, the one its reason quotes first (none for `unverified`). */
 export interface JudgedClaim extends ClaimVerdict {
   readonly evidence: readonly RankedPassage[];
+  /** The claim speaks of something the sources never mention (a word no source uses, or nothing they know). */
+  readonly unmentioned?: boolean;
 }
 
 /**
@@ -87,7 +89,11 @@ function contextOf(passage: Passage): string {
 /** Judges one claim (the part before a closing "not Y"): each passage read for conflict first, then support; then the verdict. */
 function judgeOne(written: string, contrasted: ReadonlySet<string>, ranked: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): JudgedClaim {
   const reading = readClaim(written, contrasted, retriever, analyzer, topic);
-  if (ranked.length === 0 || reading.profile.weights.every((w) => w === 0)) return { verdict: "unverified", reason: "The sources do not mention this.", evidence: [] };
+  // a claim whose every word is one the index never saw, or knows only through a guess at its synonyms ("pizza is the
+  // best food": "best" read as "report"), speaks of nothing the sources say
+  const { profile } = reading;
+  const direct = profile.terms.some((_, i) => profile.weights[i]! > 0 && profile.kinds[i] !== "unknown" && profile.kinds[i] !== "synonym");
+  if (ranked.length === 0 || (!direct && reading.claimFacts.length === 0)) return { verdict: "unverified", reason: "The sources do not mention this.", evidence: [], unmentioned: true };
   const conflicts: Evidence[] = [];
   const supports: Evidence[] = [];
   // the words of the passages about the claim
@@ -566,7 +572,7 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
   const absent = claimWords(claim).filter((word) => {
     const terms = analyzer.terms(word);
     if (terms.length === 0 || !terms.every((t) => unknownTerms.has(t) && !factTerms.has(t))) return false;
-    // words of hedging and of approximation are weighed apart too, and a word that is two the index knows run together is known
+    // words of hedging, approximation and ending are weighed apart too, and a word that is two the index knows run together is known
     if (HEDGE.test(word) || APPROXIMATE.test(word) || endedWords.has(word.toLowerCase()) || compoundOfKnown(word, known)) return false;
     return !/\d/.test(word) && !isNegative(word) && !isRelationWord(word);
   });
@@ -593,7 +599,7 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
   if (replaced) return { verdict: "contradicted", reason: replaced.reason, evidence: [shownAt({ ...replaced, strength: 0 })] };
   const notMentioned = (): JudgedClaim => {
     const named = absent.slice(0, 3).map((w) => `“${w.length > 40 ? `${w.slice(0, 39)}…` : w}”`);
-    return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.`, evidence: [] };
+    return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.`, evidence: [], unmentioned: true };
   };
   if (absent.length > 0 && !strongest) return notMentioned();
   if (strongest && support) {

@@ -118,6 +118,19 @@ describe("cite", () => {
     const a = k.cite("Amazon is investing $60 billion in OpenAI");
     expect(a.items.some((i) => i.text.includes("$50 billion"))).toBe(true);
   });
+
+  it("shows the passages nearest an unverified claim, and none for a claim of what the sources never mention", () => {
+    const near = k.cite("the ftc probe is only targeting microsoft, not aws");
+    expect(near.verdict).toBe("unverified");
+    expect(near.abstained).toBe(false);
+    expect(near.items.some((i) => i.text.includes("US FTC vs Microsoft"))).toBe(true);
+    // "best" is known only through a guess at its synonyms: nothing of the claim is in the sources
+    const nothing = k.cite("pizza is the best food");
+    expect(nothing.verdict).toBe("unverified");
+    expect(nothing.reason).toBe("The sources do not mention this.");
+    expect(nothing.abstained).toBe(true);
+    expect(k.cite("amazon is giving oai 2GW of nvidia gpus").items).toEqual([]);
+  });
 });
 
 describe("note citations", () => {
