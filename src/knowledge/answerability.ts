@@ -299,7 +299,9 @@ function namesOnlyAlone(sentence: string, thing: readonly string[], termsOf: (te
  * court" or "where is it located" a place; "did X comment" what someone said; "which version" a
  * version's name; "what percent" a percentage; "how many" things a count of them (a count of other things is only near); "how much" a sum
  * of money (a capacity alone is none), or a capacity when it asks about compute or power; "how
- * much per token" a figure per unit.
+ * much per token" a figure per unit; "what remedies did the cma impose" a remedy or penalty imposed
+ * or set. A question setting aside the one example a list gives ("besides the IPO, what other
+ * milestones") is not answered by that list ("milestones including IPO").
  */
 export function answerTypeMatch(question: string, sentence: string, published: string | null): number {
   return answerTypeReader(question)(sentence, published);
