@@ -45,11 +45,13 @@ export function composeAnswer(
   reorder?: (query: string, ranked: readonly RankedPassage[]) => RankedPassage[],
 ): Answer {
   const shown = reorder ? reorder(query, ranked) : [...ranked];
-  const model = ranked[0] ? judgeAnswer(query, ranked, shown[0]!, retriever, analyzer, topic) : "none";
+  // what depends on the question alone is read once, for the decision and for a quoted passage's kind of answer
+  const read = ranked[0] ? answerabilityReader(query, retriever, analyzer, topic) : undefined;
+  const model = read ? judgeAnswer(read, ranked, shown[0]!) : "none";
   // words the question quotes, standing verbatim in one of the best passages, are found whatever else it asks, and lead
   const quoted = quotedPassage(query, ranked);
   // …unless the question asks for a kind of answer the passage holding them lacks ("who's the exec behind the 'we know our contract' quote, names?")
-  const judged = model === "none" && quoted && !lacksAskedType(query, quoted, ranked, retriever, analyzer, topic) ? "low" : model;
+  const judged = model === "none" && quoted && read && !lacksAskedType(read, quoted, ranked) ? "low" : model;
   ranked = quoted ? [quoted, ...shown.filter((r) => r !== quoted)] : shown;
   const top = ranked[0];
   const confidence = judged === "none" && top && answerAnyway ? "low" : judged;
@@ -81,13 +83,15 @@ export function composeAnswer(
   return { query, abstained: false, confidence, items, notes: cited.map((n) => n.text), noteCitations: cited.map((n) => n.citations) };
 }
 
+/** The answer model's reading of one question's passages, in any order (see `answerabilityReader`). */
+type AnswerabilityRead = ReturnType<typeof answerabilityReader>;
+
 /**
  * The answer model's confidence, judged on the ranking by words; the kind of answer asked for ("as
  * of when?" wants a time) may stand in the passage shown first (after the reorderings) instead of
  * the first by words, and the answer is judged to have it then.
  */
-function judgeAnswer(query: string, byWords: readonly RankedPassage[], shownFirst: RankedPassage, retriever: Retriever, analyzer: Analyzer, topic: Topic): Confidence {
-  const read = answerabilityReader(query, retriever, analyzer, topic);
+function judgeAnswer(read: AnswerabilityRead, byWords: readonly RankedPassage[], shownFirst: RankedPassage): Confidence {
   const features = read(byWords);
   const at = FEATURE_NAMES.indexOf("typeMatch");
   if (features[at] === 0 && shownFirst !== byWords[0]) {
@@ -98,8 +102,8 @@ function judgeAnswer(query: string, byWords: readonly RankedPassage[], shownFirs
 }
 
 /** Whether a passage lacks the kind of answer the question asks for (a name, a date, a sum), read as if it were ranked first. */
-function lacksAskedType(query: string, passage: RankedPassage, byWords: readonly RankedPassage[], retriever: Retriever, analyzer: Analyzer, topic: Topic): boolean {
-  const features = answerabilityReader(query, retriever, analyzer, topic)([passage, ...byWords.filter((r) => r !== passage)]);
+function lacksAskedType(read: AnswerabilityRead, passage: RankedPassage, byWords: readonly RankedPassage[]): boolean {
+  const features = read([passage, ...byWords.filter((r) => r !== passage)]);
   return features[FEATURE_NAMES.indexOf("typeMatch")] === 0;
 }
 
