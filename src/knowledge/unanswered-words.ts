@@ -29,7 +29,8 @@ export function fitWordOdds(examples: readonly { readonly terms: readonly string
   const unanswerable = examples.length - answerable;
   const oddsOf = (inScope: number, outOfScope: number): number =>
     Math.log((outOfScope + smoothing) / (unanswerable + 2 * smoothing)) - Math.log((inScope + smoothing) / (answerable + 2 * smoothing));
-  const round = (v: number): number => Math.round(v * 1000) / 1000;
+  // never -0, which JSON writes as 0
+  const round = (v: number): number => Math.round(v * 1000) / 1000 || 0;
   const odds: Record<string, number> = {};
   for (const t of [...new Set([...counts.in.keys(), ...counts.out.keys()])].sort()) odds[t] = round(oddsOf(counts.in.get(t) ?? 0, counts.out.get(t) ?? 0));
   return { odds, unseen: round(oddsOf(0, 0)) };

@@ -24,7 +24,7 @@ export interface ClaimVerdict {
 /** A verdict with the passages it rests on, the one its reason quotes first (none for `unverified`). */
 export interface JudgedClaim extends ClaimVerdict {
   readonly evidence: readonly RankedPassage[];
-  /** The claim speaks of something the sources never mention (a word no source uses, or nothing they know). */
+  /** Nothing of the claim is in the sources (no word of it the index knows, or none it holds itself): no passage is near it. */
   readonly unmentioned?: boolean;
 }
 
@@ -599,7 +599,7 @@ function decide(reading: ClaimReading, conflicts: Evidence[], supports: Evidence
   if (replaced) return { verdict: "contradicted", reason: replaced.reason, evidence: [shownAt({ ...replaced, strength: 0 })] };
   const notMentioned = (): JudgedClaim => {
     const named = absent.slice(0, 3).map((w) => `“${w.length > 40 ? `${w.slice(0, 39)}…` : w}”`);
-    return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.`, evidence: [], unmentioned: true };
+    return { verdict: "unverified", reason: `The sources do not mention ${named.join(" or ")}${absent.length > 3 ? " and more" : ""}.`, evidence: [] };
   };
   if (absent.length > 0 && !strongest) return notMentioned();
   if (strongest && support) {

@@ -1,5 +1,5 @@
 /**
- * Splits the chat-style sets written from the articles (written-a.json to written-z.json, then written-aa.json to written-ae.json) once into
+ * Splits the chat-style sets written from the articles (written-a.json to written-z.json, then written-aa.json to written-ag.json) once into
  * a tuning part (about 70%) and a held-out part (about 30%), by a hash of each text, so the split
  * never changes: `npx tsx tests/eval/split.ts`. Tune on chat-tune.json only; chat-heldout.json
  * is for judging.
@@ -14,7 +14,7 @@ interface Written {
 }
 
 const dir = new URL("./", import.meta.url);
-const sets = ["written-a.json", "written-b.json", "written-c.json", "written-d.json", "written-e.json", "written-f.json", "written-g.json", "written-h.json", "written-i.json", "written-j.json", "written-k.json", "written-l.json", "written-m.json", "written-n.json", "written-o.json", "written-p.json", "written-q.json", "written-r.json", "written-s.json", "written-t.json", "written-u.json", "written-v.json", "written-w.json", "written-x.json", "written-y.json", "written-z.json", "written-aa.json", "written-ab.json", "written-ac.json", "written-ad.json", "written-ae.json"].map((f) => JSON.parse(readFileSync(new URL(f, dir), "utf8")) as Written);
+const sets = ["written-a.json", "written-b.json", "written-c.json", "written-d.json", "written-e.json", "written-f.json", "written-g.json", "written-h.json", "written-i.json", "written-j.json", "written-k.json", "written-l.json", "written-m.json", "written-n.json", "written-o.json", "written-p.json", "written-q.json", "written-r.json", "written-s.json", "written-t.json", "written-u.json", "written-v.json", "written-w.json", "written-x.json", "written-y.json", "written-z.json", "written-aa.json", "written-ab.json", "written-ac.json", "written-ad.json", "written-ae.json", "written-af.json", "written-ag.json"].map((f) => JSON.parse(readFileSync(new URL(f, dir), "utf8")) as Written);
 const heldOut = (text: string): boolean => createHash("sha256").update(text).digest()[0]! < 0.3 * 256;
 const part = (held: boolean): Written => ({
   questions: sets.flatMap((s) => s.questions).filter((x) => heldOut(x.q) === held),
@@ -22,7 +22,7 @@ const part = (held: boolean): Written => ({
   claims: sets.flatMap((s) => s.claims).filter((x) => heldOut(x.claim) === held),
 });
 const about = (name: string): string =>
-  `${name} of the chat-style questions written from the articles alone by writers who never saw the ranker (written-a.json to written-z.json, then written-aa.json to written-ae.json), split once by a hash of each text (tests/eval/split.ts).`;
+  `${name} of the chat-style questions written from the articles alone by writers who never saw the ranker (written-a.json to written-z.json, then written-aa.json to written-ag.json), split once by a hash of each text (tests/eval/split.ts).`;
 for (const [file, held] of [["chat-tune.json", false], ["chat-heldout.json", true]] as const) {
   const data = part(held);
   writeFileSync(new URL(file, dir), `${JSON.stringify({ about: about(held ? "The held-out part (about 30%)" : "The tuning part (about 70%)"), ...data }, null, 2)}\n`);

@@ -30,16 +30,16 @@ describe("ask", () => {
 
   it("shows passages that share one word with the question when fewer than three share two", () => {
     const knowledge = seedKnowledge();
-    const q = "wat is frontier actualy";
+    const q = "oai's defense?";
     const byWords = knowledge.retriever.rank(q, 60, 2);
     expect(byWords.length).toBeLessThan(SHOWN_CANDIDATES.fewest);
-    const describes = (text: string): boolean => /Frontier(?: platform)?, (?:an |OpenAI's flagship )?enterprise/.test(text);
-    expect(byWords.some((r) => describes(r.passage.text))).toBe(false);
+    const defends = (text: string): boolean => text.includes("contractual right to build products");
+    expect(byWords.some((r) => defends(r.passage.text))).toBe(false);
     expect(shownCandidates(knowledge.retriever, q, byWords).length).toBeGreaterThan(byWords.length);
     const answer = knowledge.ask(q);
     expect(answer.abstained).toBe(false);
-    // a passage saying what Frontier is, which shares only "frontier" with the question
-    expect(answer.items.some((i) => describes(i.text))).toBe(true);
+    // OpenAI's argument, which shares only "openai" with the question
+    expect(answer.items.some((i) => defends(i.text))).toBe(true);
     // enough passages sharing two words: those alone
     const plenty = knowledge.retriever.rank("what does frontier do", 60, 2);
     expect(shownCandidates(knowledge.retriever, "what does frontier do", plenty)).toBe(plenty);
@@ -119,7 +119,7 @@ describe("cite", () => {
     expect(a.items.some((i) => i.text.includes("$50 billion"))).toBe(true);
   });
 
-  it("shows the passages nearest an unverified claim, and none for a claim of what the sources never mention", () => {
+  it("shows the passages nearest an unverified claim, also one naming what no source names, and none for a claim of nothing they know", () => {
     const near = k.cite("the ftc probe is only targeting microsoft, not aws");
     expect(near.verdict).toBe("unverified");
     expect(near.abstained).toBe(false);
@@ -129,7 +129,11 @@ describe("cite", () => {
     expect(nothing.verdict).toBe("unverified");
     expect(nothing.reason).toBe("The sources do not mention this.");
     expect(nothing.abstained).toBe(true);
-    expect(k.cite("amazon is giving oai 2GW of nvidia gpus").items).toEqual([]);
+    // a claim naming something no source names, about what they do say: the passages nearest it, for a reader to check
+    const gpus = k.cite("amazon is giving oai 2GW of nvidia gpus");
+    expect(gpus).toMatchObject({ verdict: "unverified", abstained: false });
+    expect(gpus.reason).toMatch(/^The sources do not mention “/);
+    expect(gpus.items.some((i) => i.text.includes("Trainium"))).toBe(true);
   });
 });
 
