@@ -32,7 +32,7 @@ export const PUBLIC_SET = "questions.json";
  * the logistic model over the first five features, at the same share answered, trees over all
  * the features abstained on 56 more of 489 out-of-scope questions with 6 more in-scope ones found.
  */
-export const BOOSTING: BoostingSettings = { rounds: 150, rate: 0.1, depth: 2, minLeaf: 20, lambda: 1 };
+export const BOOSTING: BoostingSettings = { rounds: 250, rate: 0.1, depth: 3, minLeaf: 20, lambda: 1 };
 
 /**
  * A tuning question's features are read with word associations and word odds learned without

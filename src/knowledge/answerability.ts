@@ -20,6 +20,7 @@ export const FEATURE_NAMES = [
   "missingWeight",
   "missingWeightTop3",
   "knownTerms",
+  "unknownShare",
   "namedConcepts",
   "logScore",
   "unansweredOdds",
@@ -87,6 +88,7 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
   // a name of the story (an outlet, a company) answers no "who is the reporter", "which law firm"
   const typeOf = answerTypeReader(cleaned, (name) => analyzer.concepts(name).size > 0, (text) => analyzer.terms(text));
   const knownTerms = profile.kinds.filter((k) => k === "known" || k === "corrected").length;
+  const unknownShare = profile.terms.length === 0 ? 0 : profile.kinds.filter((k) => k === "unknown").length / profile.terms.length;
   // what someone the sources never name said ("what did satya nadella say about suing") no passage gives
   const speaker = speakerOf(cleaned);
   // so is a doer the sources never name: "did meta sign a cloud deal with openai too"
@@ -141,6 +143,7 @@ export function answerabilityReader(query: string, retriever: Retriever, analyze
       missing,
       missingTop3,
       knownTerms,
+      unknownShare,
       named.size,
       Math.log1p(top.score),
       unansweredOdds(query, top, retriever, words) ?? NOTHING_MISSING,
@@ -212,12 +215,24 @@ const COUNTED_ASKED = /\bhow many\s+([\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+)
 const SUM_ASKED = /\b(?:how (?:much|big|large)|valued?|valuation|worth|price|cost)\b/i;
 const AMOUNT_UNIT_ASKED = /\bhow many\s+(?:\w+\s+)?(?:gw|gigawatts?|billions?|millions?|trillions?|dollars?|bucks|\$)/i;
 const PERCENT_ASKED = /(?<!\d\s?)%|(?<!\d\s?)\bper\s?cent|\bpct\b|\bpercentage\b|\bmarket share\b|\b(?:equity|ownership) stake\b|(?<!\bat )\bstake in\b/i;
-/** Asks for a price or an amount per unit: "per 1M tokens", "per agent per month", "an hour". */
-const RATE_ASKED = /\b(?:share|stock) price\b|\bprice per share\b|\b(?:per|an?|each|every)\s+(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b|\/\s?(?:hr|hour|mo|month|token|seat|user)\b/i;
+/** Asks for a price or an amount per unit: "per 1M tokens", "per agent per month", "an hour", "per gigawatt". */
+const RATE_ASKED = /\b(?:share|stock) price\b|\bprice per share\b|\b(?:per|an?|each|every)\s+(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb|gw|gigawatt|chip|gpu)\b|\/\s?(?:hr|hour|mo|month|token|seat|user)\b/i;
 /** Gives a figure per unit. */
-const RATE_GIVEN = /\d\s?(?:a|per) share\b|\d[\d.,]*\s?(?:[a-z%$]+\s)?(?:per|an?|each|\/)\s?(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb)\b/i;
-/** Asks who holds a role: "which judge", "who's ms's lead lawyer", "who led the round", "reporter name?". */
-const ROLE_ASKED = /\b(?:who|which|whose|name of|names? (?:of )?the)\b.{0,30}\b(?:exec|execs|executives?|person|officials?|judge|lawyers?|attorneys?|law firm|counsel|reporters?|journalists?|author|wrote|writer|led|lead investor|investors?|ceo|analysts?|spokes\w+)\b|\b(?:judge|lawyer|attorney|law firm|reporter|journalist|author|writer|ceo)\b.{0,20}\b(?:who|which|name)\b/i;
+const RATE_GIVEN = /\d\s?(?:a|per) share\b|\d[\d.,]*\s?(?:[a-z%$]+\s)?(?:per|an?|each|\/)\s?(?:agent|token|tokens|seat|user|month|hour|year|call|request|query|1k|1m|million|thousand|gb|gw|gigawatt|chip|gpu)\b/i;
+/** Asks who holds a role: "which judge", "who's ms's lead lawyer", "who led the round", "reporter name?", someone in a company ("who at amazon wrote the memo"). */
+const ROLE_ASKED = /\bwho(?:['’]s|\s+is|\s+was)?\s+(?:at|from|inside|within)\s+\S+|\b(?:who|which|whose|name of|names? (?:of )?the)\b.{0,30}\b(?:exec|execs|executives?|person|officials?|judge|lawyers?|attorneys?|law firm|counsel|reporters?|journalists?|author|wrote|writer|led|lead investor|investors?|ceo|analysts?|spokes\w+)\b|\b(?:judge|lawyer|attorney|law firm|reporter|journalist|author|writer|ceo)\b.{0,20}\b(?:who|which|name)\b/i;
+/**
+ * Roles a question may name, each with what a sentence naming someone in that role says of them:
+ * "which judge" is not answered by a sentence that names people but no judge.
+ */
+const ROLE_NOUNS: readonly (readonly [RegExp, RegExp])[] = [
+  [/\bjudges?\b/i, /\b(?:judges?|justices?|court)\b/i],
+  [/\b(?:lawyers?|attorneys?|counsel|law firm)\b/i, /\b(?:lawyers?|attorneys?|counsel|law firm|LLP)\b/i],
+  [/\b(?:reporters?|journalists?|author|writer)\b/i, /\b(?:reporters?|journalists?|author|writer|written by|byline)\b/i],
+  [/\bceo\b/i, /\b(?:ceo|chief executive)\b/i],
+  [/\banalysts?\b/i, /\banalysts?\b/i],
+  [/\bspokes\w+/i, /\bspokes\w+/i],
+];
 /** Names someone (two capitalised words, not opening the sentence) or says who led. */
 const ROLE_GIVEN = /(?<![.!?]\s|^)\b[A-Z][a-z]+\s+(?:[A-Z]\.\s?)?[A-Z][a-z]+\b|\bled by\b/;
 /** Asks for a place: "which court would ms file in", "which aws regions", "where are the data centers located". */
@@ -328,6 +343,8 @@ export function answerTypeReader(
   // what a count must be of: the words after "how many" beyond the story's names (a count of other things is only near)
   const counted = count ? (COUNTED_ASKED.exec(question)?.[1] ?? "").split(/\s+/).filter((w) => !isStoryName(w)).flatMap((w) => termsOf(w)) : [];
   const exactDay = EXACT_DAY_ASKED.test(question);
+  // "which judge", "the ft reporter's name": someone named in that role
+  const roles = kinds.some((k) => k.asked === ROLE_ASKED) ? ROLE_NOUNS.filter(([asked]) => asked.test(question)).map(([, said]) => said) : [];
   const rate = amount && RATE_ASKED.test(question);
   // "how much in damages", "what's it worth": the sum must stand beside what the question names
   const named = amount && !rate && hints.amountKind === "money" ? NAMED_SUMS.filter(([asked]) => asked.test(question)).map(([, given]) => given) : [];
@@ -344,7 +361,10 @@ export function answerTypeReader(
     else if (hints.when) asked.push(Number(mentionsTime(sentence, published)));
     for (const kind of kinds) {
       if (!kind.newName) asked.push(Number(kind.given.test(sentence)));
-      else asked.push(Number([...sentence.matchAll(new RegExp(kind.given.source, "g"))].some((m) => !isStoryName(m[0]))));
+      else {
+        const named = [...sentence.matchAll(new RegExp(kind.given.source, "g"))].some((m) => !isStoryName(m[0]));
+        asked.push(Number(named && (kind.asked !== ROLE_ASKED || roles.length === 0 || roles.some((said) => said.test(sentence)))));
+      }
     }
     if (percent) asked.push(Number(PERCENT_GIVEN.test(sentence)));
     else if (count) {

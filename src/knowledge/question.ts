@@ -48,7 +48,8 @@ export function questionHints(query: string): QuestionHints {
     when:
       /(^|[^a-z\s]\s*|\b(?:so|and|but|ok|okay|wait|like|then|as of|since|until|till|by)\s+)when\b|\bwhen\s+(?:\w+\s+)?(?:did|does|do|is|was|will|would|might|could|can|are|were|has|have|had|exactly|roughly|approximately)\b|\bwhen\s*[?]?\s*$/.test(q) ||
       /\b(what (date|day|year|month|time)|which (date|day|year|month)|how long ago|timeline|date)\b/.test(q),
-    amount: /\b(how (much|many|large|big)|amount|sum|(?<!\bat (?:that|this|such|any) )size|sized|figure|total|worth|valued?|valuation|cost|costs|pric(?:e|es|ed|ing)|dollars?|billions?)\b|\$/.test(q) || /\b(numbers?|in (actual )?dollars)\b/.test(q),
+    // "what is state farm paying", "what does openai pay amazon": a sum paid
+    amount: /\bwhat(?:['’]s|\s+is|\s+are|\s+does|\s+do|\s+did|\s+will|\s+would)\s+(?:\S+\s+){1,2}?(?:pay|pays|paying|paid|charg(?:e|es|ing))\b|\b(how (much|many|large|big)|amount|sum|(?<!\bat (?:that|this|such|any) )size|sized|figure|total|worth|valued?|valuation|cost|costs|pric(?:e|es|ed|ing)|dollars?|billions?)\b|\$/.test(q) || /\b(numbers?|in (actual )?dollars)\b/.test(q),
     stance: /\b(say|says|said|saying|argue|argues|argued|arguing|argument|arguments|think|thinks|believe|believes|want|wants|position|positions|stance|view|views|claim|claims|contend|contends|respond|response|react|reaction|upset|concern|concerns|object|objects|problem|defen[cs]e|defend|defending|justify|justifying|justification|pushback|push back|reasoning|rationale|take|side)\b/.test(q),
     subject: definitionSubject(query),
     // what something costs or what is paid for it is money, whatever it buys ("how much does one trainium chip cost")

@@ -64,10 +64,11 @@ describe("the answers with the project's word vectors", () => {
 
   it("find a passage put in other words that the words alone rank lower", () => {
     expect(k.corpus.vectors).toBeDefined();
-    const q = "what is aws meant to be for frontier";
+    // "using" is not "adopters"
+    const q = "whos already using frontier";
     const answer = (kn: Knowledge): string[] => kn.ask(q).items.map((i) => i.text);
-    expect(answer(k).some((t) => t.includes("AWS becomes exclusive third-party cloud provider"))).toBe(true);
-    expect(answer(wordsOnly).some((t) => t.includes("AWS becomes exclusive third-party cloud provider"))).toBe(false);
+    expect(answer(k).some((t) => t.startsWith("Early adopters include HP"))).toBe(true);
+    expect(answer(wordsOnly).some((t) => t.startsWith("Early adopters include HP"))).toBe(false);
     // whether to answer is judged on the words alone: the same with or without meaning
     expect(k.ask(q).confidence).toBe(wordsOnly.ask(q).confidence);
   });
