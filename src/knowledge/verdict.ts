@@ -495,6 +495,15 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
   // someone else ("… of microsoft cloud services" against "… in cloud services from Amazon Web Services")
   const otherParty =
     [...claimConcepts].some((id) => partyIds.has(id) && !sentenceConcepts.has(id)) && [...sentenceConcepts].some((id) => partyIds.has(id) && !claimConcepts.has(id));
+  // a name of the story beside the parties that the claim gives and the sentence leaves to elsewhere in the passage, while the
+  // sentence names a party the claim does not: the sentence is about that party's side ("the $138B commitment is for azure cloud
+  // services" against "… a commitment to purchase $138 billion in cloud services from Amazon Web Services")
+  const nameElsewhere =
+    [...sentenceConcepts].some((id) => partyIds.has(id) && !claimConcepts.has(id)) &&
+    (() => {
+      const near = analyzer.concepts([contextOf(c.passage), c.passage.section ?? "", sentencesOf(c)[own.index - 1] ?? "", own.text].join(" "));
+      return [...claimConcepts].some((id) => !partyIds.has(id) && kindOf.get(id) !== undefined && !near.has(id));
+    })();
   if (
     // support needs the same polarity in every clause of the sentence that speaks of the claim, not just near its
     // words (a negation that bears only on what follows it counts where it bears on the claim)
@@ -509,6 +518,7 @@ function supportOf(reading: ClaimReading, view: PassageView, matchedFacts: numbe
     sameLead &&
     conceptsHeld &&
     !otherParty &&
+    !nameElsewhere &&
     // a claim must say something beyond naming parties (a word or a figure): "microsoft is only going after openai" is not held by any sentence naming both
     (claimFacts.length > 0 || reading.parts.some((p) => !partyIds.has(p.term))) &&
     // a sentence saying that what it speaks of is not settled asserts none of it

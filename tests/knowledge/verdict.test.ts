@@ -388,6 +388,9 @@ describe("claim verdicts", () => {
     expect(cite("oai committed to buying 138b of cloud services from aws").verdict).toBe("supported");
     expect(cite("oai committed to buying 138b of cloud services from microsoft")).toMatchObject({ verdict: "contradicted", reason: "Sources say Amazon, not Microsoft." });
     expect(cite("oai committed to buying 138 billion dollars of microsoft cloud services").verdict).not.toBe("supported");
+    // a platform the claim names that the passage gives only elsewhere, beside a sentence naming another party's side
+    expect(cite("the $138B commitment is for azure cloud services").verdict).not.toBe("supported");
+    expect(cite("the 138B commitment is for aws cloud services").verdict).toBe("supported");
   });
 
   it("reads 'not just Y' as adding Y, 'thinking about' as a hedge, parties joined to an object as objects, and an unsettled sentence as asserting nothing", () => {
