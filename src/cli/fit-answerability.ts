@@ -36,8 +36,8 @@ export const BOOSTING: BoostingSettings = { rounds: 250, rate: 0.1, depth: 3, mi
 
 /**
  * A tuning question's features are read with word associations and word odds learned without
- * it: the tuning part is cut into this many folds by a hash of each text, and each fold's
- * questions are read with what the others teach. Learned from a question itself, they would
+ * it: the tuning part is cut into this many folds, whole writers together (see
+ * {@link writerFolds}), and each fold's questions are read with what the others teach. Learned from a question itself, they would
  * make it look easier to answer, or its words surer signs, than on questions never seen.
  */
 export const FOLDS = 10;
@@ -55,13 +55,28 @@ export interface Example {
 }
 
 interface QuestionsFile {
-  questions: { q: string }[];
-  outOfScope: (string | { q: string })[];
+  questions: { q: string; writer?: string }[];
+  outOfScope: (string | { q: string; writer?: string })[];
 }
 
-/** Which of the {@link FOLDS} folds a question falls in. */
+/** Which of the {@link FOLDS} folds a question falls in, by a hash of its text. */
 export function foldOf(text: string): number {
   return createHash("sha256").update(text).digest()[0]! % FOLDS;
+}
+
+/**
+ * The folds of a tuning file's questions: whole writers go together (their writers in order, one
+ * fold after another), so what is learned from a fold's questions is what other writers taught;
+ * a writer's own words and habits would make its questions look easier than a new writer's. A
+ * question without a writer falls in the fold of {@link foldOf}.
+ */
+export function writerFolds(tuning: QuestionsFile): (text: string) => number {
+  const items = [...tuning.questions, ...tuning.outOfScope.filter((o) => typeof o !== "string")];
+  const writers = [...new Set(items.flatMap((i) => (i.writer ? [i.writer] : [])))].sort();
+  const foldOfWriter = new Map(writers.map((w, i) => [w, i % FOLDS]));
+  const byText = new Map<string, number>();
+  for (const i of items) if (i.writer && !byText.has(i.q)) byText.set(i.q, foldOfWriter.get(i.writer)!);
+  return (text) => byText.get(text) ?? foldOf(text);
 }
 
 /** Features and labels of every question of the files, read with the shipped word associations and odds. */
@@ -103,10 +118,11 @@ function publicSet(dir: string): ReadonlySet<string> {
 export function eachFold(corpus: Corpus, tuning: TuningFile, visit: (knowledge: Knowledge, odds: WordOdds, inFold: TuningFile) => void): void {
   if (OPERATING_SET !== ASSOCIATION_SET || OPERATING_SET !== WORD_ODDS_SET) throw new Error("associations, word odds and operating points must come from one set");
   const bare = createKnowledge({ ...corpus, associations: {} });
+  const foldFor = writerFolds(tuning);
   for (let fold = 0; fold < FOLDS; fold++) {
     const part = (inFold: boolean): TuningFile => ({
-      questions: tuning.questions.filter(({ q }) => (foldOf(q) === fold) === inFold),
-      outOfScope: tuning.outOfScope.filter((o) => (foldOf(textOf(o)) === fold) === inFold),
+      questions: tuning.questions.filter(({ q }) => (foldFor(q) === fold) === inFold),
+      outOfScope: tuning.outOfScope.filter((o) => (foldFor(textOf(o)) === fold) === inFold),
     });
     const rest = part(false);
     const { examples, passages } = associationExamples(bare, rest);
@@ -165,10 +181,10 @@ export function operatingPoints(scored: readonly Scored[], floor: readonly numbe
  * scored by trees fitted on the other training questions. Operating points read from these hold
  * on new questions; read from the model's own training questions they would sit too high.
  */
-export function outOfFoldScores(training: readonly { text: string; example: Example }[], tuning: ReadonlySet<string>, settings: BoostingSettings = BOOSTING): Scored[] {
+export function outOfFoldScores(training: readonly { text: string; example: Example }[], tuning: ReadonlySet<string>, settings: BoostingSettings = BOOSTING, foldFor: (text: string) => number = foldOf): Scored[] {
   const scored: Scored[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const inFold = (t: { text: string }): boolean => tuning.has(t.text) && foldOf(t.text) === fold;
+    const inFold = (t: { text: string }): boolean => tuning.has(t.text) && foldFor(t.text) === fold;
     const model = fitModel(training.filter((t) => !inFold(t)).map((t) => t.example), settings);
     for (const t of training.filter(inFold)) scored.push({ p: scoreOf(model, t.example), y: t.example.y });
   }
@@ -188,7 +204,7 @@ export function fitAnswerability(corpus: Corpus, dir: string): AnswerabilityMode
     .filter((t) => mustAnswer.has(t.text) && t.example.y === 1 && !t.example.quotes)
     .map((t) => scoreOf(fitted, t.example))
     .filter((p) => p >= 0);
-  const points = operatingPoints(outOfFoldScores(training, tuning), floor);
+  const points = operatingPoints(outOfFoldScores(training, tuning, BOOSTING, writerFolds(tuningFile)), floor);
   return {
     features: [...FEATURE_NAMES],
     ...roundedLeaves(fitted),

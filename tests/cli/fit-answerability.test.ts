@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ANSWERABILITY, answerability, confidenceOf, FEATURE_NAMES } from "../../src/knowledge/answerability.js";
-import { fitAnswerability, fitModel, foldOf, FOLDS, operatingPoints, OPERATING_SET, outOfFoldScores, scoreOf, TRAINING_SETS, type Example } from "../../src/cli/fit-answerability.js";
+import { fitAnswerability, fitModel, foldOf, FOLDS, writerFolds, operatingPoints, OPERATING_SET, outOfFoldScores, scoreOf, TRAINING_SETS, type Example } from "../../src/cli/fit-answerability.js";
 import { loadCorpus } from "../../src/sources/seeds.js";
 import { DEFAULT_SEEDS_DIR, PROJECT_ROOT } from "../../src/paths.js";
 
@@ -58,6 +58,17 @@ describe("operating points", () => {
     expect(FOLDS).toBeGreaterThan(1);
     const without = fitModel(training.filter((t) => !tuning.has(t.text)).map((t) => t.example), settings);
     expect(scored).toEqual(training.filter((t) => tuning.has(t.text)).map((t) => ({ p: scoreOf(without, t.example), y: t.example.y })));
+  });
+
+  it("leave whole writers out together, and a question without a writer by its text", () => {
+    const writers = Array.from({ length: FOLDS + 2 }, (_, i) => `w${String(i).padStart(2, "0")}`);
+    const questions = writers.flatMap((writer) => [0, 1, 2].map((n) => ({ q: `${writer} asks ${n}`, writer })));
+    const foldFor = writerFolds({ questions, outOfScope: [{ q: "w00 is off topic", writer: "w00" }, "no writer at all"] });
+    for (const writer of writers) expect(new Set(questions.filter((x) => x.writer === writer).map((x) => foldFor(x.q))).size).toBe(1);
+    expect(foldFor("w00 is off topic")).toBe(foldFor("w00 asks 0"));
+    // writers are dealt to the folds in turn: every fold gets one
+    expect(new Set(writers.map((w) => foldFor(`${w} asks 0`))).size).toBe(FOLDS);
+    expect(foldFor("no writer at all")).toBe(foldOf("no writer at all"));
   });
 });
 
