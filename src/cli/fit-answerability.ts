@@ -42,8 +42,13 @@ export const BOOSTING: BoostingSettings = { rounds: 250, rate: 0.1, depth: 3, mi
  */
 export const FOLDS = 10;
 
-/** Share of in-scope tuning questions the low operating point must answer (it abstains on the rest). */
-const ANSWER_TARGET = 0.95;
+/**
+ * Share of in-scope tuning questions the low operating point must answer (it abstains on the rest).
+ * Read off the tuning questions scored out of fold, writers kept whole: at 95% it abstained on
+ * 843 of 951 out-of-scope ones (88.6%), at 94% on 861 (90.5%) with 2,198 instead of 2,221 of
+ * 2,445 in scope answered with the answer in the top three; 93% gained 6 more for 20 fewer.
+ */
+const ANSWER_TARGET = 0.94;
 /** Share of answered tuning questions that must be in scope at the high operating point. */
 const HIGH_PRECISION = 0.97;
 
