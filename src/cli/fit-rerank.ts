@@ -22,11 +22,11 @@ import { eachFold, OPERATING_SET, type TuningFile } from "./fit-answerability.js
  * How the trees are grown. Chosen by leaving each fold of the tuning part out in turn (1,529
  * questions): top-1 1,058 → 1,129 and top-3 1,292 → 1,322 among the passages reordered; two
  * splits deep instead of three gave 1,105 and 1,303. Chosen again the same way on 2,189
- * questions: leaves of at least 60 candidates and 800 trees gave top-1 1,790 and top-3 2,066,
- * against 1,754 and 2,045 for leaves of 20 and 300 trees (500 trees: 1,774 and 2,064; four
- * splits deep: 1,793 and 2,055; leaves of 120: 1,757 and 2,043).
+ * questions: leaves of at least 60 candidates and 500 trees gave top-1 1,774 and top-3 2,064,
+ * against 1,754 and 2,045 for leaves of 20 and 300 trees (800 trees: 1,790 and 2,066, for a
+ * slower answer; four splits deep: 1,793 and 2,055; leaves of 120: 1,757 and 2,043).
  */
-export const RERANK_BOOSTING: BoostingSettings = { rounds: 800, rate: 0.1, depth: 3, minLeaf: 60, lambda: 1 };
+export const RERANK_BOOSTING: BoostingSettings = { rounds: 500, rate: 0.1, depth: 3, minLeaf: 60, lambda: 1 };
 
 /** The candidates of every tuning question with an answering passage among them, labelled. */
 export function rerankExamples(corpus: Corpus, tuning: TuningFile): LabelledExample[] {
