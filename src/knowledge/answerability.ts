@@ -362,8 +362,8 @@ export function answerTypeReader(
     for (const kind of kinds) {
       if (!kind.newName) asked.push(Number(kind.given.test(sentence)));
       else {
-        const named = [...sentence.matchAll(new RegExp(kind.given.source, "g"))].some((m) => !isStoryName(m[0]));
-        asked.push(Number(named && (kind.asked !== ROLE_ASKED || roles.length === 0 || roles.some((said) => said.test(sentence)))));
+        const someoneNew = [...sentence.matchAll(new RegExp(kind.given.source, "g"))].some((m) => !isStoryName(m[0]));
+        asked.push(Number(someoneNew && (kind.asked !== ROLE_ASKED || roles.length === 0 || roles.some((said) => said.test(sentence)))));
       }
     }
     if (percent) asked.push(Number(PERCENT_GIVEN.test(sentence)));
